@@ -1,0 +1,3 @@
+"""article_ingest: turn article HTML or pasted text into a normalised Article."""
+
+__version__ = "0.1.0"

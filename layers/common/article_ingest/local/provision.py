@@ -1,0 +1,95 @@
+"""Create the bucket and table from template.yaml's own resource definitions, so the
+tests, the local stack and the deployed stack cannot drift apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TEMPLATE_NAME = "template.yaml"
+BUCKET_RESOURCE = "ArticlesBucket"
+TABLE_RESOURCE = "ArticlesTable"
+# Table properties that create_table accepts as they are written in the template.
+_TABLE_KEYS = ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode")
+
+
+class _CfnLoader(yaml.SafeLoader):
+    """A YAML loader that reads CloudFormation's short tags (!Ref, !Sub, ...) as data."""
+
+
+def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    name = "Ref" if suffix == "Ref" else f"Fn::{suffix}"
+    return {name: value}
+
+
+_CfnLoader.add_multi_constructor("!", _tag)
+
+
+def find_template(start: Path | None = None) -> Path:
+    """template.yaml in `start` or a parent folder, else beside the installed package."""
+    candidates = [start or Path.cwd(), Path(__file__).resolve()]
+    for base in candidates:
+        for folder in (base, *base.parents):
+            path = folder / TEMPLATE_NAME
+            if path.is_file():
+                return path
+    raise FileNotFoundError(f"{TEMPLATE_NAME} not found from {candidates[0]}")
+
+
+def load_template(path: Path | None = None) -> dict[str, Any]:
+    """The SAM template as a dict, intrinsic functions kept as {'Fn::X': ...}."""
+    with (path or find_template()).open(encoding="utf-8") as f:
+        loaded: dict[str, Any] = yaml.load(f, Loader=_CfnLoader)  # noqa: S506 - safe subclass
+    return loaded
+
+
+def table_definition(template: dict[str, Any]) -> dict[str, Any]:
+    """create_table keyword arguments taken from the template's table resource."""
+    props = template["Resources"][TABLE_RESOURCE]["Properties"]
+    return {key: props[key] for key in _TABLE_KEYS if key in props}
+
+
+def _encryption_rules(bucket_props: dict[str, Any]) -> list[dict[str, Any]]:
+    """CloudFormation's ServerSideEncryptionByDefault is the API's Apply...ByDefault."""
+    rules = bucket_props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    return [
+        {"ApplyServerSideEncryptionByDefault": rule["ServerSideEncryptionByDefault"]}
+        for rule in rules
+    ]
+
+
+def provision(
+    s3: Any, dynamodb: Any, *, bucket: str, table: str, template: dict[str, Any] | None = None
+) -> None:
+    """Create the bucket and the table (idempotent) as the template defines them."""
+    template = template or load_template()
+    bucket_props = template["Resources"][BUCKET_RESOURCE]["Properties"]
+    existing = {b["Name"] for b in s3.list_buckets().get("Buckets", [])}
+    if bucket not in existing:
+        s3.create_bucket(Bucket=bucket)
+        if "VersioningConfiguration" in bucket_props:
+            s3.put_bucket_versioning(
+                Bucket=bucket, VersioningConfiguration=bucket_props["VersioningConfiguration"]
+            )
+        if "BucketEncryption" in bucket_props:
+            s3.put_bucket_encryption(
+                Bucket=bucket,
+                ServerSideEncryptionConfiguration={"Rules": _encryption_rules(bucket_props)},
+            )
+        if "PublicAccessBlockConfiguration" in bucket_props:
+            s3.put_public_access_block(
+                Bucket=bucket,
+                PublicAccessBlockConfiguration=bucket_props["PublicAccessBlockConfiguration"],
+            )
+    if table not in dynamodb.list_tables().get("TableNames", []):
+        dynamodb.create_table(TableName=table, **table_definition(template))
+        dynamodb.get_waiter("table_exists").wait(TableName=table)

@@ -1,0 +1,148 @@
+"""The contract: the Article (schema_version 1) and the API's request/response models.
+
+Every boundary of the service speaks these models: the extractors fill an
+`ExtractedArticle`, the service turns it into an `Article`, the store persists
+Articles, and the handlers validate requests and serialise responses with them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+InputKind = Literal["html", "text"]
+Via = Literal["api", "s3", "cli"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Image(_Model):
+    """An image of the article; captions and credits live here, never in the body."""
+
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+class Source(_Model):
+    """How the input reached the service."""
+
+    kind: InputKind
+    content_type: str
+    bytes: int = Field(ge=0)
+    via: Via
+    raw_key: str | None = Field(default=None, description="S3 key of the input as received")
+    received_at: str = Field(description="ISO 8601 UTC time the input was received")
+
+
+class ExtractionInfo(_Model):
+    """Which extractor produced the record and where each metadata field came from."""
+
+    extractor_version: str
+    provenance: dict[str, str] = Field(
+        default_factory=dict,
+        description="field name -> source (json-ld, meta, byline-text, url, ...)",
+    )
+
+
+class Article(_Model):
+    """The normalised article: the one document the service returns and stores."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str = Field(description="From the canonical URL when known, else from the body")
+    url: str | None = None
+    canonical_url: str | None = None
+    headline: str
+    authors: list[str] = Field(default_factory=list)
+    published_at: str | None = Field(
+        default=None, description="ISO 8601 with the source's own offset; null when unknown"
+    )
+    modified_at: str | None = None
+    publisher: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1")
+    description: str | None = None
+    summary: list[str] = Field(default_factory=list)
+    body: str = Field(description="Paragraphs separated by a blank line")
+    images: list[Image] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    tickers: list[str] = Field(default_factory=list)
+    word_count: int = Field(ge=0)
+    content_sha256: str
+    source: Source
+    extraction: ExtractionInfo
+
+
+class ExtractedArticle(BaseModel):
+    """What an extractor hands the service: raw fields, before normalisation.
+
+    Extractors fill what they find and leave the rest empty; the service
+    normalises text, derives ids, hashes, tickers and word counts.
+    """
+
+    headline: str = ""
+    authors: list[str] = Field(default_factory=list)
+    published_at: str | None = None
+    modified_at: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    summary: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    tickers: list[str] = Field(default_factory=list)
+    provenance: dict[str, str] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- API
+
+
+class ArticleInput(_Model):
+    """JSON body of POST /articles and POST /extract: exactly one of html or text."""
+
+    html: str | None = None
+    text: str | None = None
+    url: str | None = Field(default=None, max_length=2048)
+
+
+class ErrorDetail(_Model):
+    code: str
+    message: str
+
+
+class ErrorResponse(_Model):
+    error: ErrorDetail
+
+
+class ArticleSummary(_Model):
+    """One row of GET /articles: the DynamoDB index item."""
+
+    id: str
+    headline: str
+    publisher: str | None = None
+    published_at: str | None = None
+    url: str | None = None
+    content_sha256: str
+    s3_key: str
+    ingested_at: str
+
+
+class ArticleList(_Model):
+    items: list[ArticleSummary]
+    next_cursor: str | None = None
+
+
+IngestStatus = Literal["created", "updated", "unchanged"]
+
+
+class IngestResult(_Model):
+    """The outcome of ingest(): the stored Article and whether it was new."""
+
+    status: IngestStatus
+    article: Article

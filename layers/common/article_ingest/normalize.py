@@ -1,0 +1,105 @@
+"""Text normalisation and the fields derived from the body (ids, hashes, tickers)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Characters that carry no text: C0/C1 controls (but tab/newline), zero-width and
+# bidi controls (a classic way to hide or reorder text), the BOM, soft hyphen.
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+")
+
+# Tickers: a cashtag ($SPY), an exchange-prefixed symbol (NYSE: IBM), or a symbol in
+# parentheses right after a security's name ("Invesco QQQ Trust (QQQ)").
+_CASHTAG_RE = re.compile(r"(?<![\w$])\$([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b")
+_EXCHANGE_RE = re.compile(
+    r"\b(?:NYSE|NASDAQ|Nasdaq|AMEX|NYSEARCA|NYSE Arca|NYSE American|OTC|TSX|LSE|ASX|HKEX|BATS|CBOE)"
+    r"\s*:\s*([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b"
+)
+_PAREN_SYMBOL_RE = re.compile(r"\(([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\)")
+# Words that end the name of a listed security. Calibrated on financial news style
+# ("Apple Inc. (AAPL)", "SPDR S&P 500 ETF (SPY)"); an acronym after other words
+# ("European Union (EU)") is an abbreviation, not a ticker.
+_SECURITY_NAME_END_RE = re.compile(
+    r"(?:\b(?:ETF|ETFs|ETN|Trust|Fund|Inc|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|"
+    r"Holdings|Group|SA|AG|NV|SE|Technologies|Industries|Motors|Bancorp|REIT|Shares|"
+    r"Pharmaceuticals|Therapeutics|Energy|Airlines|Stock|stock|shares)\.?,?\s*)$"
+)
+
+
+def clean_inline(text: str) -> str:
+    """NFC, invisible characters removed, every run of white space (NBSP too) one space."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE_RE.sub("", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def clean_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Clean each paragraph and drop the empty ones."""
+    out = []
+    for p in paragraphs:
+        cleaned = clean_inline(p)
+        if cleaned:
+            out.append(cleaned)
+    return out
+
+
+def word_count(text: str) -> int:
+    """Words as the benchmark scorer counts them (Unicode `\\w+` runs)."""
+    return len(_WORD_RE.findall(text))
+
+
+def sha256_hex(data: str | bytes) -> str:
+    """Hex SHA-256 of bytes or of a string's UTF-8 encoding."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()
+
+
+def normalise_url(url: str) -> str:
+    """A URL in the form used for ids: lower-case scheme and host, no fragment, no
+    tracking parameters, no trailing slash on the path."""
+    parts = urlsplit(url.strip())
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(("utm_", "fbclid", "gclid", "mc_", "ocid"))
+    ]
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), path, urlencode(query), "")
+    )
+
+
+def article_id(*, canonical_url: str | None, url: str | None, content_sha256: str) -> str:
+    """Stable id: from the canonical URL when known, else the given URL, else the body."""
+    for candidate in (canonical_url, url):
+        if candidate and candidate.lower().startswith(("http://", "https://")):
+            return sha256_hex("url:" + normalise_url(candidate))[:32]
+    return sha256_hex("content:" + content_sha256)[:32]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w[0].isalpha()).upper()
+
+
+def find_tickers(text: str) -> list[str]:
+    """Stock symbols the text names, sorted: cashtags, exchange-prefixed symbols and
+    parenthesised symbols that follow a security's name."""
+    found = set(_CASHTAG_RE.findall(text)) | set(_EXCHANGE_RE.findall(text))
+    for m in _PAREN_SYMBOL_RE.finditer(text):
+        symbol = m.group(1)
+        before = text[max(0, m.start() - 80) : m.start()]
+        words = before.split()
+        # "Exchange-Traded Fund (ETF)": the symbol spells the preceding words' initials.
+        if _initials(words[-len(symbol) :]) == symbol:
+            continue
+        if _SECURITY_NAME_END_RE.search(before) or symbol in found:
+            found.add(symbol)
+    return sorted(found)

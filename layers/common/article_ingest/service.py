@@ -1,0 +1,176 @@
+"""The service: raw input -> Article (extract), and Article -> storage (ingest).
+
+Handlers and the CLI call these two functions and nothing deeper.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import normalize
+from .errors import BadInput, NoArticleFound
+from .extract import EXTRACTOR_VERSION, extract_html, extract_text
+from .inputs import DecodedInput, decode_input
+from .models import (
+    Article,
+    ArticleInput,
+    ExtractedArticle,
+    ExtractionInfo,
+    Image,
+    IngestResult,
+    Source,
+    Via,
+)
+from .settings import Settings
+from .store import ArticleStore
+
+_MAX_URL_LENGTH = 2048
+_MAX_LIST_ITEMS = 200  # authors, tags, images, summary: more is noise, not data
+
+
+@dataclass(frozen=True)
+class RawInput:
+    """An input as it arrived: bytes, the declared type, and where it came from."""
+
+    data: bytes
+    content_type: str | None
+    via: Via
+    url: str | None = None
+    raw_key: str | None = None  # set when the input already lives in S3 (upload trigger)
+
+
+def raw_from_json(payload: ArticleInput, *, via: Via) -> RawInput:
+    """A JSON request body {html | text, url?} as a RawInput. Raises BadInput."""
+    if (payload.html is None) == (payload.text is None):
+        raise BadInput("give exactly one of 'html' or 'text'")
+    if payload.html is not None:
+        return RawInput(payload.html.encode("utf-8"), "text/html; charset=utf-8", via, payload.url)
+    assert payload.text is not None
+    return RawInput(payload.text.encode("utf-8"), "text/plain; charset=utf-8", via, payload.url)
+
+
+def _check_url(url: str | None) -> str | None:
+    if url is None or not url.strip():
+        return None
+    url = url.strip()
+    if len(url) > _MAX_URL_LENGTH or not url.lower().startswith(("http://", "https://")):
+        raise BadInput("url must be an absolute http(s) URL of at most 2048 characters")
+    return url
+
+
+def _clean_optional(value: str | None) -> str | None:
+    cleaned = normalize.clean_inline(value) if value else ""
+    return cleaned or None
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        cleaned = normalize.clean_inline(value)
+        if cleaned and cleaned.casefold() not in {s.casefold() for s in seen}:
+            seen[cleaned] = None
+    return list(seen)[:_MAX_LIST_ITEMS]
+
+
+def _images(images: list[Image]) -> list[Image]:
+    out: list[Image] = []
+    for image in images[:_MAX_LIST_ITEMS]:
+        url = image.url if image.url and image.url.startswith(("http://", "https://")) else None
+        cleaned = Image(
+            url=url, caption=_clean_optional(image.caption), credit=_clean_optional(image.credit)
+        )
+        if (cleaned.url or cleaned.caption) and cleaned not in out:
+            out.append(cleaned)
+    return out
+
+
+def build_article(
+    extracted: ExtractedArticle, decoded: DecodedInput, raw: RawInput, received_at: str
+) -> Article:
+    """Normalise an extraction into an Article. Raises NoArticleFound when it has no body."""
+    paragraphs = normalize.clean_paragraphs(extracted.paragraphs)
+    body = "\n\n".join(paragraphs)
+    if not body:
+        raise NoArticleFound(f"no article text was found in the {decoded.kind} input")
+    headline = normalize.clean_inline(extracted.headline) or paragraphs[0][:200]
+    summary = normalize.clean_paragraphs(extracted.summary)
+    content_sha = normalize.sha256_hex(body)
+    canonical = _clean_optional(extracted.canonical_url)
+    if canonical and not canonical.startswith(("http://", "https://")):
+        canonical = None
+    tickers = set(extracted.tickers) | set(
+        normalize.find_tickers("\n".join([headline, *summary, body]))
+    )
+    return Article(
+        id=normalize.article_id(canonical_url=canonical, url=raw.url, content_sha256=content_sha),
+        url=raw.url,
+        canonical_url=canonical,
+        headline=headline,
+        authors=_unique(extracted.authors),
+        published_at=extracted.published_at,
+        modified_at=extracted.modified_at,
+        publisher=_clean_optional(extracted.publisher),
+        language=extracted.language,
+        description=_clean_optional(extracted.description),
+        summary=summary,
+        body=body,
+        images=_images(extracted.images),
+        tags=_unique(extracted.tags),
+        tickers=sorted(tickers),
+        word_count=normalize.word_count(body),
+        content_sha256=content_sha,
+        source=Source(
+            kind=decoded.kind,
+            content_type=decoded.content_type,
+            bytes=len(raw.data),
+            via=raw.via,
+            raw_key=raw.raw_key,
+            received_at=received_at,
+        ),
+        extraction=ExtractionInfo(
+            extractor_version=EXTRACTOR_VERSION, provenance=dict(extracted.provenance)
+        ),
+    )
+
+
+def extract(raw: RawInput, settings: Settings) -> tuple[Article, DecodedInput]:
+    """Decode and extract one input without storing it.
+
+    Raises BadInput, InputTooLarge, UnsupportedMediaType or NoArticleFound.
+    """
+    received_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    url = _check_url(raw.url)
+    if url != raw.url:
+        raw = RawInput(raw.data, raw.content_type, raw.via, url, raw.raw_key)
+    decoded = decode_input(
+        raw.data,
+        content_type=raw.content_type,
+        max_bytes=settings.max_input_bytes,
+        max_decompressed_bytes=settings.max_decompressed_bytes,
+    )
+    if decoded.kind == "html":
+        extracted = extract_html(decoded.text, url=url)
+    else:
+        extracted = extract_text(decoded.text, url=url)
+    return build_article(extracted, decoded, raw, received_at), decoded
+
+
+def ingest(raw: RawInput, settings: Settings, store: ArticleStore) -> IngestResult:
+    """Extract one input and store it; the same content twice leaves one record.
+
+    Returns the stored Article and whether it was created, updated or unchanged.
+    Raises the errors of `extract` and StorageUnavailable.
+    """
+    article, _ = extract(raw, settings)
+    keep_raw = raw.raw_key is None
+    if keep_raw:
+        article = article.model_copy(
+            update={
+                "source": article.source.model_copy(
+                    update={"raw_key": store.raw_key(article.id, raw.data)}
+                )
+            }
+        )
+    status, stored = store.save(article, raw.data if keep_raw else None)
+    return IngestResult(status=status, article=stored)

@@ -1,0 +1,43 @@
+"""One Settings model, read from the environment once per process and passed in."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Lambda's synchronous invocation payload limit is 6 MB; API Gateway base64-encodes
+# binary bodies (4/3 growth), so 4.5 MB of raw input is what reliably fits through.
+DEFAULT_MAX_INPUT_BYTES = 4_500_000
+# A gzip body may inflate to this much before it is refused: large enough for any real
+# article page (the largest benchmark page is 2.3 MB), small enough to stop a zip bomb.
+DEFAULT_MAX_DECOMPRESSED_BYTES = 16_000_000
+
+
+class Settings(BaseModel):
+    """Runtime configuration. Field names match the environment variables (upper-cased)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    bucket_name: str = Field(default="article-ingest-local", min_length=3)
+    table_name: str = Field(default="article-ingest-local", min_length=3)
+    raw_prefix: str = "raw/"
+    article_prefix: str = "articles/"
+    incoming_prefix: str = "incoming/"
+    max_input_bytes: int = Field(default=DEFAULT_MAX_INPUT_BYTES, gt=0)
+    max_decompressed_bytes: int = Field(default=DEFAULT_MAX_DECOMPRESSED_BYTES, gt=0)
+    aws_region: str = "us-east-1"
+    aws_endpoint_url: str | None = None
+    page_size_max: int = Field(default=100, gt=0)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read every field from the environment variable of the same name, upper-cased."""
+        env = os.environ if environ is None else environ
+        values = {
+            name: env[name.upper()] for name in cls.model_fields if env.get(name.upper())
+        }
+        if "aws_region" not in values and env.get("AWS_DEFAULT_REGION"):
+            values["aws_region"] = env["AWS_DEFAULT_REGION"]
+        return cls.model_validate(values)
