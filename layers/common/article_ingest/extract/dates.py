@@ -1,0 +1,278 @@
+"""Timestamps: parse what pages write into ISO 8601 that keeps the source's offset.
+
+Two public functions, shared by the HTML and the text extractors (keep them stable):
+
+* `parse_iso(value)` normalises a machine-written ISO 8601 value (meta tags, JSON-LD).
+* `find_datetime(text, lang=...)` finds the first human-written date in free text
+  ("Published Oct 23, 2025 | 5:40 AM GMT-04", "12.03.2024, 14:05 Uhr",
+  "23 de octubre de 2025", "2025年10月23日 21時37分") and returns it as ISO 8601.
+
+Both return `YYYY-MM-DD` for a date, `YYYY-MM-DDTHH:MM:SS` for a local time whose
+offset the source does not state (never guessed), `...±HH:MM` or `...Z` when it does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ISO_RE = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_iso(value: str | None) -> str | None:
+    """Normalise an ISO 8601 date or date-time; keep its offset, drop fractions.
+
+    Returns `YYYY-MM-DD` for a date, `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`) for an
+    aware time, `YYYY-MM-DDTHH:MM:SS` for a local time; None when unparseable.
+    """
+    if not value:
+        return None
+    m = _ISO_RE.match(value)
+    if not m:
+        return None
+    y, mo, d, h, mi, s, off = m.groups()
+    try:
+        dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if h is None:
+        return f"{y}-{mo}-{d}"
+    if int(h) > 23 or int(mi) > 59 or int(s or 0) > 59:
+        return None
+    out = f"{y}-{mo}-{d}T{h}:{mi}:{s or '00'}"
+    if off is None:
+        return out
+    if off.upper() == "Z":
+        return out + "Z"
+    digits = off[1:].replace(":", "")
+    if len(digits) == 2:
+        digits += "00"
+    return f"{out}{off[0]}{digits[:2]}:{digits[2:]}"
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+# Month names and abbreviations (nominative and genitive forms) -> month number.
+# fmt: off
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
+        "gennaio", "gen", "januari", "stycznia", "styczeń", "ledna", "leden", "ocak",
+        "января", "январь", "janúar", "tammikuuta", "januarie"),
+    2: ("february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero",
+        "fevereiro", "fev", "febbraio", "februari", "lutego", "luty", "února", "únor", "şubat",
+        "subat", "февраля", "февраль", "febrúar", "helmikuuta"),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart",
+        "mrt", "marca", "marzec", "března", "březen", "mart", "марта", "март", "mars",
+        "maaliskuuta", "mac"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
+        "dubna", "duben", "nisan", "апреля", "апрель", "apríl", "huhtikuuta", "aprili"),
+    5: ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "května",
+        "květen", "mayıs", "mayis", "мая", "май", "maí", "toukokuuta", "mei"),
+    6: ("june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca",
+        "czerwiec", "června", "červen", "haziran", "июня", "июнь", "júní", "kesäkuuta"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca",
+        "lipiec", "července", "červenec", "temmuz", "июля", "июль", "júlí", "heinäkuuta",
+        "julai"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień",
+        "srpna", "srpen", "ağustos", "agustos", "августа", "август", "ágúst", "elokuuta",
+        "agosti"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set",
+        "settembre", "września", "wrzesień", "září", "eylül", "eylul", "сентября",
+        "сентябрь", "september", "syyskuuta", "septemba"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out",
+         "ottobre", "ott", "października", "październik", "října", "říjen", "ekim",
+         "октября", "октябрь", "október", "lokakuuta", "oktoba"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
+         "kasım", "kasim", "ноября", "ноябрь", "nóvember", "marraskuuta", "novemba"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
+         "dic", "dezembro", "dicembre", "grudnia", "grudzień", "prosince", "prosinec",
+         "aralık", "aralik", "декабря", "декабрь", "desember", "desember", "joulukuuta",
+         "desemba"),
+}
+# fmt: on
+_MONTHS: dict[str, int] = {n: k for k, names in _MONTH_NAMES.items() for n in names}
+_MONTH_ALT = "|".join(sorted((re.escape(n) for n in _MONTHS), key=len, reverse=True))
+# A month name must not continue into a longer word ("mart" in "marty"); an
+# abbreviation may carry a dot ("Oct.", "juil.").
+_MON = rf"(?P<mon>{_MONTH_ALT})(?![^\W\d_])\.?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_DAY = r"(?P<d>(?:[12]\d|3[01]|0?[1-9]))"
+_NOT_DIGIT_BEFORE = r"(?<!\d)"
+
+# Zone abbreviations -> offset in minutes. Ambiguous "CST" is read as US Central,
+# "IST" as India; these are the readings news sites use most.
+# fmt: off
+ZONE_OFFSETS: dict[str, int] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEZ": 0,
+    "BST": 60, "CET": 60, "MEZ": 60, "WAT": 60, "WEST": 60,
+    "CEST": 120, "MESZ": 120, "EET": 120, "SAST": 120, "CAT": 120,
+    "EEST": 180, "MSK": 180, "EAT": 180, "TRT": 180,
+    "IST": 330, "PKT": 300, "WIB": 420, "ICT": 420,
+    "MYT": 480, "SGT": 480, "HKT": 480, "PHT": 480, "AWST": 480,
+    "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "AST": -240,
+    "ET": -300, "PT": -480,
+}
+# fmt: on
+_ZONE_ALT = "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True))
+
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 2025-10-23, 2025/10/23, 2025.10.23
+    re.compile(
+        rf"{_NOT_DIGIT_BEFORE}{_YEAR}(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep){_DAY}(?!\d)"
+    ),
+    # 2025年10月23日, 2025년 10월 23일
+    re.compile(
+        rf"{_NOT_DIGIT_BEFORE}{_YEAR}\s*[年년]\s*(?P<m>1[0-2]|0?[1-9])\s*[月월]\s*{_DAY}\s*[日일]"
+    ),
+    # 23.10.2025, 23. 10. 2025, 23/10/2025, 10/23/2025, 23-10-2025 (year glued allowed)
+    re.compile(
+        rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})(?P<sep>\.\s?|/|-)(?P<b>\d{{1,2}})(?P=sep){_YEAR}"
+    ),
+    # 23 October 2025, 23. Oktober 2025, 23 de octubre de 2025, 23 okt. 2025
+    re.compile(
+        rf"{_NOT_DIGIT_BEFORE}{_DAY}(?:\.|st|nd|rd|th|er)?\s*(?:de\s+|of\s+)?{_MON},?\s*"
+        rf"(?:de\s+|del\s+)?{_YEAR}",
+        re.IGNORECASE,
+    ),
+    # October 23, 2025, Oct. 23 2025, APR 28 2023
+    re.compile(
+        rf"(?<![^\W\d_]){_MON}\s*{_DAY}(?:st|nd|rd|th)?,?\s*{_YEAR}",
+        re.IGNORECASE,
+    ),
+)
+
+_GAP_AFTER_DATE = re.compile(
+    r"[\s,|•·/\-–—]*(?:(?:um|at|à|a las|a la|às|alle|ore|kl\.?|klo\.?|om|saat|в|o|de)\s+)?"
+    r"(?:T(?=\d))?",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?P<h>[01]?\d|2[0-3])(?:[:.h](?P<mi>[0-5]\d)|時(?P<mi2>[0-5]\d)分?)"
+    r"(?::(?P<s>[0-5]\d))?(?:[.,]\d+)?:?"
+    r"(?:\s*(?P<ampm>[apAP])\.?\s?[mM]\.?(?![^\W\d_]))?"
+    r"(?:\s*(?:Uhr|h(?![^\W\d_])))?"
+    rf"(?:\s*\(?(?:(?P<gmt>GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{{1,2}})(?::?(?P<om>\d{{2}}))?"
+    rf"|(?P<num>[+\-]\d{{2}}:?\d{{2}})|(?P<zone>{_ZONE_ALT})(?![^\W\d_]))\)?)?",
+)
+# A time written before its date: "17:41 JST, October 13, 2024", "20:00, 29 Jan 2024".
+_TIME_BEFORE = re.compile(
+    r"(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\.?)?"
+    rf"(?:\s*(?P<zone>{_ZONE_ALT}))?[\s,|•·\-–—]*$",
+    re.IGNORECASE,
+)
+_LOOK_BEHIND_CHARS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    date: dt.date
+
+
+def _resolve_month(groups: dict[str, str | None], lang: str | None) -> tuple[int, int] | None:
+    """Month and day of a match; numeric a/b is day-first except for US English."""
+    if groups.get("mon"):
+        mon = _MONTHS.get((groups["mon"] or "").lower().rstrip("."))
+        day = groups.get("d")
+        return (mon, int(day)) if mon and day else None
+    if groups.get("m"):
+        return int(groups["m"] or 0), int(groups["d"] or 0)
+    a, b = int(groups["a"] or 0), int(groups["b"] or 0)
+    if a > 12:
+        return b, a
+    if b > 12:
+        return a, b
+    if lang == "en" and "/" in (groups.get("sep") or ""):
+        return a, b
+    return b, a
+
+
+def _find_date(text: str, lang: str | None) -> _Found | None:
+    best: _Found | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best.start:
+                break
+            md = _resolve_month(m.groupdict(), lang)
+            if md is None:
+                continue
+            try:
+                date = dt.date(int(m.group("y")), md[0], md[1])
+            except ValueError:
+                continue
+            best = _Found(m.start(), m.end(), date)
+            break
+    return best
+
+
+def _offset(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    if g.get("gmt"):
+        sign = "-" if g["sign"] in "-−" else "+"
+        return f"{sign}{int(g['oh']):02d}:{g['om'] or '00'}"
+    num = g.get("num")
+    if num:
+        digits = num[1:].replace(":", "")
+        return f"{num[0]}{digits[:2]}:{digits[2:]}"
+    zone = g.get("zone")
+    if zone:
+        minutes = ZONE_OFFSETS[zone.upper()]
+        if minutes == 0:
+            return "Z"
+        sign = "-" if minutes < 0 else "+"
+        return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return None
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int, int] | None:
+    g = m.groupdict()
+    hour = int(g["h"])
+    minute = int(g.get("mi") or g.get("mi2") or 0)
+    ampm = (g.get("ampm") or "").lower()
+    if ampm:
+        if hour == 0 or hour > 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    return hour, minute, int(g.get("s") or 0)
+
+
+def find_datetime(text: str, *, lang: str | None = None) -> str | None:
+    """Find the first human-written date (and its time and zone) in `text`.
+
+    Args:
+        text: free text, e.g. a dateline "Published Oct 23, 2025 | 5:40 AM GMT-04".
+        lang: ISO 639-1 code of the page when known; only used to read an
+            ambiguous numeric date like 03/04/2025 month-first for "en".
+
+    Returns:
+        ISO 8601: `2025-10-23T05:40:00-04:00` when a zone or offset is stated
+        (`Z` for UTC/GMT), `2025-10-23T05:40:00` for a local time without a stated
+        zone, `2025-10-23` for a date without time; None when no dated text is found
+        (relative times like "3 hours ago" are not resolved).
+    """
+    found = _find_date(text, lang)
+    if found is None:
+        return None
+    day = found.date.isoformat()
+    after = text[found.end : found.end + 60]
+    gap = _GAP_AFTER_DATE.match(after)
+    m = _TIME.match(after, gap.end() if gap else 0)
+    if m is None:
+        m = _TIME_BEFORE.search(text[max(0, found.start - _LOOK_BEHIND_CHARS) : found.start])
+    if m is None:
+        return day
+    clock = _clock(m)
+    if clock is None:
+        return day
+    h, mi, s = clock
+    out = f"{day}T{h:02d}:{mi:02d}:{s:02d}"
+    return out + (_offset(m) or "")

@@ -1,0 +1,93 @@
+"""Plain-text ("copy-paste") extraction: a whole rendered page pasted as text.
+
+The algorithm, all in linear passes over the lines:
+
+1. classify every line by its own shape (`lines`): prose, short, furniture,
+   credit, bullet;
+2. find the body as the densest run of prose (`body.densest_run`);
+3. look for the headline, dateline, byline and key-point bullets in the header
+   window around the body start (`header`, `byline`);
+4. keep the body's paragraphs and subheadings, move captions to images and drop
+   furniture (`body.select`).
+
+Whitespace and Unicode normalisation are left to the service.
+"""
+
+from __future__ import annotations
+
+from ...models import ExtractedArticle
+from . import body as body_mod
+from . import header as header_mod
+from .byline import find_byline
+from .lines import Kind, guess_language, split_lines
+
+# Lines after the body in which a dateline or byline may still appear (some pages
+# print "Published ..." or the author under the article).
+TAIL_LINES = 6
+
+
+def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
+    """Extract an article from plain text copied from a rendered page.
+
+    Args:
+        text: the paste, as decoded text.
+        url: where it was copied from, when known (unused by the heuristics).
+
+    Returns:
+        An ExtractedArticle; fields not found stay empty (published_at None).
+    """
+    del url  # the paste carries no markup to resolve links against
+    lines = split_lines(text)
+    if not lines:
+        return ExtractedArticle()
+    lang = guess_language(lines)
+    start, end = body_mod.densest_run(lines)
+    lo, hi = header_mod.window(start, end)
+    head_text = "\n".join(ln.text for ln in lines[:end])
+    provenance: dict[str, str] = {}
+
+    headline_at = header_mod.find_headline(lines, start, lo, hi, head_text)
+    headline = lines[headline_at].text if headline_at is not None else ""
+    if headline_at is not None:
+        provenance["headline"] = "headline-line"
+        lo = max(lo, headline_at + 1 - 2)  # a kicker or date may sit just above it
+
+    tail = range(end, min(len(lines), end + TAIL_LINES))
+    date, date_at = header_mod.find_date(lines, lo, hi, tail, lang)
+    if date:
+        provenance["published_at"] = "dateline-text"
+
+    candidates = list(range(lo, hi)) + list(tail)
+    byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at)
+    if byline.authors:
+        provenance["authors"] = "byline-text"
+    if byline.publisher:
+        provenance["publisher"] = "byline-text"
+
+    bullets = header_mod.summary_bullets(lines, lo, hi)
+    skip = set(bullets) | set(byline.line_indices)
+    if headline_at is not None:
+        skip.add(headline_at)
+        start = max(start, headline_at + 1)
+    if date_at is not None:
+        skip.add(date_at)
+    body = body_mod.select(lines, start, end, skip)
+
+    # Captions in the header (lead image) are images too, never body.
+    images = [
+        body_mod.split_credit(ln.text) for ln in lines[lo:start] if ln.kind is Kind.CREDIT
+    ] + body.images
+    images = [im for im in images if im.caption]
+    if bullets:
+        provenance["summary"] = "bullet-lines"
+    return ExtractedArticle(
+        headline=headline,
+        authors=byline.authors,
+        published_at=date,
+        publisher=byline.publisher,
+        language=lang,
+        summary=[header_mod.strip_bullet(lines[i].text) for i in bullets],
+        paragraphs=body.paragraphs,
+        images=images,
+        provenance=provenance,
+    )

@@ -1,0 +1,129 @@
+"""Find the article body in a classified paste and pick its paragraphs.
+
+The body is the densest run of prose: each line gets a weight (prose counts its
+words, furniture and menu lines cost a little each) and the maximum-sum run of
+consecutive lines (Kadane, one linear pass) is the article. Inside that run
+subheadings survive when prose follows them; captions, credits and furniture
+do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...models import Image
+from . import vocabulary as v
+from .lines import Kind, Line
+
+# Costs of non-prose lines. A menu of 30 entries costs ~90, more than a teaser
+# paragraph earns, so the body does not stretch across navigation; a subheading or
+# an in-article ad label between paragraphs costs less than a paragraph earns.
+SHORT_COST = 3.0
+FURNITURE_COST = 10.0
+CREDIT_COST = 4.0
+# Bulleted items earn half: lists are body in some articles, teasers in others.
+BULLET_SHARE = 0.5
+# A prose line glued to neighbours (no blank line on either side) is often a
+# teaser lead or a caption; it earns this share of its words.
+GLUED_PROSE_SHARE = 0.6
+# A subheading has at most this many words.
+SUBHEADING_MAX_WORDS = 20
+
+
+@dataclass(slots=True)
+class Body:
+    """Where the body runs (indices into the line list) and what it holds."""
+
+    start: int
+    end: int  # exclusive
+    paragraphs: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+
+
+def weight(line: Line) -> float:
+    """How much a line argues for being inside the body."""
+    if line.kind is Kind.PROSE:
+        glued = not (line.blank_before or line.blank_after)
+        return line.words * (GLUED_PROSE_SHARE if glued else 1.0)
+    if line.kind is Kind.BULLET:
+        return line.words * BULLET_SHARE
+    if line.kind is Kind.FURNITURE:
+        return -FURNITURE_COST
+    if line.kind is Kind.CREDIT:
+        return -CREDIT_COST
+    return -SHORT_COST
+
+
+def densest_run(lines: list[Line]) -> tuple[int, int]:
+    """The maximum-weight run of consecutive lines as (start, end-exclusive)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight(line)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def split_credit(text: str) -> Image:
+    """An Image from a caption line: the whole line is the caption, the credit parsed."""
+    credit: str | None = None
+    for pattern in (v.CREDIT_TRAILER, v.CREDIT_PIPE_TRAILER):
+        m = pattern.search(text)
+        if m:
+            credit = v.CREDIT_PREFIX.sub("", m.group("credit")).strip()
+            break
+    if credit is None and v.CREDIT_LINE.match(text):
+        credit = v.CREDIT_LINE.sub("", text).strip(" :|") or None
+        return Image(caption=None, credit=credit)
+    return Image(caption=text, credit=credit)
+
+
+def is_subheading(line: Line, following: Line | None) -> bool:
+    """A short title-shaped line followed by prose inside the body."""
+    if following is None or following.kind not in (Kind.PROSE, Kind.BULLET):
+        return False
+    if line.words > SUBHEADING_MAX_WORDS or line.text.endswith((",", ";")):
+        return False
+    return any(ch.isalpha() for ch in line.text)
+
+
+def is_caption(line: Line, following: Line | None) -> bool:
+    """A line glued to a credit line right after it is that credit's caption."""
+    return (
+        following is not None
+        and following.kind is Kind.CREDIT
+        and not line.blank_after
+        and following.index == line.index + 1
+    )
+
+
+def select(lines: list[Line], start: int, end: int, skip: set[int]) -> Body:
+    """Paragraphs and images of lines[start:end], leaving out indices in `skip`."""
+    body = Body(start, end)
+    seen: set[str] = set()
+    for i in range(start, end):
+        line = lines[i]
+        if i in skip or line.text in seen:
+            continue
+        following = lines[i + 1] if i + 1 < end else None
+        if following is not None and following.text.startswith(line.text):
+            continue  # a caption repeated with its credit appended: keep the longer
+        if line.kind is Kind.CREDIT:
+            image = split_credit(line.text)
+            if image.caption:
+                body.images.append(image)
+            continue
+        if line.kind is Kind.FURNITURE:
+            continue
+        if line.kind in (Kind.PROSE, Kind.BULLET):
+            if is_caption(line, following):
+                body.images.append(Image(caption=line.text))
+                continue
+        elif not is_subheading(line, following):
+            continue
+        seen.add(line.text)
+        body.paragraphs.append(line.text)
+    return body

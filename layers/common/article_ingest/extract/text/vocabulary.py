@@ -1,0 +1,183 @@
+"""Every phrase list and regex the plain-text extractor uses, as named constants.
+
+The algorithm modules read like the algorithm; what counts as page furniture,
+a byline or a photo credit in the languages we see lives here. Phrases are
+matched case-insensitively and anchored at the start of a line unless noted.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of lowercase words from a space-separated literal."""
+    return frozenset(text.split())
+
+
+# Lines that are page furniture when they *start* with one of these phrases and
+# are short (see lines.FURNITURE_MAX_WORDS): share bars, teasers, prompts, footers.
+# fmt: off
+_FURNITURE_PHRASES = (
+    # English
+    "share", "share this", "share on", "share via", "copy link", "link copied", "tweet",
+    "email", "print", "comments", "comment", "add us on", "follow us", "follow", "read more",
+    "read next", "read also", "read this next", "related", "related articles",
+    "related stories", "more from", "more on", "more stories", "recommended", "see also",
+    "also read", "you may also like", "you might also like", "advertisement", "sponsored",
+    "promoted", "subscribe", "sign up", "sign in", "log in", "login", "register",
+    "newsletter", "cookie", "cookies", "accept", "we use cookies", "privacy policy",
+    "terms of use", "terms of service", "all rights reserved", "copyright", "skip to",
+    "jump to", "listen", "listen to this article", "audio", "watch", "video", "photo",
+    "image", "profile image", "loading", "click here", "tap here", "join the conversation",
+    "article content", "min read", "minute read", "reading time", "updated", "last updated",
+    "back to top", "top stories", "most read", "most popular", "trending", "editor's picks",
+    "for updates and corrections", "read about our editorial", "editorial guidelines",
+    "download the app", "get the app", "open in app", "bookmark", "save", "report an error",
+    "contact us", "about us", "home", "menu", "search", "close", "next", "previous",
+    "social sharing", "toggle", "show more", "show less", "view comments", "load more",
+    # German
+    "teilen", "artikel teilen", "drucken", "kommentare", "anzeige", "werbung", "lesen sie",
+    "lesen sie auch", "mehr zum thema", "mehr dazu", "auch interessant", "weiterlesen",
+    "jetzt abonnieren", "abonnieren", "newsletter abonnieren", "zum newsletter", "anhören",
+    "vorlesen", "artikel anhören", "lesezeit", "merken", "empfehlungen", "mehr lesen",
+    "zur startseite", "zurück", "schliessen", "schließen", "impressum", "datenschutz",
+    "alle rechte vorbehalten", "folgen sie", "das könnte sie auch interessieren",
+    "weitere artikel", "aktualisiert", "quelle", "bildquelle",
+    # French / Spanish / Portuguese / Italian
+    "partager", "lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "publicité",
+    "s'abonner", "abonnez-vous", "commentaires", "mis à jour", "compartir", "lea también",
+    "leer más", "publicidad", "suscríbete", "comentarios", "actualizado", "compartilhe",
+    "leia também", "leia mais", "publicidade", "assine", "condividi", "leggi anche",
+    "pubblicità", "iscriviti", "aggiornato",
+    # Dutch / Nordic
+    "delen", "lees ook", "lees meer", "advertentie", "abonneer", "del", "del artikel",
+    "les også", "les mer", "annonse", "dela", "läs även", "läs mer", "annons", "læs også",
+    "læs mere", "annonce", "sdílet", "čtěte také", "reklama", "udostępnij", "czytaj też",
+    "czytaj także", "czytaj więcej", "paylaş", "ilginizi çekebilir", "reklam",
+    "поделиться", "читайте также", "реклама",
+)
+# fmt: on
+FURNITURE_START = re.compile(
+    r"^[\W_]*(?:"
+    + "|".join(sorted((re.escape(p) for p in _FURNITURE_PHRASES), key=len, reverse=True))
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+# Phrases that mark furniture anywhere in a line, whatever its length.
+FURNITURE_ANYWHERE = re.compile(
+    r"\[at\]|\[dot\]|editorial guidelines|all rights reserved|alle rechte vorbehalten"
+    r"|tous droits réservés|todos los derechos|cookie settings|cookie-einstellungen"
+    r"|javascript (?:is )?(?:disabled|required)|enable javascript|your browser"
+    r"|sign up for (?:our|the)|subscribe to (?:our|the)|newsletter abonnieren",
+    re.IGNORECASE,
+)
+
+# A line made of nothing but separators / icons (·, |, •, ›, ...).
+SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
+
+# Bullet markers of key-point summaries and lists.
+BULLET = re.compile(r"^\s*(?:[•●▪■◾◼►▸‣⁃∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
+
+# Sentence-final punctuation (Latin, CJK, closing quotes after a stop).
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[.!?。！？][\"'”’»]$")
+SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？]")
+
+# Photo credits: a whole line or a trailing part of a caption.
+CREDIT_LINE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|(?:photo|foto|bild|image|picture|credit|crédit|fotó|kuva)"
+    r"(?:s|grafie|graph)?\s*(?:credit)?\s*[:|/]|(?:photo|image)s?\s+by\b|(?:foto|bild)\s*:)",
+    re.IGNORECASE,
+)
+# "(Photo by X/Agency via Getty Images)", "(Adel Hana/Associated Press)", "(AFP / X)"
+CREDIT_TRAILER = re.compile(
+    r"\s*[(\[]\s*(?P<credit>(?:(?:photo|foto|image|bild|picture)s?\s*(?:credit)?\s*(?:by|:)?\s*)?"
+    r"[^()\[\]]{2,120}?(?:/|\bvia\b|getty|reuters|associated press|\bap\b|\bafp\b|\bdpa\b"
+    r"|\bepa\b|shutterstock|imago|keystone|istock|photo)[^()\[\]]{0,80})[)\]]\s*$",
+    re.IGNORECASE,
+)
+# "Caption text | Niall Carson/PA Images via Getty Images", "... © André Schmidt"
+CREDIT_PIPE_TRAILER = re.compile(
+    r"\s+(?:\||©)\s*(?P<credit>[^|©]{2,100}?(?:/|\bvia\b|getty|reuters|\bap\b|\bafp\b|\bdpa\b"
+    r"|imago|images?\b|photo|foto)[^|©]{0,60})\s*$",
+    re.IGNORECASE,
+)
+# A bare "Name/Agency" credit line ("Friso Gentsch/dpa", "AFP / JORGE GUERRERO").
+CREDIT_BARE = re.compile(r"^[\w.\-' ]{2,60}\s?/\s?[\w.\-' ]{2,60}$")
+CREDIT_PREFIX = re.compile(
+    r"^(?:(?:photo|foto|image|bild|picture)s?\s*(?:credit)?\s*(?:by|:)\s*)", re.IGNORECASE
+)
+
+# Bylines: "By Jane Doe", "Von Max Muster", "Autor: X", "Texte : Y".
+BYLINE_START = re.compile(
+    r"^(?:written\s+by|reported\s+by|words\s+by|by|von|par|por|di|door|av|af|od|de|"
+    r"автор|yazan|autor(?:in|es|en)?|authors?|auteur|text(?:e)?|reporter|redakt(?:ion|ør))"
+    r"\s*[:\-–]?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+# Words that separate several author names.
+NAME_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\bocH\b|\ben\b|\bi\b|\ba\b|"
+    r"\bve\b|\bи\b|/)\s*",
+    re.IGNORECASE,
+)
+# Separators between a byline's parts ("Shanthi M·Stocktwits", "Name | Site | Date").
+BYLINE_PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
+# Lowercase particles allowed inside a person's name.
+NAME_PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al el y e")
+# A name-shaped token: capitalised word, initial, hyphenated or apostrophised.
+NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
+# Roles and labels that disqualify a name-shaped line from being an author.
+NOT_A_NAME = re.compile(
+    r"\b(?:news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
+    r"home|menu|share|login|search|more|live|video|podcast|sport|sports|politik|"
+    r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?)\b",
+    re.IGNORECASE,
+)
+
+# A dateline's keywords: preferred over other dated lines in the header.
+PUBLISHED_WORDS = re.compile(
+    r"\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|publicada|publicat"
+    r"|pubblicato|gepubliceerd|publisert|publicerad|offentliggjort|publikacja|"
+    r"zveřejněno|giriş|опубликовано|stand|datum|date)\b",
+    re.IGNORECASE,
+)
+UPDATED_WORDS = re.compile(
+    r"\b(?:updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|"
+    r"oppdatert|uppdaterad|opdateret|aktualizace|aktualizacja|güncelleme|обновлено)\b",
+    re.IGNORECASE,
+)
+# "3 hours ago", "vor 2 Stunden": relative times are not dates.
+RELATIVE_TIME = re.compile(
+    r"\b(?:ago|vor\s+\d+|il y a|hace|há\s+\d+|fa\b|geleden|siden|sedan|temu|před)\b",
+    re.IGNORECASE,
+)
+
+# Cheap language guess: script ranges, then stop-word counts.
+SCRIPT_LANGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[\u3040-\u30ff]"), "ja"),
+    (re.compile(r"[\uac00-\ud7af]"), "ko"),
+    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
+    (re.compile(r"[\u0400-\u04ff]"), "ru"),
+    (re.compile(r"[\u0900-\u097f]"), "hi"),
+    (re.compile(r"[\u0600-\u06ff]"), "ar"),
+    (re.compile(r"[\u0590-\u05ff]"), "he"),
+)
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": _words("the and of to in is that for with was on are as it by"),
+    "de": _words("der die das und ist nicht mit den von zu ein eine auch sich auf"),
+    "fr": _words("le la les et des est une dans pour que qui pas sur au"),
+    "es": _words("el la los las y que del en por con una para es se"),
+    "pt": _words("o os as e que do da em um uma para com não dos das"),
+    "it": _words("il la le di che è per con una sono del della gli non"),
+    "nl": _words("de het een en van is dat op te zijn voor niet met"),
+    "sv": _words("och att det som är en på för med av inte till har"),
+    "no": _words("og i det som er en på for med av ikke til har jeg"),
+    "da": _words("og i det som er en på for med af ikke til har jeg"),
+    "pl": _words("i w nie na się że z do jest to jak o po"),
+    "cs": _words("a v se na je že s z do to jako o by"),
+    "tr": _words("ve bir bu da de için ile olarak çok daha gibi"),
+}
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
