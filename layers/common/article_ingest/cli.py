@@ -18,8 +18,14 @@ from typing import Any
 from .errors import BadInput, IngestError
 from .settings import Settings
 
-_CONTENT_TYPES = {".html": "text/html", ".htm": "text/html", ".xhtml": "application/xhtml+xml",
-                  ".txt": "text/plain", ".text": "text/plain", ".md": "text/plain"}
+_CONTENT_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/plain",
+}
 
 
 def content_type_for(path: Path) -> str | None:
@@ -67,8 +73,9 @@ def _read(name: str, url: str | None, via: Any) -> Any:
 
 
 def _error_line(name: str, exc: IngestError) -> str:
-    return json.dumps({"input": name, "error": {"code": exc.code, "message": exc.message}},
-                      ensure_ascii=False)
+    return json.dumps(
+        {"input": name, "error": {"code": exc.code, "message": exc.message}}, ensure_ascii=False
+    )
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
@@ -101,8 +108,11 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
         stack = start_local_stack(settings=settings)
         settings = stack.settings
-        print(f"article-ingest: embedded local stack at {stack.endpoint_url} (in memory; "
-              "run `article-ingest serve` to keep articles between commands)", file=sys.stderr)
+        print(
+            f"article-ingest: embedded local stack at {stack.endpoint_url} (in memory; "
+            "run `article-ingest serve` to keep articles between commands)",
+            file=sys.stderr,
+        )
     s3, dynamodb = clients(settings)
     store = S3DynamoStore(s3, dynamodb, settings)
     failed = 0
@@ -114,8 +124,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                 failed += 1
                 print(_error_line(name, exc), flush=True)
                 continue
-            line = {"input": name, "status": result.status, "id": result.article.id,
-                    "headline": result.article.headline}
+            line = {
+                "input": name,
+                "status": result.status,
+                "id": result.article.id,
+                "headline": result.article.headline,
+            }
             print(json.dumps(line, ensure_ascii=False), flush=True)
     finally:
         if stack:
@@ -138,8 +152,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="article-ingest", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="article-ingest",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_inputs(p: argparse.ArgumentParser) -> None:
@@ -154,15 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_ingest = sub.add_parser("ingest", help="extract and store (embedded local stack by default)")
     add_inputs(p_ingest)
     p_ingest.add_argument("--endpoint-url", help="a running local stack's AWS endpoint")
-    p_ingest.add_argument("--aws", action="store_true",
-                          help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)")
+    p_ingest.add_argument(
+        "--aws",
+        action="store_true",
+        help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
+    )
     p_ingest.set_defaults(func=cmd_ingest)
 
     p_serve = sub.add_parser("serve", help="run the local stack: moto + the HTTP API")
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=3000)
-    p_serve.add_argument("--seed", action="append", default=[],
-                         help="file or folder to ingest at start (repeatable)")
+    p_serve.add_argument(
+        "--seed", action="append", default=[], help="file or folder to ingest at start (repeatable)"
+    )
     p_serve.set_defaults(func=cmd_serve)
 
     p_schema = sub.add_parser("schema", help="print the Article's JSON Schema")

@@ -144,4 +144,6 @@ def decode_input(
     if _looks_binary(text):
         raise UnsupportedMediaType("the input looks binary, not HTML or text")
     content = media or ("text/html" if kind == "html" else "text/plain")
-    return DecodedInput(text=text, kind=kind, content_type=content, encoding=encoding, size=len(raw))
+    return DecodedInput(
+        text=text, kind=kind, content_type=content, encoding=encoding, size=len(raw)
+    )

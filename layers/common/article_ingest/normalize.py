@@ -72,9 +72,7 @@ def normalise_url(url: str) -> str:
         if not k.lower().startswith(("utm_", "fbclid", "gclid", "mc_", "ocid"))
     ]
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), path, urlencode(query), "")
-    )
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(query), ""))
 
 
 def article_id(*, canonical_url: str | None, url: str | None, content_sha256: str) -> str:

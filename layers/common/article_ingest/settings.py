@@ -35,9 +35,7 @@ class Settings(BaseModel):
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read every field from the environment variable of the same name, upper-cased."""
         env = os.environ if environ is None else environ
-        values = {
-            name: env[name.upper()] for name in cls.model_fields if env.get(name.upper())
-        }
+        values = {name: env[name.upper()] for name in cls.model_fields if env.get(name.upper())}
         if "aws_region" not in values and env.get("AWS_DEFAULT_REGION"):
             values["aws_region"] = env["AWS_DEFAULT_REGION"]
         return cls.model_validate(values)

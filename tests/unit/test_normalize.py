@@ -1,0 +1,55 @@
+"""Normalisation helpers: clean text, ids, tickers."""
+
+from __future__ import annotations
+
+from article_ingest.normalize import (
+    article_id,
+    clean_inline,
+    find_tickers,
+    normalise_url,
+    word_count,
+)
+
+
+def test_clean_inline_collapses_space_and_removes_invisibles() -> None:
+    # Given NBSP, zero-width, bidi override and NUL characters
+    text = "Hello\u00a0world\u200b \u202eevil\u202c\x00 e\u0301"
+    # Then they are gone, spaces collapsed, and the text is NFC
+    assert clean_inline(text) == "Hello world evil \u00e9"
+
+
+def test_normalise_url_drops_tracking_fragment_and_case() -> None:
+    url = "HTTPS://Example.COM/news/story/?utm_source=x&id=3#top"
+    assert normalise_url(url) == "https://example.com/news/story?id=3"
+
+
+def test_article_id_prefers_canonical_url_then_url_then_content() -> None:
+    by_canonical = article_id(
+        canonical_url="https://a.com/x", url="https://b.com/y", content_sha256="0" * 64
+    )
+    by_url = article_id(canonical_url=None, url="https://b.com/y", content_sha256="0" * 64)
+    by_content = article_id(canonical_url=None, url=None, content_sha256="0" * 64)
+    assert len({by_canonical, by_url, by_content}) == 3
+    assert by_canonical == article_id(
+        canonical_url="https://a.com/x/?utm_medium=m", url=None, content_sha256="1" * 64
+    )
+
+
+def test_find_tickers_takes_cashtags_exchange_symbols_and_named_securities() -> None:
+    text = (
+        "The SPDR S&P 500 ETF (SPY) rose; Apple Inc. (AAPL) fell; $TSLA flat; "
+        "shares of IBM (NYSE: IBM) too."
+    )
+    assert find_tickers(text) == ["AAPL", "IBM", "SPY", "TSLA"]
+
+
+def test_find_tickers_ignores_abbreviations_in_parentheses() -> None:
+    text = (
+        "The North Atlantic Treaty Organization (NATO) met the European Union (EU) "
+        "and the chief executive (CEO) of the World Health Organization (WHO)."
+    )
+    assert find_tickers(text) == []
+
+
+def test_word_count_counts_unicode_words() -> None:
+    assert word_count("Grüße aus Köln — 3 Wörter?") == 5

@@ -1,0 +1,120 @@
+"""The service with an in-memory fake store: normalisation, ids, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from article_ingest.errors import ArticleNotFound, BadInput, NoArticleFound
+from article_ingest.models import Article, ArticleInput, ArticleList, IngestStatus
+from article_ingest.service import RawInput, extract, ingest, raw_from_json
+from article_ingest.settings import Settings
+
+PARAGRAPH = (
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that officials say will take five years and cost about 400 million euros."
+)
+HTML = f"""<!DOCTYPE html><html lang="en"><head><title>Trams expand | City Paper</title>
+<link rel="canonical" href="https://paper.example/trams"></head>
+<body><article><h1>Trams\u00a0expand</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>
+<p>{PARAGRAPH}</p></article></body></html>"""
+
+
+class FakeStore:
+    """An ArticleStore in a dict, for service tests that need no AWS."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, Article] = {}
+        self.raw: dict[str, bytes] = {}
+
+    def raw_key(self, article_id: str, raw: bytes) -> str:
+        return f"raw/{article_id}/{len(raw)}"
+
+    def save(self, article: Article, raw: bytes | None) -> tuple[IngestStatus, Article]:
+        old = self.articles.get(article.id)
+        if old and old.content_sha256 == article.content_sha256:
+            return "unchanged", old
+        self.articles[article.id] = article
+        if raw is not None and article.source.raw_key:
+            self.raw[article.source.raw_key] = raw
+        return ("updated" if old else "created"), article
+
+    def get(self, article_id: str) -> Article:
+        if article_id not in self.articles:
+            raise ArticleNotFound(article_id)
+        return self.articles[article_id]
+
+    def list(self, **kwargs: Any) -> ArticleList:
+        return ArticleList(items=[])
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+def test_extract_html_builds_a_normalised_article(settings: Settings) -> None:
+    # Given an HTML page with a canonical URL
+    raw = RawInput(HTML.encode(), "text/html", "cli")
+    # When extracted
+    article, decoded = extract(raw, settings)
+    # Then the text is normalised and the derived fields are filled
+    assert decoded.kind == "html"
+    assert article.headline == "Trams expand"
+    assert article.body.count("\n\n") == 2
+    assert article.word_count == 3 * len(PARAGRAPH.replace(",", "").split())
+    assert article.canonical_url == "https://paper.example/trams"
+    assert len(article.content_sha256) == 64
+    assert article.source.kind == "html" and article.source.via == "cli"
+
+
+def test_extract_id_is_stable_across_urls_with_tracking_parameters(settings: Settings) -> None:
+    a, _ = extract(
+        RawInput(PARAGRAPH.encode(), "text/plain", "api", url="https://x.example/a?utm_source=t"),
+        settings,
+    )
+    b, _ = extract(
+        RawInput(PARAGRAPH.encode(), "text/plain", "api", url="https://x.example/a"), settings
+    )
+    assert a.id == b.id
+
+
+def test_extract_refuses_a_url_that_is_not_http(settings: Settings) -> None:
+    with pytest.raises(BadInput):
+        extract(RawInput(b"text", "text/plain", "api", url="file:///etc/passwd"), settings)
+
+
+def test_extract_without_text_is_no_article(settings: Settings) -> None:
+    with pytest.raises(NoArticleFound):
+        extract(RawInput(b"<html><body><nav></nav></body></html>", "text/html", "api"), settings)
+
+
+def test_raw_from_json_requires_exactly_one_of_html_or_text() -> None:
+    with pytest.raises(BadInput):
+        raw_from_json(ArticleInput(), via="api")
+    with pytest.raises(BadInput):
+        raw_from_json(ArticleInput(html="<p>a</p>", text="a"), via="api")
+    raw = raw_from_json(ArticleInput(text="a", url="https://x.example/"), via="api")
+    assert raw.content_type is not None and raw.content_type.startswith("text/plain")
+
+
+def test_ingest_twice_reports_unchanged_and_keeps_the_raw_input(settings: Settings) -> None:
+    # Given a store
+    store = FakeStore()
+    raw = RawInput(HTML.encode(), "text/html", "api")
+    # When the same page is ingested twice
+    first = ingest(raw, settings, store)
+    second = ingest(raw, settings, store)
+    # Then it is created once, unchanged the second time, with its raw input kept
+    assert (first.status, second.status) == ("created", "unchanged")
+    assert second.article.id == first.article.id
+    assert store.raw[first.article.source.raw_key or ""] == HTML.encode()
+
+
+def test_ingest_from_s3_keeps_the_incoming_key_as_raw(settings: Settings) -> None:
+    store = FakeStore()
+    raw = RawInput(HTML.encode(), "text/html", "s3", raw_key="incoming/a.html")
+    result = ingest(raw, settings, store)
+    assert result.article.source.raw_key == "incoming/a.html"
+    assert store.raw == {}
