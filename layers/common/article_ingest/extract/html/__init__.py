@@ -1,0 +1,73 @@
+"""HTML extraction: one parse, metadata from every source, the article body, images.
+
+`extract` is the package's one entry point; the modules beside it each do one
+step (parse, metadata, authors, headline, clean, body, filter).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ...errors import IngestError, NoArticleFound
+from ...models import ExtractedArticle, Image
+from .blocks import Block, emit
+from .body import find_content
+from .clean import clean_tree, collect_images
+from .filter import filter_blocks
+from .metadata import read_metadata
+from .parse import parse
+
+_LOG = logging.getLogger(__name__)
+
+
+def extract(html: str, *, url: str | None = None) -> ExtractedArticle:
+    """Extract the article of an HTML page.
+
+    Args:
+        html: the page, already decoded.
+        url: where the page was fetched from (resolves relative links, dates in URLs).
+
+    Returns:
+        The article's fields; `paragraphs` is empty when the page holds no article text.
+
+    Raises:
+        NoArticleFound: only when the document breaks the parser in an unexpected way.
+    """
+    try:
+        return _extract(html, url)
+    except IngestError:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError) as exc:  # fmt: skip
+        _LOG.warning("html extraction failed: %r", exc)
+        raise NoArticleFound("the HTML could not be read as an article") from exc
+
+
+def _extract(html: str, url: str | None) -> ExtractedArticle:
+    root = parse(html)
+    if root is None:
+        return ExtractedArticle()
+    meta = read_metadata(root, url)
+    base = meta.canonical_url or url
+    images = collect_images(root, base)
+    clean_tree(root)
+    blocks: list[Block] = []
+    for container in find_content(root):
+        emit(container, blocks)
+    paragraphs = filter_blocks(blocks, meta)
+    known = {img.url for img in images}
+    images += [Image(url=u) for u in meta.image_urls if u not in known]
+    return ExtractedArticle(
+        headline=meta.headline,
+        authors=meta.authors,
+        published_at=meta.published,
+        modified_at=meta.modified,
+        publisher=meta.publisher,
+        language=meta.language,
+        description=meta.description,
+        canonical_url=meta.canonical_url,
+        paragraphs=paragraphs,
+        images=images,
+        tags=meta.tags,
+        provenance=meta.provenance,
+    )

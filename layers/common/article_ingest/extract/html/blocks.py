@@ -1,0 +1,105 @@
+"""Blocks: the paragraphs of a (cleaned) subtree in reading order, with their link text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from . import vocabulary as v
+from .parse import collapse, tag_of
+
+MAX_DEPTH = 200
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph candidate: its text, how much of it is link text, and its element."""
+
+    text: str
+    link_chars: int
+    tag: str
+    el: etree._Element
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(len(self.text), 1)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.tag in v.HEADING_TAGS
+
+
+def _has_block(el: etree._Element) -> bool:
+    return any(tag_of(d) in v.BLOCK_TAGS for d in el.iterdescendants())
+
+
+def _inline_text(el: etree._Element, parts: list[str], depth: int) -> None:
+    tag = tag_of(el)
+    if tag == "br":
+        parts.append("\n")
+    elif tag and el.text and depth < MAX_DEPTH:
+        parts.append(el.text)
+    if depth >= MAX_DEPTH:
+        return
+    for child in el:
+        _inline_text(child, parts, depth + 1)
+        if child.tail:
+            parts.append(child.tail)
+
+
+class _Run:
+    """Inline text gathered between two block elements."""
+
+    __slots__ = ("links", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.links = 0
+
+    def add_inline(self, el: etree._Element) -> None:
+        _inline_text(el, self.parts, 0)
+        if tag_of(el) == "a":
+            self.links += len(collapse("".join(el.itertext())))
+        else:
+            self.links += sum(len(collapse("".join(a.itertext()))) for a in el.iter("a"))
+
+    def flush(self, tag: str, el: etree._Element, out: list[Block]) -> None:
+        raw = "".join(self.parts)
+        self.parts = []
+        links, self.links = self.links, 0
+        pieces = (
+            [collapse(p) for p in v.PARAGRAPH_BREAK.split(raw)] if "\n" in raw else [collapse(raw)]
+        )
+        pieces = [p for p in pieces if p]
+        total = sum(len(p) for p in pieces) or 1
+        for piece in pieces:
+            out.append(Block(piece, round(links * len(piece) / total), tag, el))
+
+
+def emit(el: etree._Element, out: list[Block], depth: int = 0) -> None:
+    """Append the blocks of `el` to `out` in document order."""
+    tag = tag_of(el)
+    if not tag or depth > MAX_DEPTH:
+        return
+    run = _Run()
+    if tag in v.LEAF_BLOCK_TAGS and not _has_block(el):
+        run.add_inline(el)
+        run.flush(tag, el, out)
+        return
+    if el.text:
+        run.parts.append(el.text)
+    for child in el:
+        ctag = tag_of(child)
+        if ctag in v.BLOCK_TAGS or (ctag and ctag != "br" and ctag != "a" and _has_block(child)):
+            run.flush(tag if tag in v.LEAF_BLOCK_TAGS else "div", el, out)
+            emit(child, out, depth + 1)
+            if child.tail:
+                run.parts.append(child.tail)
+        elif ctag:
+            run.add_inline(child)
+            if child.tail:
+                run.parts.append(child.tail)
+        elif child.tail:
+            run.parts.append(child.tail)
+    run.flush(tag if tag in v.LEAF_BLOCK_TAGS else "div", el, out)

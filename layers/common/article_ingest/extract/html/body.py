@@ -1,0 +1,140 @@
+"""Main content detection: score containers by their paragraphs, merge siblings, filter blocks.
+
+The scoring follows Readability's proven shape (paragraph score propagated to
+ancestors, scaled by link density, plus class/id evidence) and adds the
+article-body vocabulary of modern CMSs as a strong bonus.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from . import vocabulary as v
+from .blocks import Block, emit
+from .parse import attr, class_id, tag_of, text_of
+
+# A block shorter than this never votes for a container (Readability uses 25).
+MIN_VOTE_CHARS = 25
+# Ancestor levels a paragraph's score reaches, and the share each level gets.
+VOTE_LEVELS = 5
+# Candidates whose link density is computed exactly (the rest are far behind).
+TOP_CANDIDATES = 10
+# Class/id evidence, in paragraph-score units (one long paragraph ≈ 4).
+BODY_TOKEN_BONUS = 25.0
+WEAK_TOKEN_PENALTY = 25.0
+# Siblings join the top candidate when their score reaches this share of it.
+SIBLING_SHARE = 0.2
+
+
+def _vote(block: Block) -> float:
+    if block.is_heading or len(block.text) < MIN_VOTE_CHARS or block.link_density > 0.5:
+        return 0.0
+    return 1.0 + len(v.COMMA.findall(block.text)) + min(len(block.text) / 100.0, 3.0)
+
+
+def _tag_weight(el: etree._Element) -> float:
+    tag = tag_of(el)
+    if tag in ("div", "article", "section", "main"):
+        return 5.0
+    if tag in ("pre", "td", "blockquote"):
+        return 3.0
+    if tag in ("address", "ol", "ul", "dl", "dd", "dt", "li", "form"):
+        return -3.0
+    if tag in v.HEADING_TAGS or tag == "th":
+        return -5.0
+    return 0.0
+
+
+def _class_weight(el: etree._Element) -> float:
+    tokens = class_id(el)
+    weight = 0.0
+    if attr(el, "itemprop") == "articleBody" or v.ARTICLE_BODY_TOKEN.search(tokens):
+        weight += BODY_TOKEN_BONUS
+    elif tokens and v.BOILERPLATE_WEAK.search(tokens) and not v.CONTENT_TOKEN.search(tokens):
+        weight -= WEAK_TOKEN_PENALTY
+    return weight
+
+
+def _link_density(el: etree._Element) -> float:
+    total = len(text_of(el))
+    links = sum(len(text_of(a)) for a in el.iter("a"))
+    return links / max(total, 1)
+
+
+def score_candidates(blocks: list[Block]) -> dict[etree._Element, float]:
+    """Readability-style scores of the ancestors of every voting block."""
+    scores: dict[etree._Element, float] = {}
+    for block in blocks:
+        vote = _vote(block)
+        if not vote:
+            continue
+        node = block.el.getparent() if block.tag in v.LEAF_BLOCK_TAGS else block.el
+        level = 0
+        while node is not None and level < VOTE_LEVELS:
+            if node not in scores:
+                scores[node] = _tag_weight(node) + _class_weight(node)
+            scores[node] += vote if level == 0 else vote / 2 if level == 1 else vote / (level * 3)
+            node = node.getparent()
+            level += 1
+    return scores
+
+
+def _top(scores: dict[etree._Element, float]) -> tuple[etree._Element | None, float]:
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:TOP_CANDIDATES]
+    best, best_score = None, 0.0
+    for el, score in ranked:
+        final = score * (1.0 - _link_density(el))
+        scores[el] = final
+        if final > best_score:
+            best, best_score = el, final
+    return best, best_score
+
+
+def _siblings(
+    top: etree._Element, top_score: float, scores: dict[etree._Element, float]
+) -> list[etree._Element]:
+    parent = top.getparent()
+    if parent is None or tag_of(top) == "body":
+        return [top]
+    threshold = max(10.0, top_score * SIBLING_SHARE)
+    top_class = attr(top, "class")
+    chosen: list[etree._Element] = []
+    for sib in parent:
+        if sib is top:
+            chosen.append(sib)
+            continue
+        bonus = top_score * 0.2 if top_class and attr(sib, "class") == top_class else 0.0
+        if scores.get(sib, 0.0) + bonus >= threshold:
+            chosen.append(sib)
+        elif tag_of(sib) == "p":
+            text = text_of(sib)
+            density = _link_density(sib)
+            if (len(text) > 80 and density < 0.25) or (
+                0 < len(text) <= 80 and density == 0 and v.SENTENCE_END.search(text)
+            ):
+                chosen.append(sib)
+    return chosen
+
+
+def find_content(root: etree._Element) -> list[etree._Element]:
+    """The element(s) holding the article text, in document order (empty when none)."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    blocks: list[Block] = []
+    emit(body, blocks)
+    scores = score_candidates(blocks)
+    top, top_score = _top(scores)
+    if top is None:
+        return []
+    # Several strong candidates under one ancestor: the article is split; take the ancestor.
+    ancestors = list(top.iterancestors())
+    alternatives = [el for el, s in scores.items() if el is not top and s >= 0.75 * top_score]
+    if len(alternatives) >= 2:
+        for anc in ancestors[:VOTE_LEVELS]:
+            if sum(1 for alt in alternatives if anc in set(alt.iterancestors())) >= 2:
+                top, top_score = anc, max(top_score, scores.get(anc, 0.0))
+                break
+    while (parent := top.getparent()) is not None and tag_of(parent) != "body" and len(parent) == 1:
+        top = parent
+    return _siblings(top, top_score, scores)

@@ -1,0 +1,133 @@
+"""Tree cleaning: images collected first, then scripts, widgets and boilerplate removed."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from ...models import Image
+from . import vocabulary as v
+from .parse import attr, collapse, tag_of, text_of
+
+
+def _image_url(img: etree._Element, base: str | None) -> str:
+    for name in v.IMAGE_SRC_ATTRS:
+        src = attr(img, name)
+        if src and not src.startswith("data:"):
+            url = urljoin(base, src) if base else src
+            return url if v.HTTP_URL.match(url) else ""
+    srcset = attr(img, "srcset") or attr(img, "data-srcset")
+    if srcset:
+        first = srcset.split(",")[0].strip().split(" ")[0]
+        url = urljoin(base, first) if base else first
+        return url if v.HTTP_URL.match(url) else ""
+    return ""
+
+
+def collect_images(root: etree._Element, base: str | None) -> list[Image]:
+    """Images of figures (with caption and credit) and other content images, in order."""
+    images: list[Image] = []
+    seen: set[str] = set()
+    for fig in root.iter("figure"):
+        img = next(fig.iter("img"), None)
+        url = _image_url(img, base) if img is not None else ""
+        if not url or url in seen:
+            continue
+        seen.add(url)
+        credit_el = next((e for e in fig.iter() if v.IMAGE_CREDIT_ATTR.search(
+            f"{attr(e, 'class')} {attr(e, 'itemprop')}")), None)  # fmt: skip
+        credit = text_of(credit_el) if credit_el is not None else ""
+        cap_el = next(fig.iter("figcaption"), None)
+        caption = (
+            text_of(cap_el) if cap_el is not None else attr(img, "alt") if img is not None else ""
+        )
+        if credit and caption.endswith(credit):
+            caption = collapse(caption[: -len(credit)])
+        images.append(Image(url=url, caption=caption or None, credit=credit or None))
+        if len(images) >= v.MAX_IMAGES:
+            break
+    return images
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or attr(el, "aria-hidden") == "true":
+        return True
+    style = attr(el, "style")
+    return bool(style and v.HIDDEN_STYLE.search(style))
+
+
+def is_boilerplate(el: etree._Element) -> bool:
+    """True when the element's class, id or role names a widget, not article text."""
+    if tag_of(el) in v.STRUCTURAL_KEEP_TAGS:
+        return False
+    if attr(el, "role").lower() in v.BOILERPLATE_ROLES:
+        return True
+    if attr(el, "itemprop") == "articleBody":
+        return False
+    tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower().split()
+    if not tokens:
+        return False
+    if any(v.BOILERPLATE_STRONG.search(t) and not v.ARTICLE_BODY_TOKEN.search(t) for t in tokens):
+        return True
+    if any(v.CONTENT_TOKEN.search(t) for t in tokens):
+        return False
+    return any(v.BOILERPLATE_WEAK.search(t) for t in tokens)
+
+
+def _paragraph_chars(el: etree._Element) -> int:
+    return sum(len(text_of(p)) for p in el.iter("p"))
+
+
+def _always_drop(el: etree._Element, tag: str) -> bool:
+    if tag in v.DROP_TAGS or _is_hidden(el):
+        return True
+    tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower()
+    return bool(tokens and v.BOILERPLATE_HARD.search(tokens))
+
+
+def clean_tree(root: etree._Element) -> None:
+    """Remove everything that can never be article text, keeping tail text in place.
+
+    Media and class/id-matched widgets are kept when they hold most of the page's
+    paragraph text: some sites wrap the whole article in a "figure" or a
+    "sticky-container", and losing the article is worse than keeping a widget.
+    """
+    total = _paragraph_chars(root)
+    doomed: list[etree._Element] = []
+    stack = list(reversed(list(root)))
+    while stack:
+        el = stack.pop()
+        tag = tag_of(el)
+        if not tag:
+            doomed.append(el)
+            continue
+        if _always_drop(el, tag):
+            doomed.append(el)
+            continue
+        if (tag in v.MEDIA_TAGS or is_boilerplate(el)) and (
+            _paragraph_chars(el) < total * v.PROTECTED_TEXT_SHARE
+        ):
+            doomed.append(el)
+            continue
+        stack.extend(reversed(list(el)))
+    for el in doomed:
+        _drop(el)
+
+
+def _drop(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if isinstance(el, lxml.html.HtmlElement):
+        el.drop_tree()
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)

@@ -1,0 +1,60 @@
+"""Block filtering inside the content: drop links lists, widget labels, bylines, headline."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from . import vocabulary as v
+from .blocks import Block
+from .metadata import Metadata
+
+# A block whose text is mostly links is navigation or a teaser list.
+MAX_LINK_DENSITY = 0.5
+# Widget phrases only count on short blocks; long text that starts so is prose.
+MAX_PHRASE_BLOCK_CHARS = 200
+# A byline/dateline is short; longer blocks that name the author are prose.
+MAX_BYLINE_CHARS = 120
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def _is_byline(text: str, authors: list[str]) -> bool:
+    if len(text) > MAX_BYLINE_CHARS or not authors:
+        return False
+    rest = _norm(text)
+    for name in authors:
+        key = _norm(name)
+        if key and key in rest:
+            rest = rest.replace(key, " ")
+        else:
+            return False
+    words = [w for w in rest.split() if not w.isdigit()]
+    return len(words) <= 4
+
+
+def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
+    """The paragraphs worth keeping, in order, without duplicates."""
+    headline = _norm(meta.headline)
+    out: list[str] = []
+    seen: set[str] = set()
+    for block in blocks:
+        text = block.text
+        key = _norm(text)
+        if not key or key in seen:
+            continue
+        if block.link_density > MAX_LINK_DENSITY and (block.is_heading or len(text) < 400):
+            continue
+        if key == headline:
+            continue
+        if len(text) < MAX_PHRASE_BLOCK_CHARS and (
+            v.BOILERPLATE_PHRASE.match(text) or v.BOILERPLATE_PREFIX.match(text)
+        ):
+            continue
+        if _is_byline(text, meta.authors):
+            continue
+        seen.add(key)
+        out.append(text)
+    return out

@@ -1,0 +1,68 @@
+"""One parse of the page with lxml, plus the small text helpers every module shares."""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from . import vocabulary as v
+
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+)
+
+
+def parse(html: str) -> lxml.html.HtmlElement | None:
+    """Parse a decoded HTML string once.
+
+    Args:
+        html: the page, already decoded to str.
+
+    Returns:
+        The root element, or None when the input holds no parseable markup.
+    """
+    if not html or not html.strip():
+        return None
+    text = v.XML_DECLARATION.sub("", html[: v.MAX_HTML_CHARS], count=1)
+    text = v.CONTROL_CHARS.sub("", text)
+    if not text.strip():
+        return None
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
+        return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def collapse(text: str | None) -> str:
+    """Collapse runs of white space (NBSP included) into single spaces and trim."""
+    if not text:
+        return ""
+    return v.WHITESPACE.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def text_of(el: etree._Element) -> str:
+    """The element's visible text, white space collapsed."""
+    try:
+        return collapse("".join(el.itertext()))
+    except (ValueError, TypeError):
+        return ""
+
+
+def attr(el: etree._Element, name: str) -> str:
+    """An attribute value, trimmed; empty when absent or absurdly long."""
+    value = el.get(name)
+    if not value or len(value) > v.MAX_ATTR_CHARS:
+        return ""
+    return str(value).strip()
+
+
+def class_id(el: etree._Element) -> str:
+    """The element's class and id as one lower-case string."""
+    return f"{attr(el, 'class')} {attr(el, 'id')}".lower().strip()
+
+
+def tag_of(el: etree._Element) -> str:
+    """The element's lower-case tag name; empty for comments and entities."""
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""

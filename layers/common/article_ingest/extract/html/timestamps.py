@@ -1,0 +1,150 @@
+"""Machine-written timestamps from meta tags and JSON-LD, normalised with their offset.
+
+`parse_iso` (extract/dates.py) handles strict ISO 8601; this module adds the
+near-ISO and RFC 2822 spellings pages write in meta tags, zone abbreviations
+("EDT", "MESZ") turned into offsets, and a bridge to the shared human-date parser
+`find_datetime` when it is available.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from collections.abc import Callable
+
+from .. import dates
+
+# Offsets of the zone abbreviations news pages print; ambiguous ones (IST, CST
+# as China time) resolved to the reading most news sites mean.
+ZONE_OFFSETS: dict[str, str] = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "WEST": "+01:00",
+    "BST": "+01:00", "IST": "+05:30", "CET": "+01:00", "CEST": "+02:00", "MEZ": "+01:00",
+    "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "EST": "-05:00",
+    "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
+    "JST": "+09:00", "KST": "+09:00", "HKT": "+08:00", "SGT": "+08:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "ACST": "+09:30", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
+    "SAST": "+02:00", "WAT": "+01:00", "EAT": "+03:00", "CAT": "+02:00", "TRT": "+03:00",
+}  # fmt: skip
+
+_NEAR_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})[T ]?(?:(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT|[A-Z]{3,4})?\s*$",
+    re.IGNORECASE,
+)
+_EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+_DMY = re.compile(
+    r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-)?\s*(\d{1,2})[:.](\d{2})"
+    r"(?::(\d{2}))?\s*(?:uhr|h)?\s*([A-Z]{3,4})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _human_parser() -> Callable[..., str | None] | None:
+    found = getattr(dates, "find_datetime", None)
+    return found if callable(found) else None
+
+
+def _offset(token: str | None) -> str | None:
+    if not token:
+        return None
+    up = token.upper()
+    if up in ZONE_OFFSETS:
+        return ZONE_OFFSETS[up]
+    if up[0] in "+-":
+        digits = up[1:].replace(":", "")
+        if not digits.isdigit():
+            return None
+        digits = digits.ljust(4, "0")
+        return f"{up[0]}{digits[:2]}:{digits[2:4]}"
+    return None
+
+
+def _compose(
+    y: str, mo: str, d: str, h: str | None, mi: str | None, s: str | None, off: str | None
+) -> str | None:
+    try:
+        dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if h is None:
+        return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    if int(h) > 23 or int(mi or 0) > 59 or int(s or 0) > 59:
+        return None
+    iso = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}T{int(h):02d}:{int(mi or 0):02d}"
+    iso += f":{int(s or 0):02d}"
+    return iso + (off or "") if off != "+00:00" or off is None else iso + "Z"
+
+
+def normalise(value: str | None, *, lang: str | None = None) -> str | None:
+    """Turn a machine-written timestamp into ISO 8601 keeping its offset.
+
+    Args:
+        value: a meta/JSON-LD/`datetime` attribute value.
+        lang: page language, passed to the shared human-date parser.
+
+    Returns:
+        `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` (local) or with `±HH:MM`/`Z`; None
+        when the value is not a timestamp.
+    """
+    if not value or len(value) > 200:
+        return None
+    value = value.strip()
+    iso = dates.parse_iso(value)
+    if iso:
+        return iso.replace("+00:00", "Z") if iso.endswith("+00:00") else iso
+    m = _NEAR_ISO.match(value)
+    if m:
+        y, mo, d, h, mi, s, zone = m.groups()
+        off = _offset(zone)
+        if zone and off is None:
+            return None
+        return _compose(y, mo, d, h, mi, s, off)
+    m = _EPOCH.match(value)
+    if m:
+        try:
+            stamp = dt.datetime.fromtimestamp(int(m.group(1)), tz=dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if 1990 < stamp.year < 2100 else None
+    m = _DMY.match(value)
+    if m:
+        d, mo, y, h, mi, s, zone = m.groups()
+        return _compose(y, mo, d, h, mi, s, _offset(zone))
+    return _rfc2822(value) or human(value, lang=lang)
+
+
+def _rfc2822(value: str) -> str | None:
+    if not re.search(r"\d{1,2}:\d{2}", value) or not re.search(r"[A-Za-z]{3}", value):
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed.tzinfo is None:
+        return parsed.strftime("%Y-%m-%dT%H:%M:%S")
+    out = parsed.isoformat(timespec="seconds")
+    return out[:-6] + "Z" if out.endswith("+00:00") else out
+
+
+def human(text: str, *, lang: str | None = None) -> str | None:
+    """A date written for people ("30. Juni 2025, 15:59 Uhr"), via dates.find_datetime."""
+    finder = _human_parser()
+    if finder is None or not text:
+        return None
+    try:
+        found = finder(text[:300], lang=lang)
+    except (ValueError, TypeError, OverflowError, IndexError, KeyError):
+        return None
+    return found if isinstance(found, str) else None
+
+
+def has_time(iso: str | None) -> bool:
+    """True when the timestamp carries a time of day."""
+    return bool(iso and "T" in iso)
+
+
+def has_offset(iso: str | None) -> bool:
+    """True when the timestamp carries a time and an offset (or Z)."""
+    return bool(iso and "T" in iso and (iso.endswith("Z") or re.search(r"[+-]\d{2}:\d{2}$", iso)))

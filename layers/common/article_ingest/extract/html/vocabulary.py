@@ -1,0 +1,256 @@
+"""Every selector, class/id token, phrase list and regex the HTML extractor uses.
+
+The algorithm modules import names from here and read like the algorithm; when a
+site family needs a new word, it goes here, never into the code. Phrase lists are
+multilingual (the dev data spans ~20 languages); prefer structural words that any
+publisher uses over per-site names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- parsing
+
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters libxml2 rejects or that only appear in binary garbage.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Inputs beyond this are cut before parsing: no real article page is this large,
+# and libxml2 would spend seconds on a hostile document.
+MAX_HTML_CHARS = 8_000_000
+
+# --------------------------------------------------------------------------- tags
+
+# Removed from the tree before body detection: never article text.
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+    "canvas", "video", "audio", "map", "button", "input", "select", "textarea",
+    "nav", "aside", "footer", "dialog", "menu", "link", "meta", "head",
+)  # fmt: skip
+# Media and their captions: kept out of the body, read by the image collector first.
+MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img", "source"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements that are one paragraph of the output when they hold no other block.
+LEAF_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre"})
+# Elements that break inline text into separate paragraphs.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "dd", "details", "div", "dl", "dt",
+        "fieldset", "figure", "figcaption", "footer", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "aside", "center", "picture",
+        "summary", "caption",
+    }
+)  # fmt: skip
+INLINE_TEXT_TAGS = frozenset({"p", "span", "a", "b", "strong", "em", "i", "u", "font", "small"})
+STRUCTURAL_KEEP_TAGS = frozenset({"html", "body", "main", "article"})
+
+# --------------------------------------------------------------------------- attributes
+
+# A class/id token containing one of these is boilerplate wherever it sits.
+BOILERPLATE_STRONG = re.compile(
+    r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|cookie|"
+    r"consent|gdpr|comment|disqus|outbrain|taboola|plista|advert|sponsor|promo|"
+    r"breadcrumb|byline|author|autor|caption|credit|copyright|paywall|tag-?list|"
+    r"taglist|keywords|pagination|pager|popup|modal|overlay|toolbar|print-|"
+    r"most-?popular|mostread|most-?read|trending|read-?more|readnext|read-?next|"
+    r"more-?stories|also-?read|teaser|recirc|further|weiterlesen|mehr-?zum|"
+    r"visually-?hidden|sr-only|screen-?reader|offscreen|skip-?link|login|donat|"
+    r"rating|feedback|follow|jump-?link|table-?of-?contents|\btoc\b|audio-?player|"
+    r"video-?player|podcast|gallery|slideshow|carousel|slider|embed|infobox|"
+    r"newsticker|ticker|widget|banner|masthead|logo|dateline|timestamp|published|"
+    r"datetime|article-?meta|post-?meta|entry-?meta|meta-?data|metadata|"
+    r"^ad$|^ads$|^ad[-_]|[-_]ad$|[-_]ads?[-_]|adslot|adunit|ad-?container|dfp|"
+    r"^hidden$|^hide$|d-none|is-hidden|u-hidden|noprint|no-print",
+    re.IGNORECASE,
+)
+# Removed wherever they sit, whatever they hold: never part of an article.
+BOILERPLATE_HARD = re.compile(
+    r"(?:^|[\s_-])comments?(?:$|[\s_-])|disqus|cookie|consent|gdpr|outbrain|taboola|plista|"
+    r"newsletter|related-?(?:articles|posts|stories|content|links|news)",
+    re.IGNORECASE,
+)
+# A widget-named element holding at least this share of the page's paragraph
+# text is the article's wrapper, not a widget (seen: "sliderbox", "figure").
+PROTECTED_TEXT_SHARE = 0.5
+# A token with one of these is boilerplate unless a content token rescues it.
+BOILERPLATE_WEAK = re.compile(
+    r"header|footer|sidebar|side-bar|aside|menu|navigation|navbar|^nav|[-_]nav|"
+    r"extra|supplement|rail|column-?right|right-?col|secondary|complementary|"
+    r"community|remark|replies|shoutbox|skyscraper|sticky|flyout|dropdown|topbar|"
+    r"bottom|links|list-?item|card|tile|box|more|bio|profile|info|note|hint|"
+    r"disclaimer|notice|alert|cta|signoff|subline|kicker|eyebrow|label|category|"
+    r"section-?name|rubric|topic|tags",
+    re.IGNORECASE,
+)
+CONTENT_TOKEN = re.compile(
+    r"article|body|content|main|post|entry|story|text|paragraph|richtext|rich-text|"
+    r"prose|copy|artikel|beitrag|inhalt|news|detail|single|column",
+    re.IGNORECASE,
+)
+# Class/id tokens of the element holding the article text (a strong bonus).
+ARTICLE_BODY_TOKEN = re.compile(
+    r"article-?body|articlebody|article__body|article-?text|article-?content|"
+    r"story-?body|storybody|story-?content|story-?text|entry-?content|post-?content|"
+    r"post-?body|post-?text|body-?text|bodytext|text-?body|content-?body|"
+    r"rich-?text|richtext|article__content|artikel-?text|artikeltext|article-?main|"
+    r"main-?text|news-?text|news-?body|article-?detail|detail-?text|field-?body|"
+    r"c-article|paywall-?content|article-?container",
+    re.IGNORECASE,
+)
+LEAD_TOKEN = re.compile(
+    r"lead|standfirst|intro|summary|teaser-?text|dek|deck|sub-?title|subtitle|"
+    r"subheadline|sub-?heading|excerpt|abstract|description|vorspann|chapeau|"
+    r"chapo|entradilla|sottotitolo|ingress|header__text|article-?header__text",
+    re.IGNORECASE,
+)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+BOILERPLATE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"}
+)
+# Any attribute longer than this is ignored when classifying (hostile input).
+MAX_ATTR_CHARS = 2_000
+
+# --------------------------------------------------------------------------- text
+
+# A short block that is only one of these is a widget label, not article text.
+BOILERPLATE_PHRASE = re.compile(
+    r"^\W*(?:advertisement|advertising|anzeige|werbung|sponsored|publicidad|publicité|"
+    r"pubblicità|reklame|reklama|annonse|annons|mainos|reklam|"
+    r"read more|read next|read also|also read|see also|more on this(?: story)?|related|"
+    r"recommended|most read|most popular|share(?: this)?(?: article| story)?|"
+    r"follow us|sign up|subscribe|newsletter|click here|continue reading|"
+    r"lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|"
+    r"das könnte sie auch interessieren|weiterlesen|mehr lesen|zum thema|"
+    r"artikel teilen|teilen|empfehlungen|leia também|leia mais|lee también|lea también|"
+    r"lire aussi|à lire aussi|lire la suite|per approfondire|leggi anche|les også|"
+    r"les mer|läs också|läs mer|læs også|læs mere|lees ook|lees meer|czytaj też|"
+    r"czytaj także|czytaj więcej|přečtěte si také|čtěte také|devamını oku|ayrıca bakınız|"
+    r"читайте также|подробнее|関連記事|あわせて読みたい|相关阅读|관련기사|"
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati)\W*$",
+    re.IGNORECASE,
+)
+# A block starting like this is a caption, credit or cross-link.
+BOILERPLATE_PREFIX = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|photo:|photos:|foto:|fotos:|bild:|bilder:|image:|"
+    r"picture:|credit:|credits:|source:\s*getty|quelle:\s*(?:dpa|getty|imago)|"
+    r"read more:|read also:|also read:|see also:|related:|more:|lesen sie auch:|"
+    r"lesen sie mehr:|mehr zum thema:|auch interessant:|leia também:|lee también:|"
+    r"lire aussi:|leggi anche:|les også:|läs också:|læs også:|lees ook:|czytaj też:|"
+    r"czytaj także:|читайте также:|sign up for|subscribe to|follow us on|"
+    r"click here to|this article (?:was|is) (?:originally )?(?:published|produced)|"
+    r"this story (?:was|is) (?:originally )?published|"
+    r"we use cookies|wir verwenden cookies|diese website verwendet cookies)",
+    re.IGNORECASE,
+)
+# "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
+    r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:|author\s*:|text\s+von|"
+    r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von)"
+    r"\s+",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?…:;\"'”»“」。！？)]\s*$")
+WORD = re.compile(r"\w+", re.UNICODE)
+WHITESPACE = re.compile(r"\s+")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+COMMA = re.compile(r"[,，、،]")
+
+# --------------------------------------------------------------------------- urls
+
+AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|autoren|autorinnen|auteur|autore|autori|journalist|"
+    r"journalisten|redakteur|reporter|people|profile|profil|staff|writers?|by)/",
+    re.IGNORECASE,
+)
+HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
+URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+# --------------------------------------------------------------------------- authors
+
+# Separators between several names in one byline.
+AUTHOR_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|"
+    r"\bi\b|\ba\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
+    re.IGNORECASE,
+)
+# Words that make a byline fragment a role or a note, not a name.
+AUTHOR_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|korrespondent(?:in)?|editor|redakteur(?:in)?|redaktion|"
+    r"redaction|rédaction|redacción|redazione|staff|writer|contributor|columnist|"
+    r"kolumnist(?:in)?|journalist(?:in)?|autor(?:in)?|author|photographer|fotograf(?:in)?|"
+    r"updated|aktualisiert|published|veröffentlicht|minutes?|min\.?\s+read|read|lesezeit|"
+    r"follow|twitter|email|e-mail|mail|contact|kontakt|more\s+articles|mehr\s+artikel|"
+    r"alle\s+artikel|profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
+    r"bureau|büro|ressort|department|abteilung|sub-?editor|presenter|anchor)\b",
+    re.IGNORECASE,
+)
+# Roles that trail a name: "Jane Doe, Senior Reporter" -> cut from the comma.
+AUTHOR_TRAILING_ROLE = re.compile(
+    r"\s*(?:[,|(–—-]|\bin\b|\bfor\b|\bfür\b|\bis\b|\bist\b)\s*(?:an?\s+|der\s+|die\s+|the\s+)?"
+    r"(?:senior|chief|political|business|economics|science|health|sports?|"
+    r"[a-z]+\s+)?(?:reporter|correspondent|korrespondent|editor|redakteur|writer|"
+    r"columnist|kolumnist|journalist|contributor|analyst|photographer).*$",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"\S+@\S+\.\w+")
+URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE)
+HAS_DIGIT = re.compile(r"\d")
+# News agencies a byline may name next to (or instead of) people; kept as authors.
+AGENCIES = re.compile(
+    r"^(?:dpa|afp|ap|apa|kna|epd|sid|reuters|associated press|agence france-presse|"
+    r"ansa|efe|ats|sda|keystone-sda|tt|ntb|ritzau|pap|ctk|čtk|tass|ria novosti|"
+    r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha)$",
+    re.IGNORECASE,
+)
+NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
+
+# --------------------------------------------------------------------------- meta tags
+# <meta name|property|itemprop=KEY content=...>, keys lower-cased, best first.
+
+META_TITLE = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title",
+              "sailthru.title", "title", "headline")  # fmt: skip
+META_PUBLISHED = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "og:published_time", "published_time", "datepublished", "article.published",
+    "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "publishdate",
+    "pubdate", "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date.created",
+    "dc.date", "dcterms.date", "date", "cxenseparse:recs:publishtime", "article:post_date",
+    "originalpublicationdate", "displaydate", "release_date", "date.available",
+    "og:pubdate", "bt:pubdate", "publication_date", "article_date_original",
+)  # fmt: skip
+META_MODIFIED = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time",
+    "datemodified", "article.updated", "dcterms.modified", "dc.date.modified",
+    "last-modified", "lastmod", "article:modified", "bt:moddate",
+)  # fmt: skip
+META_AUTHOR = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+               "parsely-author", "cxenseparse:author", "byl", "og:article:author",
+               "article:author_name", "author_name", "twitter:creator")  # fmt: skip
+META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description",
+                    "dcterms.description")  # fmt: skip
+META_PUBLISHER = ("og:site_name", "application-name", "publisher", "dc.publisher",
+                  "dcterms.publisher", "twitter:site")  # fmt: skip
+META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language", "inlanguage")
+META_TAGS = ("article:tag", "news_keywords", "keywords", "article:section", "parsely-tags")
+META_IMAGE = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+              "twitter:image:src")  # fmt: skip
+META_URL = ("og:url", "twitter:url")
+
+# Byline containers: class/id/rel/itemprop tokens of visible author lines.
+BYLINE_ATTR = re.compile(
+    r"byline|by-line|author|autor|verfasser|writer|firma|auteur|signature|credits?-?name|"
+    r"article-?source|contributor|journalist",
+    re.IGNORECASE,
+)
+# Title suffixes/prefixes: "Headline | Site", "Site - Headline".
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«:]|-{1,2}|::)\s+")
+
+# --------------------------------------------------------------------------- images
+
+IMAGE_SRC_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
+IMAGE_CREDIT_ATTR = re.compile(r"credit|copyright|source|quelle|author|photographer", re.I)
+IMAGE_CAPTION_ATTR = re.compile(r"caption|legend|description|bildunterschrift|text", re.I)
+MAX_IMAGES = 30
