@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from article_ingest.extract import extract_text
 from article_ingest.models import ExtractedArticle
 

@@ -46,7 +46,9 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     head_text = "\n".join(ln.text for ln in lines[:end])
     provenance: dict[str, str] = {}
 
-    headline_at = header_mod.find_headline(lines, start, lo, hi, head_text)
+    headline_at = header_mod.find_headline(
+        lines, start, lo, min(hi, start + header_mod.HEADLINE_OVERLAP), head_text
+    )
     headline = lines[headline_at].text if headline_at is not None else ""
     if headline_at is not None:
         provenance["headline"] = "headline-line"
@@ -54,11 +56,15 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
 
     tail = range(end, min(len(lines), end + TAIL_LINES))
     date, date_at = header_mod.find_date(lines, lo, hi, tail, lang)
+    if date is None:
+        date, date_at = header_mod.find_any_date(
+            lines, end, headline_at if headline_at is not None else start, lang
+        )
     if date:
         provenance["published_at"] = "dateline-text"
 
     candidates = list(range(lo, hi)) + list(tail)
-    byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at)
+    byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at, headline_at)
     if byline.authors:
         provenance["authors"] = "byline-text"
     if byline.publisher:

@@ -19,6 +19,11 @@ NAME_MAX_TOKENS = 5
 # An agency credit inside a byline ("dpa", "AFP") is a short single token.
 AGENCY_MAX_CHARS = 8
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\S*\d\S*")
+_DATELINE_PARTS = re.compile(r"\s*(?:[,/|·•]|\s[-–—]\s)\s*")
+# How close (in lines) a bare name must be to the dateline or the headline.
+NEAR_DATE = 2
+NEAR_HEADLINE = 3
 _LABEL_LINE = re.compile(r"^(?:author|autor|auteur|authors|by|von|written by)\b.*:\s*$", re.I)
 
 
@@ -77,10 +82,23 @@ def _publisher(parts: list[str]) -> str | None:
     return None
 
 
-def find_byline(lines: list[Line], candidates: list[int], date_at: int | None) -> Byline:
+def _names_in_dateline(text: str) -> list[str]:
+    """Person names written beside a date: "28. April 2024, 14:26 Uhr, Tobias Költzsch"."""
+    out: list[str] = []
+    for part in _DATELINE_PARTS.split(text):
+        part = _DIGIT_RUN.sub(" ", part).strip(" .:-–—|·•,")
+        if part and is_person(part) and not v.PUBLISHED_WORDS.search(part):
+            out.append(part)
+    return out
+
+
+def find_byline(
+    lines: list[Line], candidates: list[int], date_at: int | None, headline_at: int | None
+) -> Byline:
     """Authors from the first byline-shaped line among `candidates` (line indices).
 
-    `date_at` is the dateline's index: a bare name right next to it is a byline.
+    `date_at` is the dateline's index and `headline_at` the headline's: a bare
+    name right next to either is a byline.
     """
     for i in candidates:
         line = lines[i]
@@ -94,7 +112,16 @@ def find_byline(lines: list[Line], candidates: list[int], date_at: int | None) -
             names = split_names(lines[i + 1].text)
             if names:
                 return Byline(names, None, [i, i + 1])
-    near = [i for i in candidates if date_at is not None and abs(i - date_at) <= 2]
+    if date_at is not None:
+        names = _names_in_dateline(lines[date_at].text)
+        if names:
+            return Byline(names, None, [])
+    near = [i for i in candidates if date_at is not None and abs(i - date_at) <= NEAR_DATE]
+    near += [
+        i
+        for i in candidates
+        if headline_at is not None and 0 < i - headline_at <= NEAR_HEADLINE and i not in near
+    ]
     for i in near + [i for i in candidates if i not in near]:
         parts = _parts(lines[i].text)
         if parts and is_person(parts[0].strip()):

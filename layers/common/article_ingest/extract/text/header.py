@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..dates import find_datetime
 from . import vocabulary as v
+from .byline import is_person
 from .lines import Kind, Line
 
 # How far before the body start the header may begin (non-blank lines). Forty
@@ -18,15 +19,28 @@ from .lines import Kind, Line
 HEADER_LINES = 40
 # How far into the body run a header line may sit (the run may start at the
 # standfirst, above the byline).
-HEADER_OVERLAP = 10
+HEADER_OVERLAP = 15
+# The headline itself may sit only this far into the body run (the run can start
+# at a question-shaped headline; further in, title-shaped lines are subheadings).
+HEADLINE_OVERLAP = 4
 # Headline length bounds in words.
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 40
 # A dateline is short; longer lines with a date are body sentences.
 DATELINE_MAX_WORDS = 25
+# Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
+# 2024 08:49 GMT", not a teaser that mentions a date.
+FALLBACK_DATELINE_WORDS = 12
 # Each line between a candidate headline and the body start costs this much: the
 # headline is the title-shaped line closest above the byline and body.
-DISTANCE_COST = 0.35
+DISTANCE_COST = 0.1
+# A mark (byline, dateline) this many lines below a candidate vouches for it.
+MARK_REACH = 6
+# Headlines longer than this are usually standfirsts.
+HEADLINE_LONG_WORDS = 22
+# A headline repeated above the body (breadcrumb, "Headline | Site") is a strong
+# sign, but short labels ("Krieg in der Ukraine") repeat in menus too.
+DUPLICATE_MIN_WORDS = 5
 
 
 @dataclass(slots=True)
@@ -47,40 +61,51 @@ def _headline_shaped(line: Line) -> bool:
     if not HEADLINE_MIN_WORDS <= line.words <= HEADLINE_MAX_WORDS:
         return False
     text = line.text
-    if text.endswith((":", ",", ";")) or v.BYLINE_START.match(text):
+    if text.endswith((":", ",", ";", ")")) or v.BYLINE_START.match(text):
         return False
-    if line.kind is Kind.PROSE and text.endswith(".") and not text.endswith("..."):
+    if text.endswith(".") and not text.endswith("..."):
+        return False
+    if v.RELATIVE_TIME.search(text) or is_person(text):
         return False
     return find_datetime(text) is None or line.words > DATELINE_MAX_WORDS // 2
 
 
-def _is_dateline(line: Line) -> bool:
-    return line.words <= DATELINE_MAX_WORDS and find_datetime(line.text) is not None
+def is_mark(line: Line) -> bool:
+    """A header mark: byline, dateline, relative time or an author's name."""
+    if line.words > DATELINE_MAX_WORDS:
+        return False
+    text = line.text
+    if v.BYLINE_START.match(text) or v.RELATIVE_TIME.search(text):
+        return True
+    first = v.BYLINE_PARTS.split(text, maxsplit=1)[0]
+    return is_person(first) or find_datetime(text) is not None
 
 
 def find_headline(lines: list[Line], start: int, lo: int, hi: int, head_text: str) -> int | None:
     """Index of the best headline candidate in lines[lo:hi].
 
-    `head_text` is the page text above the body end: a headline that is repeated
-    there (breadcrumb, document title "Headline | Site") earns a bonus.
+    The headline is title-shaped and sits just above the header marks (byline,
+    dateline), near the body start. `head_text` is the page text above the body
+    end: a headline that is repeated there (breadcrumb, "Headline | Site") earns
+    a bonus.
     """
     best: tuple[float, int] | None = None
-    marks = [
-        i for i in range(lo, hi) if _is_dateline(lines[i]) or v.BYLINE_START.match(lines[i].text)
-    ]
+    marks = [i for i in range(lo, min(len(lines), hi + MARK_REACH)) if is_mark(lines[i])]
     for i in range(lo, hi):
         line = lines[i]
         if not _headline_shaped(line):
             continue
         score = min(line.words, 12) / 4
-        if head_text.count(line.text) >= 2:
+        if line.words >= DUPLICATE_MIN_WORDS and head_text.count(line.text) >= 2:
             score += 3
-        if any(i < m <= i + 8 for m in marks):
-            score += 3
+        if any(i < m <= i + MARK_REACH for m in marks):
+            score += 4
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and nxt.kind in (Kind.PROSE, Kind.BULLET, Kind.CREDIT):
             score += 1.5
-        if line.kind is Kind.PROSE and line.text.endswith("."):
+        if i >= start:
+            score -= 2
+        if line.words > HEADLINE_LONG_WORDS:
             score -= 2
         score -= DISTANCE_COST * abs(start - i)
         if best is None or score > best[0]:
@@ -113,6 +138,30 @@ def find_date(
             plain = (found, i)
     pick = plain or updated
     return (pick[0], pick[1]) if pick else (None, None)
+
+
+def find_any_date(
+    lines: list[Line], end: int, near: int, lang: str | None
+) -> tuple[str | None, int | None]:
+    """Fallback: the dateline anywhere above `end` closest to line `near`.
+
+    Only short lines count (a date inside a sentence is an event, not the
+    publication); a line naming publication wins wherever it is.
+    """
+    best: tuple[int, str, int] | None = None
+    for i in range(min(end, len(lines))):
+        line = lines[i]
+        if line.words > FALLBACK_DATELINE_WORDS or v.RELATIVE_TIME.search(line.text):
+            continue
+        found = find_datetime(line.text, lang=lang)
+        if found is None:
+            continue
+        if v.PUBLISHED_WORDS.search(line.text):
+            return found, i
+        distance = abs(i - near)
+        if best is None or distance < best[0]:
+            best = (distance, found, i)
+    return (best[1], best[2]) if best else (None, None)
 
 
 def summary_bullets(lines: list[Line], lo: int, hi: int) -> list[int]:

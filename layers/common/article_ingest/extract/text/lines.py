@@ -21,6 +21,8 @@ PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 30
 # Furniture phrases only count on short lines: "Share prices rose..." is prose.
 FURNITURE_MAX_WORDS = 12
+# A caption with an inline credit label ("... Bild: X/dpa") is at most this long.
+CAPTION_MAX_WORDS = 60
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -56,6 +58,8 @@ def count_words(text: str) -> int:
 def is_credit(text: str) -> bool:
     """A photo credit line, or a caption that ends with its credit."""
     if v.CREDIT_LINE.match(text):
+        return True
+    if v.CREDIT_INLINE.search(text) and count_words(text) <= CAPTION_MAX_WORDS:
         return True
     if v.CREDIT_TRAILER.search(text) or v.CREDIT_PIPE_TRAILER.search(text):
         return True

@@ -21,7 +21,7 @@ def _words(text: str) -> frozenset[str]:
 _FURNITURE_PHRASES = (
     # English
     "share", "share this", "share on", "share via", "copy link", "link copied", "tweet",
-    "email", "print", "comments", "comment", "add us on", "follow us", "follow", "read more",
+    "email", "print", "comments", "add us on", "follow us", "follow", "read more",
     "read next", "read also", "read this next", "related", "related articles",
     "related stories", "more from", "more on", "more stories", "recommended", "see also",
     "also read", "you may also like", "you might also like", "advertisement", "sponsored",
@@ -85,6 +85,12 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[.!?。！？
 SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？]")
 
 # Photo credits: a whole line or a trailing part of a caption.
+# A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
+CREDIT_INLINE = re.compile(
+    r"(?:\b(?:bild|foto|photo|image|credit|legende|bildquelle|fotos?)\s*(?:©|:)\s*\S"
+    r"|©\s*[A-ZÀ-Þ])",
+    re.IGNORECASE,
+)
 CREDIT_LINE = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|(?:photo|foto|bild|image|picture|credit|crédit|fotó|kuva)"
     r"(?:s|grafie|graph)?\s*(?:credit)?\s*[:|/]|(?:photo|image)s?\s+by\b|(?:foto|bild)\s*:)",
@@ -112,7 +118,8 @@ CREDIT_PREFIX = re.compile(
 # Bylines: "By Jane Doe", "Von Max Muster", "Autor: X", "Texte : Y".
 BYLINE_START = re.compile(
     r"^(?:written\s+by|reported\s+by|words\s+by|by|von|par|por|di|door|av|af|od|de|"
-    r"автор|yazan|autor(?:in|es|en)?|authors?|auteur|text(?:e)?|reporter|redakt(?:ion|ør))"
+    r"автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|authors?|auteur|text(?:e)?|reporter|"
+    r"redakt(?:ion|ør)|kommentar von|ein kommentar von|analyse von|eine analyse von)"
     r"\s*[:\-–]?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
@@ -140,7 +147,8 @@ NOT_A_NAME = re.compile(
 PUBLISHED_WORDS = re.compile(
     r"\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|publicada|publicat"
     r"|pubblicato|gepubliceerd|publisert|publicerad|offentliggjort|publikacja|"
-    r"zveřejněno|giriş|опубликовано|stand|datum|date)\b",
+    r"zveřejněno|giriş|опубликовано|stand|datum|date)\b"
+    r"|公開日|配信日|掲載日|発行日|发布时间|发布日期|發佈|发布|입력|등록|게시",
     re.IGNORECASE,
 )
 UPDATED_WORDS = re.compile(
