@@ -9,7 +9,7 @@ from .settings import Settings
 
 # Standard retry mode backs off exponentially with jitter on throttling and 5xx;
 # 5 attempts ride out a burst of DynamoDB throttling without holding a Lambda long.
-_RETRIES = {"max_attempts": 5, "mode": "standard"}
+_MAX_ATTEMPTS = 5
 
 
 @lru_cache(maxsize=8)
@@ -18,11 +18,15 @@ def client(service: str, region: str, endpoint_url: str | None = None) -> Any:
     import boto3
     from botocore.config import Config
 
-    return boto3.client(
+    return boto3.client(  # type: ignore[call-overload]
         service,
         region_name=region,
         endpoint_url=endpoint_url,
-        config=Config(retries=_RETRIES, connect_timeout=5, read_timeout=30),  # type: ignore[arg-type]
+        config=Config(
+            retries={"max_attempts": _MAX_ATTEMPTS, "mode": "standard"},
+            connect_timeout=5,
+            read_timeout=30,
+        ),
     )
 
 

@@ -254,4 +254,4 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     )
     if not valid:
         raise BadInput("the cursor is malformed")
-    return key
+    return dict(key)
