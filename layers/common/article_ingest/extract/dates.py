@@ -95,8 +95,9 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "desemba"),
 }
 # fmt: on
-_MONTHS: dict[str, int] = {n: k for k, names in _MONTH_NAMES.items() for n in names}
-_MONTH_ALT = "|".join(sorted((re.escape(n) for n in _MONTHS), key=len, reverse=True))
+MONTHS: dict[str, int] = {n: k for k, names in _MONTH_NAMES.items() for n in names}
+"""Lower-case month names and abbreviations in many languages -> month number."""
+_MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=True))
 # A month name must not continue into a longer word ("mart" in "marty"); an
 # abbreviation may carry a dot ("Oct.", "juil.").
 _MON = rf"(?P<mon>{_MONTH_ALT})(?![^\W\d_])\.?"
@@ -181,7 +182,7 @@ class _Found:
 def _resolve_month(groups: dict[str, str | None], lang: str | None) -> tuple[int, int] | None:
     """Month and day of a match; numeric a/b is day-first except for US English."""
     if groups.get("mon"):
-        mon = _MONTHS.get((groups["mon"] or "").lower().rstrip("."))
+        mon = MONTHS.get((groups["mon"] or "").lower().rstrip("."))
         day = groups.get("d")
         return (mon, int(day)) if mon and day else None
     if groups.get("m"):

@@ -1,9 +1,10 @@
 """Bylines: author names (and the publisher beside them) from header lines.
 
-Three shapes, tried in order: an explicit byline ("By Jane Doe and John Roe",
-"Von Max Muster, dpa", "Autor: X"), a label line ("Author of the article:")
-followed by the names, and a bare name-shaped line next to the dateline
-("Shanthi M·Stocktwits", "Yasmine Hassan · CBC News · Posted: ...").
+Shapes, tried in order: an explicit byline ("By Jane Doe and John Roe",
+"Von Max Muster, dpa", "Autor: X"); a label line ("Von", "Author of the
+article:") followed by the names; names written beside the date ("28. April
+2024, 14:26 Uhr, Tobias Költzsch"); a bare name-shaped line next to the dateline
+or the headline ("Shanthi M·Stocktwits", "Julia Vergin | Clare Roth").
 """
 
 from __future__ import annotations
@@ -11,20 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dates import MONTHS, ZONE_OFFSETS
 from . import vocabulary as v
 from .lines import Line
 
 # A person's name has 1-5 tokens; longer parts are sentences or titles.
 NAME_MAX_TOKENS = 5
-# An agency credit inside a byline ("dpa", "AFP") is a short single token.
-AGENCY_MAX_CHARS = 8
-_DIGIT = re.compile(r"\d")
-_DIGIT_RUN = re.compile(r"\S*\d\S*")
-_DATELINE_PARTS = re.compile(r"\s*(?:[,/|·•]|\s[-–—]\s)\s*")
+# An explicit byline longer than this is a sentence that happens to start with "By".
+BYLINE_MAX_WORDS = 30
 # How close (in lines) a bare name must be to the dateline or the headline.
 NEAR_DATE = 2
-NEAR_HEADLINE = 3
-_LABEL_LINE = re.compile(r"^(?:author|autor|auteur|authors|by|von|written by)\b.*:\s*$", re.I)
+NEAR_HEADLINE = 8
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d[\d.:/]*")
+_DATELINE_PARTS = re.compile(r"\s*(?:[,/|·•]|\s[-–—]\s)\s*")
 
 
 @dataclass(slots=True)
@@ -41,9 +42,14 @@ def is_name(text: str) -> bool:
         return False
     if v.NOT_A_NAME.search(text):
         return False
+    if len(tokens) > 2 and text.isupper():
+        return False  # "MAKE BETTER COFFEE": a shouted label, not a name
     capitals = 0
     for token in tokens:
-        if token.lower() in v.NAME_PARTICLES:
+        low = token.lower().rstrip(".,")
+        if low in MONTHS or low in v.WEEKDAYS or token in ZONE_OFFSETS:
+            return False
+        if low in v.NAME_PARTICLES:
             continue
         if not v.NAME_TOKEN.match(token):
             return False
@@ -57,75 +63,104 @@ def is_person(text: str) -> bool:
 
 
 def split_names(text: str) -> list[str]:
-    """Names of a byline's names part; stops at the first non-name part."""
-    text = _DIGIT.split(text, maxsplit=1)[0]
+    """Names of a byline's names part; stops at the first part that is not a name.
+
+    A trailing single capitalised word after a comma is a place ("Johannes Ritter,
+    Zürich") and dropped; an agency credit ("dpa", "AFP") is kept.
+    """
+    text = _DIGIT.split(v.NAME_FOOTNOTE.sub("", text), maxsplit=1)[0]
     out: list[str] = []
     for part in v.NAME_SPLIT.split(text):
-        part = part.strip(" .:-–—|·•()")
+        part = clean_name(part)
         if not part:
             continue
-        if is_name(part) or (len(part) <= AGENCY_MAX_CHARS and part.isalpha()):
+        if v.AGENCY.match(part) or (is_name(part) and (len(part.split()) > 1 or not out)):
             out.append(part)
-        elif out:
+        else:
             break
     return out
 
 
+def clean_name(text: str) -> str:
+    """A name without separators, job title or glued furniture ("Follow")."""
+    text = v.NAME_TRAILER.sub("", text.strip(" .:-–—|·•()"))
+    return v.ROLE_SUFFIX.sub("", text).strip(" .:-–—|·•()")
+
+
 def _parts(text: str) -> list[str]:
-    return [p for p in v.BYLINE_PARTS.split(text) if p.strip()]
+    return [clean_name(p) for p in v.BYLINE_PARTS.split(text) if clean_name(p)]
 
 
 def _publisher(parts: list[str]) -> str | None:
-    for part in parts[1:]:
-        if not _DIGIT.search(part) and not v.PUBLISHED_WORDS.search(part) and len(part) < 40:
-            return part.strip()
+    for part in parts:
+        if is_person(part) or _DIGIT.search(part) or v.PUBLISHED_WORDS.search(part):
+            continue
+        if len(part) < 40 and not v.BYLINE_START.match(part):
+            return part
     return None
 
 
 def _names_in_dateline(text: str) -> list[str]:
     """Person names written beside a date: "28. April 2024, 14:26 Uhr, Tobias Költzsch"."""
     out: list[str] = []
-    for part in _DATELINE_PARTS.split(text):
-        part = _DIGIT_RUN.sub(" ", part).strip(" .:-–—|·•,")
+    for part in _DATELINE_PARTS.split(_DIGIT_RUN.sub(" ", text)):
+        part = part.strip(" .:-–—|·•,")
         if part and is_person(part) and not v.PUBLISHED_WORDS.search(part):
             out.append(part)
     return out
 
 
+def _explicit(lines: list[Line], i: int) -> Byline | None:
+    line = lines[i]
+    parts = _parts(line.text)
+    m = v.BYLINE_START.match(parts[0]) if parts else None
+    if m and line.words <= BYLINE_MAX_WORDS:
+        names = split_names(m.group("names"))
+        if names:
+            return Byline(names, _publisher(parts[1:]), [i])
+    if v.BYLINE_LABEL.match(line.text) and i + 1 < len(lines):
+        names = split_names(lines[i + 1].text)
+        if names:
+            return Byline(names, None, [i, i + 1])
+    return None
+
+
+def _bare(lines: list[Line], i: int) -> Byline | None:
+    parts = _parts(lines[i].text)
+    if not parts or lines[i].words > BYLINE_MAX_WORDS:
+        return None
+    names = [p for p in parts if is_person(p)]
+    if not names and len(parts) == 1:
+        names = split_names(parts[0]) if is_person(v.NAME_SPLIT.split(parts[0])[0]) else []
+    if not names or (not is_person(names[0]) and not v.AGENCY.match(names[0])):
+        return None
+    return Byline(names, _publisher(parts), [i])
+
+
 def find_byline(
     lines: list[Line], candidates: list[int], date_at: int | None, headline_at: int | None
 ) -> Byline:
-    """Authors from the first byline-shaped line among `candidates` (line indices).
+    """Authors from the header lines `candidates` (line indices, in page order).
 
     `date_at` is the dateline's index and `headline_at` the headline's: a bare
-    name right next to either is a byline.
+    name close to either is a byline.
     """
     for i in candidates:
-        line = lines[i]
-        parts = _parts(line.text)
-        m = v.BYLINE_START.match(parts[0]) if parts else None
-        if m and line.words <= 30:
-            names = split_names(m.group("names"))
-            if names:
-                return Byline(names, _publisher(parts), [i])
-        if _LABEL_LINE.match(line.text) and i + 1 < len(lines):
-            names = split_names(lines[i + 1].text)
-            if names:
-                return Byline(names, None, [i, i + 1])
+        found = _explicit(lines, i)
+        if found:
+            return found
     if date_at is not None:
         names = _names_in_dateline(lines[date_at].text)
         if names:
             return Byline(names, None, [])
+        for i in (date_at - 1, date_at + 1):
+            if 0 <= i < len(lines) and v.AGENCY.match(lines[i].text):
+                return Byline([lines[i].text], None, [i])
     near = [i for i in candidates if date_at is not None and abs(i - date_at) <= NEAR_DATE]
-    near += [
-        i
-        for i in candidates
-        if headline_at is not None and 0 < i - headline_at <= NEAR_HEADLINE and i not in near
-    ]
-    for i in near + [i for i in candidates if i not in near]:
-        parts = _parts(lines[i].text)
-        if parts and is_person(parts[0].strip()):
-            if i not in near and len(parts) < 2:
-                continue
-            return Byline([parts[0].strip()], _publisher(parts), [i])
+    if headline_at is not None:
+        near += [i for i in candidates if 0 < i - headline_at <= NEAR_HEADLINE and i not in near]
+    for i in near:
+        found = _bare(lines, i)
+        if found:
+            return found
     return Byline()

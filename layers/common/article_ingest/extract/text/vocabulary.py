@@ -116,13 +116,40 @@ CREDIT_PREFIX = re.compile(
 )
 
 # Bylines: "By Jane Doe", "Von Max Muster", "Autor: X", "Texte : Y".
+_BYLINE_WORDS = (
+    r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|"
+    r"reportage|column|analysis|story)\s+(?:von|by)|written\s+by|reported\s+by|words\s+by|"
+    r"by|von|par|por|di|door|av|af|od|de|автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|"
+    r"authors?(?:\s+of\s+the\s+article)?|auteur|text(?:e)?|reporter|redakt(?:ion|ør)"
+)
+# "By Jane Doe", "Von Max Muster, dpa", "Autor: X", "Kolumne von Y".
 BYLINE_START = re.compile(
-    r"^(?:written\s+by|reported\s+by|words\s+by|by|von|par|por|di|door|av|af|od|de|"
-    r"автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|authors?|auteur|text(?:e)?|reporter|"
-    r"redakt(?:ion|ør)|kommentar von|ein kommentar von|analyse von|eine analyse von)"
-    r"\s*[:\-–]?\s+(?P<names>.+)$",
+    rf"^(?:{_BYLINE_WORDS})\s*[:\-–]?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
+# A byline label alone on its line ("Von", "Author of the article:"): names follow.
+BYLINE_LABEL = re.compile(rf"^(?:{_BYLINE_WORDS})\s*:?\s*$", re.IGNORECASE)
+# Job titles that trail a name in a byline ("Daniel Großert Redakteur").
+ROLE_SUFFIX = re.compile(
+    r"\s+(?:redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|editor|"
+    r"senior\s+\w+|staff\s+writer|journalist(?:in)?|autor(?:in)?|chefredakteur(?:in)?)\b.*$",
+    re.IGNORECASE,
+)
+# Noise glued after a name: "Victoria O'Regan  Follow", "Emma MackenzieLifestyle Writer".
+NAME_TRAILER = re.compile(
+    r"(?:\s+|(?<=[a-z]))(?:follow|folgen|seguir|suivre|[A-Z]?[a-z]+\s+(?:writer|editor|reporter))"
+    r"\b.*$",
+)
+# Footnote digits glued to a name ("Xiaoying You0").
+NAME_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d+\b")
+# Weekday names: a dateline's words, never a person's.
+WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo"
+)
+# Agency credits in bylines: "dpa", "AFP", "KNA" (short, all lower or all upper case).
+AGENCY = re.compile(r"^(?:[A-Z]{2,6}|[a-z]{2,4})$")
 # Words that separate several author names.
 NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\bocH\b|\ben\b|\bi\b|\ba\b|"
@@ -139,7 +166,8 @@ NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
 NOT_A_NAME = re.compile(
     r"\b(?:news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
     r"home|menu|share|login|search|more|live|video|podcast|sport|sports|politik|"
-    r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?)\b",
+    r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?|lesezeit|min|"
+    r"uhr|am|pm|read|minutes?|updated|trainer|präsident|president|minister)\b",
     re.IGNORECASE,
 )
 
