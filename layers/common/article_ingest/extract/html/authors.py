@@ -13,6 +13,10 @@ def _key(name: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
+# A CJK personal name is 2-4 characters; 12 allows pen names and a space.
+MAX_CJK_NAME_CHARS = 12
+
+
 def _looks_like_name(part: str) -> bool:
     words = part.split()
     if not words or len(words) > 6 or len(part) > 60:
@@ -25,7 +29,7 @@ def _looks_like_name(part: str) -> bool:
         return False
     # CJK names have no spaces and no capitals; Latin names start upper-case.
     if any(ord(c) > 0x2E80 for c in part):
-        return True
+        return len(part) <= MAX_CJK_NAME_CHARS
     return any(w[:1].isupper() for w in words) and all(v.NAME_TOKEN.match(w) for w in words)
 
 
@@ -38,48 +42,51 @@ def split_byline(text: str) -> list[str]:
     Returns:
         The fragments that look like names or agencies, in order.
     """
-    text = collapse(v.EMAIL.sub(" ", text))
+    text = collapse(v.AUTHOR_PARENTHESES.sub(" ", v.EMAIL.sub(" ", text)))
     text = v.BYLINE_PREFIX.sub("", text, count=1)
     text = v.AUTHOR_TRAILING_ROLE.sub("", text)
+    text = v.AUTHOR_TRAILING_PLACE.sub("", text)
     parts: list[str] = []
     for raw in v.AUTHOR_SPLIT.split(text):
         part = collapse(v.BYLINE_PREFIX.sub("", raw.strip(" .:-–—()[]|"), count=1))
         part = part.strip(" .:-–—()[]|")
         if part and _looks_like_name(part):
             parts.append(part)
+    # "Anna Sleegers, Frankfurt": one-word fragments beside full names are places.
+    if any(len(p.split()) > 1 for p in parts):
+        parts = [p for p in parts if len(p.split()) > 1 or v.AGENCIES.match(p)]
     return parts
 
 
-def clean_authors(
-    names: list[str], *, publisher: str | None = None, split: bool = True
-) -> list[str]:
-    """Deduplicate and clean author names.
+def _is_blocked(key: str, blocked: set[str]) -> bool:
+    """The name is the publisher's (or its domain's) name, or a prefix of it."""
+    squashed = key.replace(" ", "")
+    return any(
+        key == b or squashed == b.replace(" ", "") or (len(key) > 3 and b.startswith(key + " "))
+        for b in blocked
+    )
+
+
+def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list[str]:
+    """Split, clean and deduplicate author names.
 
     Args:
-        names: raw names or bylines, best source first.
-        publisher: the site's name; never reported as an author.
-        split: whether each string may hold several names (bylines) or is one name.
+        names: raw names or bylines ("By Jane Doe and John Roe, Reuters").
+        blocked: the publisher's names and domain; never reported as authors.
 
     Returns:
         Person (or agency) names, case-insensitively unique, in order.
     """
-    blocked = {_key(publisher)} if publisher else set()
+    blocked_keys = {_key(b) for b in blocked or [] if b and _key(b)}
     out: list[str] = []
     seen: set[str] = set()
     for name in names:
         if not name:
             continue
-        parts = split_byline(name) if split else [_single(name)]
-        for part in parts:
+        for part in split_byline(name):
             key = _key(part)
-            if not key or key in seen or key in blocked:
+            if not key or key in seen or _is_blocked(key, blocked_keys):
                 continue
             seen.add(key)
             out.append(part)
     return out
-
-
-def _single(name: str) -> str:
-    name = collapse(v.BYLINE_PREFIX.sub("", collapse(name), count=1))
-    name = v.AUTHOR_TRAILING_ROLE.sub("", name).strip(" ,.:-–—|")
-    return name if name and not v.EMAIL.fullmatch(name) and not v.URLISH.match(name) else ""

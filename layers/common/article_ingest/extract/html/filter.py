@@ -14,6 +14,8 @@ MAX_LINK_DENSITY = 0.5
 MAX_PHRASE_BLOCK_CHARS = 200
 # A byline/dateline is short; longer blocks that name the author are prose.
 MAX_BYLINE_CHARS = 120
+# Short blocks seen twice are repeated widgets; a long paragraph may repeat on purpose.
+MAX_REPEAT_CHARS = 200
 
 
 def _norm(text: str) -> str:
@@ -43,7 +45,7 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
     for block in blocks:
         text = block.text
         key = _norm(text)
-        if not key or key in seen:
+        if not key or (key in seen and len(text) < MAX_REPEAT_CHARS):
             continue
         if block.link_density > MAX_LINK_DENSITY and (block.is_heading or len(text) < 400):
             continue

@@ -1,4 +1,10 @@
-"""The article's own headline: an h1 confirmed by metadata, else metadata without site names."""
+"""The article's own headline: the title most of the page's sources agree on.
+
+Pages state their headline up to five times (JSON-LD, og:title, twitter:title,
+the h1, <title> with the site name). Editors sometimes shorten one of them for
+social cards; the string most sources share is the article's own headline, and
+the h1 (the title readers see) breaks ties.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,12 @@ import unicodedata
 from lxml import etree
 
 from . import vocabulary as v
-from .parse import collapse, text_of
+from .parse import attr, collapse, tag_of
 
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
-
-
-def _similar(a: str, b: str) -> float:
-    """Token-set overlap of two titles (0..1)."""
-    ta, tb = set(_norm(a).split()), set(_norm(b).split())
-    if not ta or not tb:
-        return 0.0
-    return len(ta & tb) / max(len(ta), len(tb))
 
 
 def strip_site(title: str, site_names: list[str]) -> str:
@@ -31,9 +29,31 @@ def strip_site(title: str, site_names: list[str]) -> str:
     sites = {_norm(s) for s in site_names if s}
     kept = [p for p in parts if _norm(p) not in sites]
     if len(kept) == len(parts):
-        # No site name known: the longest part is the headline.
-        kept = [max(parts, key=len)]
+        # No site name known: drop the last part when it is short (a site name).
+        kept = parts[:-1] if len(parts[-1]) < len(" - ".join(parts[:-1])) else parts
     return " - ".join(kept) if kept else title
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        glue = out and not out[-1].isspace() and not part[0].isspace()
+        out += (" " if glue and part[0] not in v.NO_SPACE_BEFORE else "") + part
+    return out
+
+
+def heading_text(el: etree._Element) -> str:
+    """An h1's text without kicker/overline spans; element parts joined with spaces."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if tag_of(child) and not v.KICKER_ATTR.search(
+            f"{attr(child, 'class')} {attr(child, 'id')}"
+        ):
+            parts.append(_join([t for t in child.itertext()]))
+        parts.append(child.tail or "")
+    return collapse(_join(parts)).strip(v.HEADLINE_STRIP)
 
 
 def choose_headline(
@@ -49,24 +69,26 @@ def choose_headline(
     Returns:
         (headline, provenance), ("", "") when the page has none.
     """
-    og = next((collapse(t) for k in v.META_TITLE[:2] for t in index.get(k, []) if t.strip()), "")
-    title = collapse(root.findtext(".//title") or "")
-    references = [t for t in (ld_headline, og, title) if t]
-    h1s = [t for t in (text_of(h) for h in root.iter("h1")) if 3 <= len(t) <= 400]
-    best, best_sim = "", 0.0
-    for h1 in h1s:
-        sim = max((_similar(h1, ref) for ref in references), default=0.0)
-        if sim > best_sim:
-            best, best_sim = h1, sim
-    if best and best_sim >= 0.6:
-        return best, "h1"
-    if ld_headline:
-        return ld_headline, "json-ld"
     sites = [s for k in v.META_PUBLISHER for s in index.get(k, [])]
-    if og:
-        return strip_site(og, sites), "meta"
-    if len(h1s) == 1:
-        return h1s[0], "h1"
-    if title:
-        return strip_site(title, sites), "title"
-    return "", ""
+    h1s = [h for h in (heading_text(h) for h in root.iter("h1")) if 3 <= len(h) <= 400]
+    title = collapse(root.findtext(".//title") or "")
+    sources: list[tuple[str, str]] = [(ld_headline, "json-ld")]
+    sources += [(h, "h1") for h in h1s[:1]]
+    sources += [
+        (collapse(t), "meta") for k in ("og:title", "twitter:title") for t in index.get(k, [])[:1]
+    ]
+    sources = [(t, s) for t, s in sources if t and not v.MOJIBAKE.search(t)]
+    if not sources:
+        return (strip_site(title, sites), "title") if title else ("", "")
+    votes: dict[str, int] = {}
+    for text, _ in sources:
+        votes[_norm(text)] = votes.get(_norm(text), 0) + 1
+    # <title> is "Headline | Site" or "Site: Headline": it votes for what it frames.
+    norm_title = _norm(title)
+    for key in votes:
+        if norm_title.startswith(key) or norm_title.endswith(key):
+            votes[key] += 1
+    # Priority on ties: the visible h1, then JSON-LD, then social titles, then <title>.
+    order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
+    text, source = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))
+    return text, source

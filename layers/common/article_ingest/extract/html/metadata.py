@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -102,6 +103,25 @@ def reconcile_dates(candidates: list[tuple[str, str]]) -> tuple[str | None, str 
     return iso, source
 
 
+def _visible_date(root: etree._Element, lang: str | None) -> str | None:
+    """The first human-written date in a date-named element or a <time> (document order)."""
+    checked = 0
+    for el in root.iter():
+        tag = tag_of(el)
+        if tag != "time" and not v.DATE_ATTR.search(class_id(el) + " " + attr(el, "itemprop")):
+            continue
+        text = text_of(el)
+        if not 6 <= len(text) <= v.MAX_DATELINE_CHARS:
+            continue
+        found = timestamps.human(text, lang=lang)
+        if found:
+            return found
+        checked += 1
+        if checked >= v.MAX_DATELINE_TRIES:
+            break
+    return None
+
+
 def _byline_texts(root: etree._Element) -> list[str]:
     texts: list[str] = []
     for el in _itemprop(root, "author"):
@@ -111,7 +131,7 @@ def _byline_texts(root: etree._Element) -> list[str]:
         texts.append(text_of(el))
     if texts:
         return [t for t in texts if t]
-    for el in root.iter("a", "span", "div", "p", "address", "li"):
+    for el in root.iter():
         if v.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
             attr(el, "class").lower().replace("author", "")
         ):
@@ -121,6 +141,33 @@ def _byline_texts(root: etree._Element) -> list[str]:
                 if len(texts) >= 3:
                     break
     return texts
+
+
+def _authors(
+    root: etree._Element,
+    index: dict[str, list[str]],
+    ld: jsonld.JsonLdArticle | None,
+    publisher: str | None,
+    url: str | None,
+) -> tuple[list[str], str]:
+    """Authors from the first source that names people, the publisher never among them."""
+    blocked = [publisher or "", ld.site_name if ld else "", _first(index, v.META_PUBLISHER)]
+    if url and (host := urlsplit(url).hostname):
+        blocked += [host, host.removeprefix("www.")]
+    ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
+    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
+    meta_names = [m for k in v.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
+    sources: list[tuple[list[str], str]] = [
+        (ld_people, "json-ld"),
+        (meta_names, "meta"),
+        (_byline_texts(root), "byline-text"),
+        (ld_orgs, "json-ld"),
+    ]
+    for names, source in sources:
+        cleaned = clean_authors(names, blocked=blocked)
+        if cleaned:
+            return cleaned, source
+    return [], ""
 
 
 def _language(root: etree._Element, index: dict[str, list[str]], ld: str) -> str | None:
@@ -147,26 +194,15 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     if meta.headline:
         prov["headline"] = prov_headline
 
-    ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
-    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
-    sources: list[tuple[list[str], str, bool]] = [
-        (ld_people, "json-ld", False),
-        ([m for m in index.get("author", []) + index.get("dc.creator", [])
-          + index.get("parsely-author", []) + index.get("sailthru.author", [])
-          + index.get("article:author", []) + index.get("byl", [])
-          if not v.HTTP_URL.match(m)], "meta", True),
-        (_byline_texts(root), "byline-text", True),
-        (ld_orgs, "json-ld", False),
-    ]  # fmt: skip
-    for names, source, split in sources:
-        cleaned = clean_authors(names, publisher=meta.publisher, split=split)
-        if cleaned:
-            meta.authors, prov["authors"] = cleaned, source
-            break
+    meta.authors, source = _authors(root, index, ld, meta.publisher, url)
+    if meta.authors:
+        prov["authors"] = source
 
     published, source = reconcile_dates(_date_candidates(root, index, ld, meta.language))
     if published:
         meta.published, prov["published_at"] = published, source or "meta"
+    elif visible := _visible_date(root, meta.language):
+        meta.published, prov["published_at"] = visible, "dateline-text"
     elif url and (m := v.URL_DATE.search(url)):
         meta.published = timestamps.normalise(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
         prov["published_at"] = "url"

@@ -184,7 +184,8 @@ AUTHOR_ROLE = re.compile(
     r"updated|aktualisiert|published|veröffentlicht|minutes?|min\.?\s+read|read|lesezeit|"
     r"follow|twitter|email|e-mail|mail|contact|kontakt|more\s+articles|mehr\s+artikel|"
     r"alle\s+artikel|profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
-    r"bureau|büro|ressort|department|abteilung|sub-?editor|presenter|anchor)\b",
+    r"bureau|büro|ressort|department|abteilung|sub-?editor|presenter|anchor|powered|"
+    r"sponsored|advertorial|anzeige|quelle|source)\b",
     re.IGNORECASE,
 )
 # Roles that trail a name: "Jane Doe, Senior Reporter" -> cut from the comma.
@@ -194,6 +195,12 @@ AUTHOR_TRAILING_ROLE = re.compile(
     r"[a-z]+\s+)?(?:reporter|correspondent|korrespondent|editor|redakteur|writer|"
     r"columnist|kolumnist|journalist|contributor|analyst|photographer).*$",
     re.IGNORECASE,
+)
+# "(obe)", "(Text)", "[dpa]": initials or notes after a name.
+AUTHOR_PARENTHESES = re.compile(r"\s*[(\[][^)\]]{0,30}[)\]]")
+# "Associated Press in Valencia", "Jane Doe in Washington": the dateline place.
+AUTHOR_TRAILING_PLACE = re.compile(
+    r"\s+(?:in|aus|en|à|em|i)\s+[A-ZÀ-Ý][\w.-]+(?:\s+[A-Z][\w.-]+)?$"
 )
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE)
@@ -226,7 +233,7 @@ META_MODIFIED = (
     "datemodified", "article.updated", "dcterms.modified", "dc.date.modified",
     "last-modified", "lastmod", "article:modified", "bt:moddate",
 )  # fmt: skip
-META_AUTHOR = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+META_AUTHOR = ("author", "twitter:misc:written by", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
                "parsely-author", "cxenseparse:author", "byl", "og:article:author",
                "article:author_name", "author_name", "twitter:creator")  # fmt: skip
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description",
@@ -245,8 +252,19 @@ BYLINE_ATTR = re.compile(
     r"article-?source|contributor|journalist",
     re.IGNORECASE,
 )
+# Elements whose text is a visible publication date.
+DATE_ATTR = re.compile(
+    r"date|time|datum|fecha|data|publish|pubdate|dateline|timestamp|zeit|article-?meta|"
+    r"byline|meta-?info|entry-?meta|post-?meta",
+    re.IGNORECASE,
+)
+MAX_DATELINE_CHARS = 160
+MAX_DATELINE_TRIES = 20
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
-TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«:]|-{1,2}|::)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«]|-{1,2}|::)\s+|\s*[｜|：]\s*")
+# Punctuation that never follows a space, and what a headline never starts/ends with.
+NO_SPACE_BEFORE = frozenset(":;,.!?)]}»”’")
+HEADLINE_STRIP = " -–—|/:·•"
 
 # --------------------------------------------------------------------------- images
 
@@ -254,3 +272,12 @@ IMAGE_SRC_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-ur
 IMAGE_CREDIT_ATTR = re.compile(r"credit|copyright|source|quelle|author|photographer", re.I)
 IMAGE_CAPTION_ATTR = re.compile(r"caption|legend|description|bildunterschrift|text", re.I)
 MAX_IMAGES = 30
+
+# Kicker / overline spans inside an h1 ("Eskalation im Nahen Osten - ...").
+KICKER_ATTR = re.compile(
+    r"kicker|overline|eyebrow|dachzeile|topline|roofline|spitzmarke|supertitle|"
+    r"headline-?label|title-?label|pretitle|pre-?title|flag|rubric",
+    re.IGNORECASE,
+)
+# UTF-8 read as Latin-1/cp1252 ("fÃ¼r"): such a string is a broken copy.
+MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u0152-\u2122]|â€")
