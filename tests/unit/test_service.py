@@ -17,8 +17,8 @@ PARAGRAPH = (
 )
 HTML = f"""<!DOCTYPE html><html lang="en"><head><title>Trams expand | City Paper</title>
 <link rel="canonical" href="https://paper.example/trams"></head>
-<body><article><h1>Trams\u00a0expand</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>
-<p>{PARAGRAPH}</p></article></body></html>"""
+<body><article><h1>Trams\u00a0expand</h1><p>{PARAGRAPH}</p><p>Second: {PARAGRAPH}</p>
+<p>Third: {PARAGRAPH}</p></article></body></html>"""
 
 
 class FakeStore:
@@ -63,7 +63,7 @@ def test_extract_html_builds_a_normalised_article(settings: Settings) -> None:
     assert decoded.kind == "html"
     assert article.headline == "Trams expand"
     assert article.body.count("\n\n") == 2
-    assert article.word_count == 3 * len(PARAGRAPH.replace(",", "").split())
+    assert article.word_count == 3 * len(PARAGRAPH.replace(",", "").split()) + 2
     assert article.canonical_url == "https://paper.example/trams"
     assert len(article.content_sha256) == 64
     assert article.source.kind == "html" and article.source.via == "cli"
