@@ -23,7 +23,7 @@ run: $(STAMP) ## the local stack: embedded moto + the HTTP API, seeds/ ingested
 
 test: $(STAMP) ## lint + the whole test suite (moto; no AWS account, no Docker)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
