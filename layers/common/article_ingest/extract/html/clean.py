@@ -58,22 +58,32 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and v.HIDDEN_STYLE.search(style))
 
 
-def is_boilerplate(el: etree._Element) -> bool:
-    """True when the element's class, id or role names a widget, not article text."""
+def boilerplate_share(el: etree._Element) -> float:
+    """0 for content; else the share of page paragraph text the element may hold and go.
+
+    Strong widget names (share, related, byline ...) go unless they hold most of the
+    page's paragraphs; weak layout names (header, sidebar ...) only when they hold
+    little, since CMSs reuse them for grid wrappers ("sidebar-grid__content").
+    """
     if tag_of(el) in v.STRUCTURAL_KEEP_TAGS:
-        return False
+        return 0.0
     if attr(el, "role").lower() in v.BOILERPLATE_ROLES:
-        return True
+        return v.PROTECTED_TEXT_SHARE
     if attr(el, "itemprop") == "articleBody":
-        return False
+        return 0.0
     tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower().split()
     if not tokens:
-        return False
+        return 0.0
     if any(v.BOILERPLATE_STRONG.search(t) and not v.ARTICLE_BODY_TOKEN.search(t) for t in tokens):
-        return True
+        return v.PROTECTED_TEXT_SHARE
     if any(v.CONTENT_TOKEN.search(t) for t in tokens):
-        return False
-    return any(v.BOILERPLATE_WEAK.search(t) for t in tokens)
+        return 0.0
+    return v.WEAK_PROTECTED_TEXT_SHARE if any(v.BOILERPLATE_WEAK.search(t) for t in tokens) else 0.0
+
+
+def is_boilerplate(el: etree._Element) -> bool:
+    """True when the element's class, id or role names a widget, not article text."""
+    return boilerplate_share(el) > 0
 
 
 def _paragraph_chars(el: etree._Element) -> int:
@@ -106,9 +116,8 @@ def clean_tree(root: etree._Element) -> None:
         if _always_drop(el, tag):
             doomed.append(el)
             continue
-        if (tag in v.MEDIA_TAGS or is_boilerplate(el)) and (
-            _paragraph_chars(el) < total * v.PROTECTED_TEXT_SHARE
-        ):
+        share = v.PROTECTED_TEXT_SHARE if tag in v.MEDIA_TAGS else boilerplate_share(el)
+        if share and _paragraph_chars(el) < total * share:
             doomed.append(el)
             continue
         stack.extend(reversed(list(el)))

@@ -73,14 +73,14 @@ BOILERPLATE_HARD = re.compile(
 # A widget-named element holding at least this share of the page's paragraph
 # text is the article's wrapper, not a widget (seen: "sliderbox", "figure").
 PROTECTED_TEXT_SHARE = 0.5
+WEAK_PROTECTED_TEXT_SHARE = 0.2
 # A token with one of these is boilerplate unless a content token rescues it.
 BOILERPLATE_WEAK = re.compile(
     r"header|footer|sidebar|side-bar|aside|menu|navigation|navbar|^nav|[-_]nav|"
     r"extra|supplement|rail|column-?right|right-?col|secondary|complementary|"
     r"community|remark|replies|shoutbox|skyscraper|sticky|flyout|dropdown|topbar|"
-    r"bottom|links|list-?item|card|tile|box|more|bio|profile|info|note|hint|"
-    r"disclaimer|notice|alert|cta|signoff|subline|kicker|eyebrow|label|category|"
-    r"section-?name|rubric|topic|tags",
+    r"bio|profile|disclaimer|notice|alert|cta|signoff|subline|kicker|eyebrow|"
+    r"section-?name|rubric|tags",
     re.IGNORECASE,
 )
 CONTENT_TOKEN = re.compile(
@@ -233,8 +233,9 @@ META_MODIFIED = (
     "datemodified", "article.updated", "dcterms.modified", "dc.date.modified",
     "last-modified", "lastmod", "article:modified", "bt:moddate",
 )  # fmt: skip
-META_AUTHOR = ("author", "twitter:misc:written by", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
-               "parsely-author", "cxenseparse:author", "byl", "og:article:author",
+META_AUTHOR = ("author", "twitter:misc:written by", "article:author", "dc.creator",
+               "dcterms.creator", "sailthru.author", "parsely-author", "cxenseparse:author",
+               "byl", "og:article:author",
                "article:author_name", "author_name", "twitter:creator")  # fmt: skip
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description",
                     "dcterms.description")  # fmt: skip
