@@ -112,7 +112,7 @@ def _names_in_dateline(text: str) -> list[str]:
 
 def _explicit(lines: list[Line], i: int) -> Byline | None:
     line = lines[i]
-    parts = _parts(line.text)
+    parts = _parts(v.GLUED_BY.sub(r"\1 ", line.text))
     m = v.BYLINE_START.match(parts[0]) if parts else None
     if m and line.words <= BYLINE_MAX_WORDS:
         names = split_names(m.group("names"))

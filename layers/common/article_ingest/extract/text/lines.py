@@ -17,12 +17,18 @@ from . import vocabulary as v
 # keeps one-sentence paragraphs and drops teaser headlines (calibrated on the two
 # benchmark text sets: teaser titles are mostly 5-12 words without a full stop).
 PROSE_MIN_WORDS = 8
-# Any line this long is prose even without a final stop (paragraphs cut by a link).
+# A line this long is prose without a final stop if it has a sentence break inside
+# (paragraphs cut by a link or a missing stop).
 PROSE_LONG_WORDS = 30
 # Furniture phrases only count on short lines: "Share prices rose..." is prose.
 FURNITURE_MAX_WORDS = 12
 # A caption with an inline credit label ("... Bild: X/dpa") is at most this long.
 CAPTION_MAX_WORDS = 60
+# Teaser cards: a glued title within this many characters, of at least this many
+# words, most of them capitalised (Title Case), is a headline glued to its lead.
+TEASER_TITLE_CHARS = 150
+TEASER_TITLE_MIN_WORDS = 4
+TEASER_TITLE_SHARE = 0.8
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -77,9 +83,23 @@ def is_furniture(text: str, words: int) -> bool:
 
 def is_prose(text: str, words: int) -> bool:
     """Sentence-shaped: long enough and ends like a sentence (or is very long)."""
-    if words >= PROSE_LONG_WORDS:
+    if words < PROSE_MIN_WORDS:
+        return False
+    if v.SENTENCE_END.search(text):
         return True
-    return words >= PROSE_MIN_WORDS and bool(v.SENTENCE_END.search(text))
+    # A long line cut before its final stop still holds a sentence break; a tag
+    # cloud or keyword list of the same length does not.
+    return words >= PROSE_LONG_WORDS and bool(v.SENTENCE_BREAK.search(text))
+
+
+def is_glued_teaser(text: str) -> bool:
+    """A Title Cased headline glued to its lead text: a link card, not a paragraph."""
+    m = v.GLUED_CAPITAL.search(text, 0, TEASER_TITLE_CHARS)
+    if m is None:
+        return False
+    title = text[: m.end()].split()
+    capitalised = sum(1 for w in title if w[:1].isupper() or not w[:1].isalpha())
+    return len(title) >= TEASER_TITLE_MIN_WORDS and capitalised >= TEASER_TITLE_SHARE * len(title)
 
 
 def classify(text: str) -> tuple[Kind, int]:
@@ -91,7 +111,7 @@ def classify(text: str) -> tuple[Kind, int]:
         return Kind.BULLET, words
     if is_credit(text):
         return Kind.CREDIT, words
-    if is_prose(text, words):
+    if is_prose(text, words) and not is_glued_teaser(text):
         return Kind.PROSE, words
     return Kind.SHORT, words
 

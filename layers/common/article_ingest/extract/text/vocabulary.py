@@ -84,6 +84,9 @@ BULLET = re.compile(r"^\s*(?:[•●▪■◾◼►▸‣⁃∙·*–—-]|\d{1,
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[.!?。！？][\"'”’»]$")
 SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？]")
 
+# A teaser: a title glued to its lead without a space ("...Student-AthleteA 24-year-old").
+GLUED_CAPITAL = re.compile(r"[a-z0-9?!’'”)](?=[A-Z])")
+
 # Photo credits: a whole line or a trailing part of a caption.
 # A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
 CREDIT_INLINE = re.compile(
@@ -127,12 +130,15 @@ BYLINE_START = re.compile(
     rf"^(?:{_BYLINE_WORDS})\s*[:\-–]?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
+# "byRahimu Fadhili": a byline word glued to the name.
+GLUED_BY = re.compile(r"^(by|By|BY|von|Von|VON)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 # A byline label alone on its line ("Von", "Author of the article:"): names follow.
 BYLINE_LABEL = re.compile(rf"^(?:{_BYLINE_WORDS})\s*:?\s*$", re.IGNORECASE)
 # Job titles that trail a name in a byline ("Daniel Großert Redakteur").
 ROLE_SUFFIX = re.compile(
     r"\s+(?:redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|editor|"
-    r"senior\s+\w+|staff\s+writer|journalist(?:in)?|autor(?:in)?|chefredakteur(?:in)?)\b.*$",
+    r"senior|deputy|chief|head\s+of|director|staff\s+writer|journalist(?:in)?|autor(?:in)?|"
+    r"chefredakteur(?:in)?)\b.*$",
     re.IGNORECASE,
 )
 # Noise glued after a name: "Victoria O'Regan  Follow", "Emma MackenzieLifestyle Writer".
