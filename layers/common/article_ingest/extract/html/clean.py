@@ -91,7 +91,11 @@ def _paragraph_chars(el: etree._Element) -> int:
 
 
 def _always_drop(el: etree._Element, tag: str) -> bool:
-    if tag in v.DROP_TAGS or _is_hidden(el):
+    if tag in v.DROP_TAGS:
+        return True
+    if tag in v.STRUCTURAL_KEEP_TAGS:
+        return False
+    if _is_hidden(el):
         return True
     tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower()
     return bool(tokens and v.BOILERPLATE_HARD.search(tokens))
