@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ...models import Image
 from . import vocabulary as v
-from .lines import Kind, Line
+from .lines import PROSE_MIN_WORDS, Kind, Line
 
 # Costs of non-prose lines. A menu of 30 entries costs ~90, more than a teaser
 # paragraph earns, so the body does not stretch across navigation; a subheading or
@@ -26,6 +26,9 @@ BULLET_SHARE = 0.5
 # A prose line glued to neighbours (no blank line on either side) is often a
 # teaser lead or a caption; it earns this share of its words.
 GLUED_PROSE_SHARE = 0.6
+# Share of the run's prose words in blank-separated paragraphs from which the page
+# counts as paragraph-styled (glued prose there is furniture).
+PARAGRAPH_STYLE_SHARE = 0.75
 # A subheading has at most this many words.
 SUBHEADING_MAX_WORDS = 20
 
@@ -40,11 +43,15 @@ class Body:
     images: list[Image] = field(default_factory=list)
 
 
-def weight(line: Line) -> float:
+def is_glued(line: Line) -> bool:
+    """No blank line on either side: a <div> line, not a <p> paragraph."""
+    return not (line.blank_before or line.blank_after)
+
+
+def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     """How much a line argues for being inside the body."""
     if line.kind is Kind.PROSE:
-        glued = not (line.blank_before or line.blank_after)
-        return line.words * (GLUED_PROSE_SHARE if glued else 1.0)
+        return line.words * (glued_share if is_glued(line) else 1.0)
     if line.kind is Kind.BULLET:
         return line.words * BULLET_SHARE
     if line.kind is Kind.FURNITURE:
@@ -54,17 +61,40 @@ def weight(line: Line) -> float:
     return -SHORT_COST
 
 
-def densest_run(lines: list[Line]) -> tuple[int, int]:
-    """The maximum-weight run of consecutive lines as (start, end-exclusive)."""
+def _kadane(lines: list[Line], glued_share: float) -> tuple[int, int]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += weight(line)
+        total += weight(line, glued_share)
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def densest_run(lines: list[Line]) -> tuple[int, int, int]:
+    """The maximum-weight run of consecutive lines as (start, end-exclusive, lead).
+
+    `lead` is where the run starts when glued prose counts (a standfirst set in
+    a <div> sits there): the header is looked for above it.
+
+    When the run's prose is mostly paragraphs set off by blank lines, glued prose
+    lines are teaser cards or captions of that page: a second pass weighs them
+    as short lines, so the run stops where the cards begin.
+    """
+    start, end = _kadane(lines, GLUED_PROSE_SHARE)
+    separate = glued = 0
+    for line in lines[start:end]:
+        if line.kind is Kind.PROSE:
+            if is_glued(line):
+                glued += line.words
+            else:
+                separate += line.words
+    if separate >= PARAGRAPH_STYLE_SHARE * (separate + glued):
+        tight_start, tight_end = _kadane(lines, -SHORT_COST / PROSE_MIN_WORDS)
+        return tight_start, tight_end, min(start, tight_start)
+    return start, end, start
 
 
 def split_credit(text: str) -> Image:
