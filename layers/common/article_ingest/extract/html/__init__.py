@@ -14,8 +14,9 @@ from .blocks import Block, emit
 from .body import find_content
 from .clean import clean_tree, collect_images
 from .filter import filter_blocks
+from .lead import find_lead
 from .metadata import read_metadata
-from .parse import parse
+from .parse import parse, text_of
 
 _LOG = logging.getLogger(__name__)
 
@@ -50,11 +51,16 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     meta = read_metadata(root, url)
     base = meta.canonical_url or url
     images = collect_images(root, base)
+    lead_el = find_lead(root, meta.headline, meta.description)
+    lead = text_of(lead_el) if lead_el is not None else ""
     clean_tree(root)
     blocks: list[Block] = []
-    for container in find_content(root):
+    for container in find_content(root, meta.article_body):
         emit(container, blocks)
     paragraphs = filter_blocks(blocks, meta)
+    if lead and paragraphs and not _already_in(lead, paragraphs):
+        paragraphs.insert(0, lead)
+        meta.provenance["lead"] = "lead-element"
     known = {img.url for img in images}
     images += [Image(url=u) for u in meta.image_urls if u not in known]
     return ExtractedArticle(
@@ -71,3 +77,9 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
         tags=meta.tags,
         provenance=meta.provenance,
     )
+
+
+def _already_in(lead: str, paragraphs: list[str]) -> bool:
+    """True when the lead (or most of it) is already one of the first paragraphs."""
+    head = lead[: min(len(lead), 80)]
+    return any(head in p or p in lead for p in paragraphs[:5])

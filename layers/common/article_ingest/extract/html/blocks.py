@@ -83,6 +83,14 @@ def emit(el: etree._Element, out: list[Block], depth: int = 0) -> None:
     if not tag or depth > MAX_DEPTH:
         return
     run = _Run()
+    if tag == "tr":
+        # A table row is one paragraph: its cells in order, separated by spaces.
+        cells = [collapse(" ".join(c.itertext())) for c in el if tag_of(c) in ("td", "th")]
+        text = " ".join(c for c in cells if c)
+        if text:
+            links = sum(len(collapse("".join(a.itertext()))) for a in el.iter("a"))
+            out.append(Block(text, links, tag, el))
+        return
     if tag in v.LEAF_BLOCK_TAGS and not _has_block(el):
         run.add_inline(el)
         run.flush(tag, el, out)

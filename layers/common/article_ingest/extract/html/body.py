@@ -11,7 +11,7 @@ from lxml import etree
 
 from . import vocabulary as v
 from .blocks import Block, emit
-from .parse import attr, class_id, tag_of, text_of
+from .parse import attr, class_id, collapse, tag_of, text_of
 
 # A block shorter than this never votes for a container (Readability uses 25).
 MIN_VOTE_CHARS = 25
@@ -24,6 +24,13 @@ BODY_TOKEN_BONUS = 25.0
 WEAK_TOKEN_PENALTY = 25.0
 # Siblings join the top candidate when their score reaches this share of it.
 SIBLING_SHARE = 0.2
+# JSON-LD articleBody as evidence: only a real body (not a teaser) counts; a block
+# whose first characters occur in it votes double, others half (44 of the 306
+# dev pages state one; it picks the article among teaser lists of equal length).
+MIN_HINT_CHARS = 500
+HINT_PROBE_CHARS = 60
+HINT_MATCH_WEIGHT = 2.0
+HINT_MISS_WEIGHT = 0.5
 
 
 def _vote(block: Block) -> float:
@@ -61,13 +68,22 @@ def _link_density(el: etree._Element) -> float:
     return links / max(total, 1)
 
 
-def score_candidates(blocks: list[Block]) -> dict[etree._Element, float]:
-    """Readability-style scores of the ancestors of every voting block."""
+def score_candidates(blocks: list[Block], hint: str = "") -> dict[etree._Element, float]:
+    """Readability-style scores of the ancestors of every voting block.
+
+    Args:
+        blocks: the page's blocks.
+        hint: the article text the page states elsewhere (JSON-LD articleBody);
+            blocks found in it vote louder, the others softer.
+    """
     scores: dict[etree._Element, float] = {}
+    hint = collapse(hint) if len(hint) >= MIN_HINT_CHARS else ""
     for block in blocks:
         vote = _vote(block)
         if not vote:
             continue
+        if hint:
+            vote *= HINT_MATCH_WEIGHT if block.text[:HINT_PROBE_CHARS] in hint else HINT_MISS_WEIGHT
         node = block.el.getparent() if block.tag in v.LEAF_BLOCK_TAGS else block.el
         level = 0
         while node is not None and level < VOTE_LEVELS:
@@ -116,14 +132,19 @@ def _siblings(
     return chosen
 
 
-def find_content(root: etree._Element) -> list[etree._Element]:
-    """The element(s) holding the article text, in document order (empty when none)."""
+def find_content(root: etree._Element, hint: str = "") -> list[etree._Element]:
+    """The element(s) holding the article text, in document order (empty when none).
+
+    Args:
+        root: the cleaned tree.
+        hint: the article text as the page's JSON-LD states it, when it does.
+    """
     body = root.find("body")
     if body is None:
         body = root
     blocks: list[Block] = []
     emit(body, blocks)
-    scores = score_candidates(blocks)
+    scores = score_candidates(blocks, hint)
     top, top_score = _top(scores)
     if top is None:
         return []

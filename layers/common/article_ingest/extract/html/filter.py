@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from . import timestamps
 from . import vocabulary as v
 from .blocks import Block
 from .metadata import Metadata
@@ -16,6 +17,9 @@ MAX_PHRASE_BLOCK_CHARS = 200
 MAX_BYLINE_CHARS = 120
 # Short blocks seen twice are repeated widgets; a long paragraph may repeat on purpose.
 MAX_REPEAT_CHARS = 200
+# A dateline is a date, a time and a few words ("Published 5 May 2024, 10:32 CEST").
+MAX_DATELINE_CHARS = 80
+MAX_DATELINE_WORDS = 10
 
 
 def _norm(text: str) -> str:
@@ -37,6 +41,15 @@ def _is_byline(text: str, authors: list[str]) -> bool:
     return len(words) <= 4
 
 
+def _is_dateline(text: str, lang: str | None) -> bool:
+    """A short line that is only a date/time ("22 de outubro de 2010 às 20:13")."""
+    if len(text) > MAX_DATELINE_CHARS or len(text.split()) > MAX_DATELINE_WORDS:
+        return False
+    if text.rstrip().endswith((".", "!", "?", ":")) and not text.rstrip()[-2:-1].isdigit():
+        return False
+    return timestamps.human(text, lang=lang) is not None
+
+
 def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
     """The paragraphs worth keeping, in order, without duplicates."""
     headline = _norm(meta.headline)
@@ -55,7 +68,7 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
             v.BOILERPLATE_PHRASE.match(text) or v.BOILERPLATE_PREFIX.match(text)
         ):
             continue
-        if _is_byline(text, meta.authors):
+        if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):
             continue
         seen.add(key)
         out.append(text)

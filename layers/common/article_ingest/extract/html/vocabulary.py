@@ -104,6 +104,8 @@ LEAD_TOKEN = re.compile(
     r"chapo|entradilla|sottotitolo|ingress|header__text|article-?header__text",
     re.IGNORECASE,
 )
+# Elements a standfirst is written in.
+LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "span", "strong", "section", "header"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 BOILERPLATE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"}
