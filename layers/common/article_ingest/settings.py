@@ -30,6 +30,7 @@ class Settings(BaseModel):
     aws_region: str = "us-east-1"
     aws_endpoint_url: str | None = None
     page_size_max: int = Field(default=100, gt=0)
+    dead_letter_queue_url: str | None = None  # S3 uploads refused as bad input go here
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

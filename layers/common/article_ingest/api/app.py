@@ -1,0 +1,137 @@
+"""The HTTP API: routes -> service -> models. Served by the API Lambda
+(`functions/api/api_app.py` re-exports `lambda_handler`) and by the local stack.
+
+POST bodies are read raw (text/html, text/plain or JSON {html|text, url?}): a route
+that declared a body model would refuse anything but JSON with a 415.
+
+No `from __future__ import annotations` here: Powertools reads the route
+signatures' annotations at runtime to validate and to build the OpenAPI document.
+"""
+
+from typing import Annotated, Any
+
+from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from .. import service
+from ..models import Article, ArticleList
+from ..observability import flush_metrics, record_ingest
+from ..runtime import runtime
+from . import errors
+from .docs import swagger_page
+from .openapi import OPENAPI_INFO, RAW_BODY, responses
+
+logger = Logger()
+tracer = Tracer()
+metrics = Metrics()
+app = APIGatewayHttpResolver(enable_validation=True)
+errors.register(app, metrics)
+
+UrlParam = Annotated[
+    str | None, Query(max_length=2048, description="The page's URL (raw HTML/text bodies)")
+]
+DateBound = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$",
+        description="Published on/after (since) or on/before (until): a UTC date or time",
+    ),
+]
+
+
+def _read_input(url: str | None) -> service.RawInput:
+    from .body import raw_input
+
+    return raw_input(app.current_event, max_bytes=runtime().settings.max_input_bytes, url=url)
+
+
+@app.post(
+    "/articles",
+    summary="Extract and store an article",
+    openapi_extensions=RAW_BODY,
+    responses=responses(
+        {201: "Stored (new)", 200: "Stored before, or updated"}, Article, 400, 413, 415, 422
+    ),
+)
+@tracer.capture_method(capture_response=False)
+def post_article(url: UrlParam = None) -> Response[Article]:
+    rt = runtime()
+    raw = _read_input(url)
+    result = service.ingest(raw, rt.settings, rt.store)
+    record_ingest(metrics, result.status)
+    article = result.article
+    logger.info(
+        "article ingested",
+        extra={"article_id": article.id, "status": result.status, "bytes": len(raw.data)},
+    )
+    return Response(
+        status_code=201 if result.status == "created" else 200,
+        content_type=content_types.APPLICATION_JSON,
+        body=article,
+        headers={"Location": f"/articles/{article.id}"},
+    )
+
+
+@app.post(
+    "/extract",
+    summary="Extract an article without storing it",
+    openapi_extensions=RAW_BODY,
+    responses=responses({200: "Extracted"}, Article, 400, 413, 415, 422),
+)
+@tracer.capture_method(capture_response=False)
+def post_extract(url: UrlParam = None) -> Article:
+    article, _ = service.extract(_read_input(url), runtime().settings)
+    return article
+
+
+@app.get(
+    "/articles/<article_id>",
+    summary="One stored article",
+    responses=responses({200: "The article"}, Article, 404),
+)
+@tracer.capture_method(capture_response=False)
+def get_article(article_id: str) -> Article:
+    return runtime().store.get(article_id)
+
+
+@app.get(
+    "/articles",
+    summary="List stored articles, newest first",
+    responses=responses({200: "One page of articles"}, ArticleList, 400),
+)
+@tracer.capture_method(capture_response=False)
+def list_articles(
+    publisher: Annotated[str | None, Query(max_length=512)] = None,
+    since: DateBound = None,
+    until: DateBound = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Page size (capped)")] = 20,
+    cursor: Annotated[str | None, Query(max_length=4096)] = None,
+) -> ArticleList:
+    return runtime().store.list(
+        publisher=publisher, since=since, until=until, limit=limit, cursor=cursor
+    )
+
+
+@app.get("/openapi.json", include_in_schema=False)
+def openapi_json() -> Response[str]:
+    spec = app.get_openapi_json_schema(**OPENAPI_INFO)
+    return Response(200, content_types.APPLICATION_JSON, spec)
+
+
+@app.get("/docs", include_in_schema=False, compress=True)
+def swagger_ui() -> Response[str]:
+    spec = app.get_openapi_json_schema(**OPENAPI_INFO)
+    return Response(200, content_types.TEXT_HTML, swagger_page(spec))
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)
+@tracer.capture_lambda_handler(capture_response=False)
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    """The API Lambda's entry point (HTTP API payload v2)."""
+    try:
+        return app.resolve(event, context)
+    finally:
+        flush_metrics(metrics)

@@ -1,0 +1,72 @@
+"""The one place errors become HTTP responses: `{"error": {"code", "message"}}`."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
+from aws_lambda_powertools.event_handler.exceptions import NotFoundError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+
+from ..errors import BadInput, IngestError
+from ..models import ErrorDetail, ErrorResponse
+from ..observability import record_failure
+
+logger = Logger(child=True)
+
+# Documented on every route that can answer them (see app.py).
+ERROR_RESPONSES = {
+    400: "Malformed request: bad JSON, parameters or cursor",
+    404: "No such article",
+    413: "Input larger than MAX_INPUT_BYTES (4.5 MB by default), raw or inflated",
+    415: "Unsupported media type: send text/html, text/plain or application/json",
+    422: "The input was readable but holds no article",
+}
+
+
+def error_response(status: int, code: str, message: str) -> Response[ErrorResponse]:
+    """A JSON error response in the API's one error format."""
+    body = ErrorResponse(error=ErrorDetail(code=code, message=message))
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body=body.model_dump_json(),
+    )
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()))
+        parts.append(f"{where}: {err.get('msg', err.get('type', 'invalid'))}")
+    return "invalid request: " + "; ".join(parts)
+
+
+def register(app: APIGatewayHttpResolver, metrics: Metrics) -> None:
+    """Install the exception handlers on `app`; refused POSTed inputs are counted."""
+
+    @app.exception_handler(IngestError)
+    def handle_ingest_error(exc: IngestError) -> Response[ErrorResponse]:
+        log = logger.warning if exc.http_status < 500 else logger.error
+        log("request failed", extra={"error_code": exc.code, "http_status": exc.http_status})
+        if app.current_event.http_method == "POST":
+            record_failure(metrics, exc)
+        return error_response(exc.http_status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    def handle_validation(exc: RequestValidationError) -> Response[ErrorResponse]:
+        # Query, path and body schema errors are malformed requests, in our format.
+        return error_response(HTTPStatus.BAD_REQUEST, BadInput.code, _validation_message(exc))
+
+    @app.not_found
+    def handle_not_found(exc: NotFoundError) -> Response[ErrorResponse]:
+        return error_response(HTTPStatus.NOT_FOUND, "route_not_found", "no such route")
+
+    @app.exception_handler(Exception)
+    def handle_unexpected(exc: Exception) -> Response[ErrorResponse]:
+        # A bug, not bad input: keep the traceback in the log, not in the response.
+        logger.exception("unhandled error")
+        return error_response(
+            HTTPStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal server error"
+        )

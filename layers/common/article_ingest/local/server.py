@@ -1,0 +1,167 @@
+"""`article-ingest serve`: the local stack.
+
+An embedded moto server stands in for S3 and DynamoDB; the seed files are ingested;
+then the API Lambda's own handler is served over HTTP, each request converted to an
+HTTP API payload v2 event the way API Gateway does it (see apigw.py).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from ..settings import Settings
+from .apigw import LambdaContext, http_event, http_response
+from .moto_stack import LocalStack, start_local_stack
+
+# API Gateway HTTP APIs refuse request bodies over 10 MB before the Lambda runs.
+MAX_REQUEST_BYTES = 10 * 1024 * 1024
+# Powertools reads these when the handler module is imported.
+_POWERTOOLS_ENV = {
+    "POWERTOOLS_SERVICE_NAME": "article-ingest",
+    "POWERTOOLS_METRICS_NAMESPACE": "ArticleIngest",
+}
+
+Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+
+def seed_files(seeds: Iterable[str | Path]) -> Iterator[Path]:
+    """The files named, and the article files (HTML, text, .gz) inside the folders named."""
+    from ..cli import content_type_for
+
+    for seed in seeds:
+        path = Path(seed)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                known = content_type_for(child) or child.suffix.lower() == ".gz"
+                if child.is_file() and known and not child.name.lower().startswith("readme"):
+                    yield child
+        else:
+            yield path
+
+
+def ingest_seeds(seeds: Iterable[str | Path], settings: Settings) -> int:
+    """Ingest each seed file (via='cli'), one line per file on stderr; returns failures."""
+    from ..cli import content_type_for
+    from ..errors import IngestError
+    from ..runtime import runtime
+    from ..service import RawInput, ingest
+
+    failed = 0
+    for path in seed_files(seeds):
+        try:
+            raw = RawInput(path.read_bytes(), content_type_for(path), "cli")
+            result = ingest(raw, settings, runtime().store)
+            note = f"{result.status} {result.article.id} {result.article.headline[:60]!r}"
+        except (IngestError, OSError) as exc:
+            failed += 1
+            note = f"failed: {getattr(exc, 'message', exc)}"
+        print(f"article-ingest: seed {path}: {note}", file=sys.stderr)
+    return failed
+
+
+def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
+    # Powertools' resolver keeps the current event on the app object: one at a time.
+    lock = threading.Lock()
+
+    class LambdaProxy(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _proxy(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            if length > MAX_REQUEST_BYTES:
+                self.send_error(413, "Request Entity Too Large")
+                return
+            body = self.rfile.read(length) if length else b""
+            event = http_event(
+                self.command,
+                self.path,
+                list(self.headers.items()),
+                body,
+                source_ip=self.client_address[0],
+            )
+            context = LambdaContext(aws_request_id=event["requestContext"]["requestId"])
+            with lock:
+                result = handler(event, context)
+            status, headers, payload = http_response(result)
+            self.send_response(status)
+            for name, value in headers:
+                if name.lower() not in ("content-length", "connection"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(payload)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _proxy
+
+        def log_message(self, format: str, *args: Any) -> None:
+            sys.stderr.write(f"article-ingest: {format % args}\n")
+
+    return LambdaProxy
+
+
+@dataclass
+class LocalServer:
+    """The running local stack: moto, and the HTTP API in a background thread."""
+
+    stack: LocalStack
+    httpd: ThreadingHTTPServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+        self.stack.stop()
+
+
+def start(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    seeds: Iterable[str | Path] = (),
+    settings: Settings | None = None,
+) -> LocalServer:
+    """Start moto, ingest the seeds, and serve the API on host:port (0: a free port)."""
+    for key, value in _POWERTOOLS_ENV.items():
+        os.environ.setdefault(key, value)
+    from .. import runtime
+    from ..api.app import lambda_handler
+
+    stack = start_local_stack(host=host, settings=settings)
+    runtime.configure(runtime.Runtime.build(stack.settings))
+    ingest_seeds(seeds, stack.settings)
+    httpd = ThreadingHTTPServer((host, port), _request_handler(lambda_handler))
+    thread = threading.Thread(target=httpd.serve_forever, name="local-api", daemon=True)
+    thread.start()
+    return LocalServer(stack, httpd, thread)
+
+
+def serve(
+    *, host: str, port: int, seeds: Iterable[str | Path], settings: Settings | None = None
+) -> None:
+    """Run the local stack until interrupted; prints the API's URL."""
+    server = start(host=host, port=port, seeds=seeds, settings=settings)
+    print(
+        f"article-ingest: API at {server.url} (Swagger UI at {server.url}/docs); "
+        f"S3/DynamoDB (moto) at {server.stack.endpoint_url}. Ctrl-C stops.",
+        flush=True,
+    )
+    try:
+        server.thread.join()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
