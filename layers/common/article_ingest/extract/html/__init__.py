@@ -7,6 +7,7 @@ step (parse, metadata, authors, headline, clean, body, filter).
 from __future__ import annotations
 
 import logging
+import re
 
 from ...errors import IngestError, NoArticleFound
 from ...models import ExtractedArticle, Image
@@ -16,9 +17,13 @@ from .clean import clean_tree, collect_images
 from .filter import filter_blocks
 from .lead import find_lead
 from .metadata import read_metadata
-from .parse import parse, text_of
+from .parse import collapse, parse, text_of
 
 _LOG = logging.getLogger(__name__)
+# A JSON-LD articleBody this long is the article, not a teaser (dev data: teasers
+# stay under 300 characters).
+MIN_STATED_BODY_CHARS = 500
+PARAGRAPH_SPLIT = re.compile(r"\n+")
 
 
 def extract(html: str, *, url: str | None = None) -> ExtractedArticle:
@@ -58,6 +63,11 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     for container in find_content(root, meta.article_body):
         emit(container, blocks)
     paragraphs = filter_blocks(blocks, meta)
+    stated = meta.article_body.strip()
+    if len(stated) >= MIN_STATED_BODY_CHARS and sum(map(len, paragraphs)) < len(stated) / 2:
+        # The page renders its text with script; the JSON-LD copy is the article.
+        paragraphs = [p for p in (collapse(x) for x in PARAGRAPH_SPLIT.split(stated)) if p]
+        meta.provenance["paragraphs"] = "json-ld"
     if lead and paragraphs and not _already_in(lead, paragraphs):
         paragraphs.insert(0, lead)
         meta.provenance["lead"] = "lead-element"

@@ -51,14 +51,14 @@ STRUCTURAL_KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 BOILERPLATE_STRONG = re.compile(
     r"share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|cookie|"
     r"consent|gdpr|comment|disqus|outbrain|taboola|plista|advert|sponsor|promo|"
-    r"breadcrumb|byline|author|autor|caption|credit|copyright|paywall|tag-?list|"
+    r"breadcrumb|byline|author|autor|caption|credit|copyright|tag-?list|"
     r"taglist|keywords|pagination|pager|popup|modal|overlay|toolbar|print-|"
     r"most-?popular|mostread|most-?read|trending|read-?more|readnext|read-?next|"
     r"more-?stories|also-?read|teaser|recirc|further|weiterlesen|mehr-?zum|"
     r"visually-?hidden|sr-only|screen-?reader|offscreen|skip-?link|login|donat|"
     r"rating|feedback|follow|jump-?link|table-?of-?contents|\btoc\b|audio-?player|"
     r"video-?player|podcast|gallery|slideshow|carousel|slider|embed|infobox|"
-    r"newsticker|ticker|widget|banner|masthead|logo|dateline|timestamp|published|"
+    r"newsticker|ticker|widget|masthead|logo|dateline|timestamp|published|"
     r"datetime|article-?meta|post-?meta|entry-?meta|meta-?data|metadata|"
     r"^ad$|^ads$|^ad[-_]|[-_]ad$|[-_]ads?[-_]|adslot|adunit|ad-?container|dfp|"
     r"^hidden$|^hide$|d-none|is-hidden|u-hidden|noprint|no-print",
@@ -76,7 +76,7 @@ PROTECTED_TEXT_SHARE = 0.5
 WEAK_PROTECTED_TEXT_SHARE = 0.2
 # A token with one of these is boilerplate unless a content token rescues it.
 BOILERPLATE_WEAK = re.compile(
-    r"header|footer|sidebar|side-bar|aside|menu|navigation|navbar|^nav|[-_]nav|"
+    r"header|footer|sidebar|side-bar|aside|menu|navigation|navbar|^nav|[-_]nav|banner|"
     r"extra|supplement|rail|column-?right|right-?col|secondary|complementary|"
     r"community|remark|replies|shoutbox|skyscraper|sticky|flyout|dropdown|topbar|"
     r"bio|profile|disclaimer|notice|alert|cta|signoff|subline|kicker|eyebrow|"
