@@ -17,6 +17,10 @@ MAX_PHRASE_BLOCK_CHARS = 200
 MAX_BYLINE_CHARS = 120
 # Short blocks seen twice are repeated widgets; a long paragraph may repeat on purpose.
 MAX_REPEAT_CHARS = 200
+# "More stories", "Comments", "Tags:" end the article when they sit in its last
+# part; earlier they are an inline widget label and only that block goes.
+MAX_TAIL_MARKER_CHARS = 60
+MIN_TAIL_POSITION = 0.5
 # A dateline is a date, a time and a few words ("Published 5 May 2024, 10:32 CEST").
 MAX_DATELINE_CHARS = 80
 MAX_DATELINE_WORDS = 10
@@ -55,8 +59,14 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
     headline = _norm(meta.headline)
     out: list[str] = []
     seen: set[str] = set()
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = block.text
+        if (
+            len(text) <= MAX_TAIL_MARKER_CHARS
+            and index >= len(blocks) * MIN_TAIL_POSITION
+            and v.TAIL_START.match(text)
+        ):
+            break
         key = _norm(text)
         if not key or (key in seen and len(text) < MAX_REPEAT_CHARS):
             continue
@@ -65,7 +75,9 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
         if key == headline:
             continue
         if len(text) < MAX_PHRASE_BLOCK_CHARS and (
-            v.BOILERPLATE_PHRASE.match(text) or v.BOILERPLATE_PREFIX.match(text)
+            v.BOILERPLATE_PHRASE.match(text)
+            or v.BOILERPLATE_PREFIX.match(text)
+            or v.TAIL_START.match(text)
         ):
             continue
         if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):

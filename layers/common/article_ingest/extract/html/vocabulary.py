@@ -143,7 +143,31 @@ BOILERPLATE_PREFIX = re.compile(
     r"czytaj także:|читайте также:|sign up for|subscribe to|follow us on|"
     r"click here to|this article (?:was|is) (?:originally )?(?:published|produced)|"
     r"this story (?:was|is) (?:originally )?published|"
-    r"we use cookies|wir verwenden cookies|diese website verwendet cookies)",
+    r"we use cookies|wir verwenden cookies|diese website verwendet cookies|"
+    r"tempo de leitura|lesezeit|reading time|\d+\s*min(?:ute)?s?\.? read|text size|"
+    r"follow [\w ]{1,40} on (?:twitter|facebook|instagram)|advert\b|anzeige\b)",
+    re.IGNORECASE,
+)
+# A short block like this opens the page's tail (teasers, comments, tags): the
+# article ends before it.
+TAIL_START = re.compile(
+    r"^\W*(?:more (?:great )?[\w ]{0,20}stories|more from [\w ]{1,30}|more on [\w ]{1,30}|"
+    r"you (?:may|might) (?:also )?like|recommended(?: for you| stories| articles)?|"
+    r"related(?: articles| stories| posts| content| coverage| news| reading| roundup)?|"
+    r"popular (?:on|in) [\w ]{1,30}|most (?:read|popular|viewed)|trending(?: now)?|"
+    r"comments?|\d+ comments?|leave a (?:comment|reply)|tell us what you think|"
+    r"join the (?:conversation|discussion)|filed under|topics?|tags?|themen|schlagworte|"
+    r"sponsored (?:links|content|stories)|read next|up next|what to read next|"
+    r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|auch interessant|"
+    r"kommentare|leserkommentare|diskutieren sie mit|"
+    r"leia também|veja também|relacionad[ao]s|comentários|"
+    r"lee también|noticias relacionadas|comentarios|"
+    r"à lire aussi|sur le même sujet|commentaires|"
+    r"leggi anche|articoli correlati|commenti|"
+    r"les også|relaterte artikler|læs også|läs också|relaterat|"
+    r"lees ook|gerelateerde artikelen|reacties|"
+    r"czytaj też|komentarze|читайте также|отзывы|комментарии|"
+    r"関連記事|関連ニュース|相关新闻|相关阅读|관련기사|iklan)\W*$",
     re.IGNORECASE,
 )
 # "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
