@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import MONTHS, ZONE_OFFSETS
+from ..dates import ZONE_OFFSETS
 from . import vocabulary as v
 from .lines import Line
 
@@ -47,7 +47,7 @@ def is_name(text: str) -> bool:
     capitals = 0
     for token in tokens:
         low = token.lower().rstrip(".,")
-        if low in MONTHS or low in v.WEEKDAYS or token in ZONE_OFFSETS:
+        if low in v.WEEKDAYS or token in ZONE_OFFSETS:
             return False
         if low in v.NAME_PARTICLES:
             continue
@@ -112,6 +112,8 @@ def _names_in_dateline(text: str) -> list[str]:
 
 def _explicit(lines: list[Line], i: int) -> Byline | None:
     line = lines[i]
+    if line.words > BYLINE_MAX_WORDS:
+        return None
     parts = _parts(v.GLUED_BY.sub(r"\1 ", line.text))
     m = v.BYLINE_START.match(parts[0]) if parts else None
     if m and line.words <= BYLINE_MAX_WORDS:
@@ -119,22 +121,33 @@ def _explicit(lines: list[Line], i: int) -> Byline | None:
         if names:
             return Byline(names, _publisher(parts[1:]), [i])
     if v.BYLINE_LABEL.match(line.text) and i + 1 < len(lines):
-        names = split_names(lines[i + 1].text)
+        names = split_names(lines[i + 1].text) if lines[i + 1].words <= BYLINE_MAX_WORDS else []
         if names:
             return Byline(names, None, [i, i + 1])
     return None
 
 
 def _bare(lines: list[Line], i: int) -> Byline | None:
+    if lines[i].words > BYLINE_MAX_WORDS:
+        return None
     parts = _parts(lines[i].text)
-    if not parts or lines[i].words > BYLINE_MAX_WORDS:
+    if not parts:
         return None
     names = [p for p in parts if is_person(p)]
     if not names and len(parts) == 1:
         names = split_names(parts[0]) if is_person(v.NAME_SPLIT.split(parts[0])[0]) else []
     if not names or (not is_person(names[0]) and not v.AGENCY.match(names[0])):
         return None
-    return Byline(names, _publisher(parts), [i])
+    used = [i]
+    # Several authors may stand on consecutive lines of their own.
+    while (
+        used[-1] + 1 < len(lines)
+        and lines[used[-1] + 1].words <= NAME_MAX_TOKENS
+        and is_person(clean_name(lines[used[-1] + 1].text))
+    ):
+        used.append(used[-1] + 1)
+        names.append(clean_name(lines[used[-1]].text))
+    return Byline(names, _publisher(parts), used)
 
 
 def find_byline(
@@ -149,7 +162,7 @@ def find_byline(
         found = _explicit(lines, i)
         if found:
             return found
-    if date_at is not None:
+    if date_at is not None and lines[date_at].words <= BYLINE_MAX_WORDS:
         names = _names_in_dateline(lines[date_at].text)
         if names:
             return Byline(names, None, [])

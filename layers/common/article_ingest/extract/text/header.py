@@ -31,6 +31,8 @@ DATELINE_MAX_WORDS = 25
 # Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
 # 2024 08:49 GMT", not a teaser that mentions a date.
 FALLBACK_DATELINE_WORDS = 12
+# ...and lie within this many lines of the headline (bounds the work on huge pastes).
+FALLBACK_REACH = 400
 # Each line between a candidate headline and the body start costs this much: the
 # headline is the title-shaped line closest above the byline and body.
 DISTANCE_COST = 0.1
@@ -149,7 +151,7 @@ def find_any_date(
     publication); a line naming publication wins wherever it is.
     """
     best: tuple[int, str, int] | None = None
-    for i in range(min(end, len(lines))):
+    for i in range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH)):
         line = lines[i]
         if line.words > FALLBACK_DATELINE_WORDS or v.RELATIVE_TIME.search(line.text):
             continue

@@ -8,6 +8,7 @@ body is, which line is the headline) are made by `body` and `header`.
 from __future__ import annotations
 
 import enum
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +30,14 @@ CAPTION_MAX_WORDS = 60
 TEASER_TITLE_CHARS = 150
 TEASER_TITLE_MIN_WORDS = 4
 TEASER_TITLE_SHARE = 0.8
+# Furniture phrases found anywhere ("all rights reserved") only count on lines up to
+# this long; a paragraph quoting them is still prose.
+FURNITURE_ANYWHERE_MAX_WORDS = 40
+# Per-line regex work is bounded: credits and final stops are looked for in the
+# last EDGE_CHARS characters, sentence breaks in the first SCAN_CHARS. This keeps
+# classification linear in the input even for a one-line megabyte paste.
+EDGE_CHARS = 300
+SCAN_CHARS = 3000
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -61,35 +70,65 @@ def count_words(text: str) -> int:
     return len(text.split()) + cjk // CJK_CHARS_PER_WORD
 
 
-def is_credit(text: str) -> bool:
+def _tail(text: str) -> str:
+    """The end of a line, where captions carry their credit (bounded work per line)."""
+    return text[-EDGE_CHARS:]
+
+
+def is_credit(text: str, words: int) -> bool:
     """A photo credit line, or a caption that ends with its credit."""
     if v.CREDIT_LINE.match(text):
         return True
-    if v.CREDIT_INLINE.search(text) and count_words(text) <= CAPTION_MAX_WORDS:
+    if words > CAPTION_MAX_WORDS:
+        return False
+    if (":" in text or "©" in text) and v.CREDIT_INLINE.search(text):
         return True
-    if v.CREDIT_TRAILER.search(text) or v.CREDIT_PIPE_TRAILER.search(text):
+    if text.endswith((")", "]")) and v.CREDIT_TRAILER.search(_tail(text)):
         return True
-    return bool(v.CREDIT_BARE.match(text)) and text.count("/") == 1 and "http" not in text
+    if ("|" in text or "©" in text) and v.CREDIT_PIPE_TRAILER.search(_tail(text)):
+        return True
+    return text.count("/") == 1 and "http" not in text and bool(v.CREDIT_BARE.match(text))
+
+
+def starts_with_furniture(text: str, first: re.Match[str]) -> bool:
+    """The line starts with a furniture phrase ("Share", "Read more", "Teilen").
+
+    `first` is the line's first word match.
+    """
+    rest = text[first.start() :]
+    low = rest.lower()
+    for phrase in v.FURNITURE_BY_FIRST_WORD.get(first.group().lower(), ()):
+        if low.startswith(phrase):
+            after = rest[len(phrase) : len(phrase) + 1]
+            if not (after.isalpha() and after.islower()):  # "Share", "Add us onAdd", not "Shares"
+                return True
+    return False
 
 
 def is_furniture(text: str, words: int) -> bool:
     """Page furniture by vocabulary: share bars, prompts, teasers, footers."""
-    if v.SEPARATOR_ONLY.match(text):
+    first = v.WORD.search(text, 0, EDGE_CHARS)
+    if first is None:
+        return bool(v.SEPARATOR_ONLY.match(text))
+    low = text.lower()
+    if words <= FURNITURE_ANYWHERE_MAX_WORDS and v.FURNITURE_ANYWHERE.search(low):
         return True
-    if v.FURNITURE_ANYWHERE.search(text):
+    if "cookie" in low and v.COOKIE_NOTICE.search(low):
         return True
-    return words <= FURNITURE_MAX_WORDS and bool(v.FURNITURE_START.match(text))
+    if first.group().lower() in v.TEASER_FIRST_WORDS and v.TEASER_LABEL.match(text):
+        return True
+    return words <= FURNITURE_MAX_WORDS and starts_with_furniture(text, first)
 
 
 def is_prose(text: str, words: int) -> bool:
     """Sentence-shaped: long enough and ends like a sentence (or is very long)."""
     if words < PROSE_MIN_WORDS:
         return False
-    if v.SENTENCE_END.search(text):
+    if v.SENTENCE_END.search(_tail(text)):
         return True
     # A long line cut before its final stop still holds a sentence break; a tag
     # cloud or keyword list of the same length does not.
-    return words >= PROSE_LONG_WORDS and bool(v.SENTENCE_BREAK.search(text))
+    return words >= PROSE_LONG_WORDS and bool(v.SENTENCE_BREAK.search(text, 0, SCAN_CHARS))
 
 
 def is_glued_teaser(text: str) -> bool:
@@ -109,7 +148,7 @@ def classify(text: str) -> tuple[Kind, int]:
         return Kind.FURNITURE, words
     if v.BULLET.match(text) and words >= 4:
         return Kind.BULLET, words
-    if is_credit(text):
+    if is_credit(text, words):
         return Kind.CREDIT, words
     if is_prose(text, words) and not is_glued_teaser(text):
         return Kind.PROSE, words
@@ -120,6 +159,7 @@ def split_lines(text: str) -> list[Line]:
     """All non-blank lines, classified, with whether a blank line surrounds them."""
     out: list[Line] = []
     blank = True
+    seen: dict[str, tuple[Kind, int]] = {}  # menus and teasers repeat: classify once
     for i, raw in enumerate(text.splitlines()):
         stripped = raw.strip()
         if not stripped:
@@ -127,7 +167,12 @@ def split_lines(text: str) -> list[Line]:
             if out:
                 out[-1].blank_after = True
             continue
-        kind, words = classify(stripped)
+        known = seen.get(stripped)
+        if known is None:
+            known = classify(stripped)
+            if len(stripped) <= EDGE_CHARS:
+                seen[stripped] = known
+        kind, words = known
         out.append(Line(i, raw, stripped, words, kind, blank_before=blank))
         blank = False
     return out

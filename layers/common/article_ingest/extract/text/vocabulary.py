@@ -61,7 +61,26 @@ _FURNITURE_PHRASES = (
 FURNITURE_START = re.compile(
     r"^[\W_]*(?:"
     + "|".join(sorted((re.escape(p) for p in _FURNITURE_PHRASES), key=len, reverse=True))
-    + r")(?![^\W\d_])",
+    + r")(?!(?-i:[a-zà-ÿ]))",
+    re.IGNORECASE,
+)
+# The furniture phrases by their first word: a dictionary look-up and a few
+# startswith checks replace a long regex alternation on every line.
+FURNITURE_BY_FIRST_WORD: dict[str, tuple[str, ...]] = {}
+for _phrase in sorted(_FURNITURE_PHRASES, key=len, reverse=True):
+    _first = re.split(r"[^\w']+|'", _phrase)[0]
+    FURNITURE_BY_FIRST_WORD[_first] = (*FURNITURE_BY_FIRST_WORD.get(_first, ()), _phrase)
+# First words of the teaser labels below (cheap pre-check).
+TEASER_FIRST_WORDS = _words(
+    "read also see related more lesen mehr auch lire à lea leia leggi les läs læs lees "
+    "czytaj čtěte читайте"
+)
+# Teaser labels that make a line furniture whatever its length ("Read Next: <title>").
+TEASER_LABEL = re.compile(
+    r"^[\W_]*(?:read next|read more|read also|also read|see also|related|more on this|"
+    r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lire aussi|à lire aussi|"
+    r"lea también|leia também|leggi anche|les også|läs även|læs også|lees ook|czytaj też|"
+    r"czytaj także|čtěte také|читайте также)\s*[:»›|\-–]",
     re.IGNORECASE,
 )
 
@@ -71,9 +90,15 @@ FURNITURE_ANYWHERE = re.compile(
     r"|tous droits réservés|todos los derechos|cookie settings|cookie-einstellungen"
     r"|javascript (?:is )?(?:disabled|required)|enable javascript|your browser"
     r"|sign up for (?:our|the)|subscribe to (?:our|the)|newsletter abonnieren",
-    re.IGNORECASE,
 )
 
+# Cookie and consent notices, however long (checked on lines containing "cookie").
+COOKIE_NOTICE = re.compile(
+    r"\b(?:uses?|using|use of|utilise|utilisons|utiliza|utilizamos|usa|usamos|verwendet|"
+    r"verwenden|nutzt|nutzen|gebruikt|gebruiken|bruker|använder|anvender)\b.{0,60}cookies"
+    r"|cookies?\s+(?:policy|settings|preferences|richtlinie|einstellungen)"
+    r"|(?:necessary|functional|analytics|performance|advertisement)\s+cookies"
+)
 # A line made of nothing but separators / icons (·, |, •, ›, ...).
 SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
 

@@ -1,0 +1,112 @@
+"""Dates: parse_iso keeps machine values; find_datetime reads what people write."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_ingest.extract.dates import find_datetime, parse_iso
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-10-23T05:40:00-04:00", "2025-10-23T05:40:00-04:00"),
+        ("2025-10-23T09:40:00.123Z", "2025-10-23T09:40:00Z"),
+        ("2025-10-23T05:40:00+0200", "2025-10-23T05:40:00+02:00"),
+        ("2025-10-23 05:40", "2025-10-23T05:40:00"),
+        ("2025-10-23", "2025-10-23"),
+        ("2025-02-30", None),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_parse_iso_normalises_and_keeps_offset(value: str | None, expected: str | None) -> None:
+    # Given a machine-written timestamp
+    # When it is normalised
+    # Then its offset is kept, fractions dropped, invalid values rejected
+    assert parse_iso(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published Oct 23, 2025   |   5:40 AM GMT-04", "2025-10-23T05:40:00-04:00"),
+        ("Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8", "2024-08-08T04:00:00-04:00"),
+        ("October 23, 2025 5:50 pm CET", "2025-10-23T17:50:00+01:00"),
+        ("17:41 JST, October 13, 2024", "2024-10-13T17:41:00+09:00"),
+        ("Friday 22 November 2024 08:49 GMT", "2024-11-22T08:49:00Z"),
+        ("Publié le 06/01/2026 - 14:16 UTC+1", "2026-01-06T14:16:00+01:00"),
+        ("Friday, 22 Nov 2024 4:55 PM MYT", "2024-11-22T16:55:00+08:00"),
+        ("PUBLISHED FRI, APR 28 20232:23 PM EDT", "2023-04-28T14:23:00-04:00"),
+    ],
+)
+def test_find_datetime_keeps_stated_zone(text: str, expected: str) -> None:
+    # Given a dateline that states its zone or offset
+    # When the date is looked for
+    # Then the ISO value carries that offset (Z for UTC/GMT)
+    assert find_datetime(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.03.2024, 14:05 Uhr", "2024-03-12T14:05:00"),
+        ("Veröffentlicht am 13. Mai 2026 um 15:44", "2026-05-13T15:44:00"),
+        ("28.04.2023, 20.15 Uhr", "2023-04-28T20:15:00"),
+        ("Publié le 18 juil. 2024 à 08:01Mis à jour", "2024-07-18T08:01:00"),
+        ("Publicerad 23 okt 2025 kl 10.23", "2025-10-23T10:23:00"),
+        ("Publisert 05.08.2024, kl. 13.05", "2024-08-05T13:05:00"),
+        ("渡辺洋介2025年1月13日 21時37分", "2025-01-13T21:37:00"),
+        ("公開日：2025/01/31 11:30", "2025-01-31T11:30:00"),
+        ("20:00, 29 Jan 2024", "2024-01-29T20:00:00"),
+    ],
+)
+def test_find_datetime_leaves_unstated_zone_local(text: str, expected: str) -> None:
+    # Given a dateline with a time but no zone
+    # When the date is looked for
+    # Then the local wall-clock time is returned without a guessed offset
+    assert find_datetime(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("23 octobre 2025", "2025-10-23"),
+        ("23 de octubre de 2025", "2025-10-23"),
+        ("2025年10月23日", "2025-10-23"),
+        ("2025년 10월 23일", "2025-10-23"),
+        ("søndag 2. februar 2025", "2025-02-02"),
+        ("24. 1. 2025", "2025-01-24"),
+        ("19 мая 2025", "2025-05-19"),
+    ],
+)
+def test_find_datetime_reads_dates_in_many_languages(text: str, expected: str) -> None:
+    # Given a date written in words or numbers in some language
+    # When the date is looked for
+    # Then the calendar date is returned
+    assert find_datetime(text) == expected
+
+
+def test_find_datetime_reads_ambiguous_slash_date_by_language() -> None:
+    # Given a numeric date whose day and month are both <= 12
+    text = "03/04/2025"
+    # When it is read for an English page and for an unknown one
+    # Then English reads month first, the default day first
+    assert find_datetime(text, lang="en") == "2025-03-04"
+    assert find_datetime(text) == "2025-04-03"
+
+
+@pytest.mark.parametrize("text", ["3 hours ago", "vor 2 Stunden", "Oct 32, 2025", "Page 12 of 30"])
+def test_find_datetime_returns_none_without_a_date(text: str) -> None:
+    # Given text with no calendar date
+    # When the date is looked for
+    # Then nothing is guessed
+    assert find_datetime(text) is None
+
+
+def test_find_datetime_takes_the_first_date() -> None:
+    # Given a line with a publication and an update date
+    text = "Publié le 18 juil. 2024 à 08:01 Mis à jour le 19 juil. 2024 à 09:06"
+    # When the date is looked for
+    # Then the first one wins
+    assert find_datetime(text) == "2024-07-18T08:01:00"

@@ -1,0 +1,82 @@
+"""The plain-text extractor end to end on small synthetic pastes."""
+
+from __future__ import annotations
+
+import time
+
+from article_ingest.extract.text import extract
+
+MENU = "\n".join(["Home", "News", "World", "Business", "Sport", "Culture", "Search"])
+PARA = (
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that officials say will take five years and cost about 400 million euros."
+)
+PASTE = f"""{MENU}
+City expands tram network to the suburbs
+By Jane Doe and John Roe
+Published March 12, 2024 at 2:05 PM CET
+Share
+The new line will run past the hospital. (Photo by Max Muster/Example Agency)
+
+{PARA}
+
+What happens next
+
+{PARA.replace("Tuesday", "Wednesday")}
+
+{PARA.replace("Tuesday", "Thursday")}
+
+Read next: Bus fares rise again in the new year as costs climb
+Newsletter
+© 2024 Example Media. All rights reserved.
+"""
+
+
+def test_extract_finds_header_fields() -> None:
+    # Given a paste with menu, headline, byline and dateline
+    # When it is extracted
+    article = extract(PASTE)
+    # Then the header fields are read from the lines above the body
+    assert article.headline == "City expands tram network to the suburbs"
+    assert article.authors == ["Jane Doe", "John Roe"]
+    assert article.published_at == "2024-03-12T14:05:00+01:00"
+    assert article.language == "en"
+
+
+def test_extract_keeps_body_and_subheadings_only() -> None:
+    # Given the same paste
+    # When it is extracted
+    article = extract(PASTE)
+    # Then the body holds the paragraphs and the subheading, in order, and no furniture
+    assert article.paragraphs[0] == PARA
+    assert article.paragraphs[1] == "What happens next"
+    assert len(article.paragraphs) == 4
+    assert not any("Read next" in p or p == "Share" for p in article.paragraphs)
+
+
+def test_extract_moves_captions_to_images() -> None:
+    # Given a paste with a captioned lead photo
+    # When it is extracted
+    article = extract(PASTE)
+    # Then the caption is an image with its credit parsed, and not in the body
+    assert [im.credit for im in article.images] == ["Max Muster/Example Agency"]
+    assert all("Photo by" not in p for p in article.paragraphs)
+
+
+def test_extract_returns_empty_article_for_empty_input() -> None:
+    # Given an empty paste
+    # When it is extracted
+    article = extract("  \n\n ")
+    # Then nothing is invented
+    assert article.headline == "" and article.paragraphs == [] and article.published_at is None
+
+
+def test_extract_runs_in_linear_time_on_a_megabyte() -> None:
+    # Given a paste of about 1 MB (menus, teasers and paragraphs repeated)
+    big = (PASTE * (1_000_000 // len(PASTE) + 1))[:1_000_000]
+    # When it is extracted
+    began = time.perf_counter()
+    extract(big)
+    elapsed = time.perf_counter() - began
+    # Then it finishes well under a second
+    assert elapsed < 1.0

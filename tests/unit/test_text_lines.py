@@ -1,0 +1,110 @@
+"""Line classification of the plain-text extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_ingest.extract.text.lines import Kind, classify, guess_language, split_lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share",
+        "·",
+        "Add us onAdd us on Google",
+        "Read Next: Elon Musk Tips Hat To Sundar Pichai For Google's Latest Quantum Leap",
+        "Read about our editorial guidelines and ethics policy",
+        "For updates and corrections, email newsroom[at]stocktwits[dot]com.",
+        "Lesen Sie auch: Die Bahn streikt wieder",
+        "Teilen",
+        "Profile Image",
+    ],
+)
+def test_classify_marks_page_furniture(text: str) -> None:
+    # Given a share bar, teaser or footer line
+    # When it is classified
+    # Then it is furniture
+    assert classify(text)[0] is Kind.FURNITURE
+
+
+def test_classify_keeps_long_sentence_starting_with_furniture_word() -> None:
+    # Given a body sentence that starts like a share button
+    text = "Share prices rose sharply on Monday after the company reported record profits for the year."
+    # When it is classified
+    # Then it is prose, because furniture phrases only count on short lines
+    assert classify(text)[0] is Kind.PROSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sinwar has been named the head of Hamas's political bureau. (Adel Hana/Associated Press)",
+        "Portraits of two presidents on a screen. (Photo by Jane Roe/Agency via Getty Images)",
+        "Foto: Seznam Zprávy",
+        "© André Schmidt",
+        "Friso Gentsch/dpa",
+        "Die FDP ist derzeit im Netz in aller Munde. Bild: Christoph Soeder/dpa",
+    ],
+)
+def test_classify_marks_photo_credits(text: str) -> None:
+    # Given a caption with its credit, or a bare credit
+    # When it is classified
+    # Then it is a credit line (an image, never body)
+    assert classify(text)[0] is Kind.CREDIT
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Two Meet Again", Kind.SHORT),
+        (
+            "Chinese Vice-Premier He Lifeng will lead a delegation to Malaysia next week.",
+            Kind.PROSE,
+        ),
+        ("  • The two sides will discuss key economic and trade issues.", Kind.BULLET),
+        ("adote um amigo agua alerta ambiente amizade " * 6, Kind.SHORT),
+        (
+            "Customers Leave Without Paying Bill At Troy SteakhouseA party of six left the "
+            "restaurant without paying a bill of nearly seven hundred dollars.",
+            Kind.SHORT,
+        ),
+    ],
+)
+def test_classify_reads_line_shape(text: str, kind: Kind) -> None:
+    # Given a line of some shape (title, sentence, bullet, tag cloud, teaser card)
+    # When it is classified
+    # Then its kind follows from length, punctuation and markers
+    assert classify(text.strip())[0] is kind
+
+
+def test_split_lines_records_blank_line_neighbours() -> None:
+    # Given a paste with a paragraph set off by blank lines and a glued menu
+    text = "Home\nNews\n\nA paragraph of several words that ends like a sentence does.\n\nFooter"
+    # When it is split
+    lines = split_lines(text)
+    # Then blank lines are dropped but remembered on their neighbours
+    assert [ln.text for ln in lines][1:3] == [
+        "News",
+        "A paragraph of several words that ends like a sentence does.",
+    ]
+    assert lines[2].blank_before and lines[2].blank_after
+    assert not lines[0].blank_after
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The council said that the plan was on track and it is expected to be done by May.", "en"),
+        (
+            "Der Rat sagte, dass der Plan auf dem Weg ist und auch nicht mit den Kosten steigt.",
+            "de",
+        ),
+        ("彼は東京で記者会見を開き、新しい計画について説明した。", "ja"),
+    ],
+)
+def test_guess_language_from_stop_words_and_script(text: str, lang: str) -> None:
+    # Given prose in some language
+    # When the language is guessed
+    # Then the ISO 639-1 code is returned
+    assert guess_language(split_lines(text)) == lang
