@@ -117,7 +117,9 @@ def is_furniture(text: str, words: int) -> bool:
         return True
     if first.group().lower() in v.TEASER_FIRST_WORDS and v.TEASER_LABEL.match(text):
         return True
-    return words <= FURNITURE_MAX_WORDS and starts_with_furniture(text, first)
+    if words > FURNITURE_MAX_WORDS or is_prose(text, words):
+        return False  # "Share prices rose sharply on Monday." is a sentence
+    return starts_with_furniture(text, first)
 
 
 def is_prose(text: str, words: int) -> bool:
