@@ -24,6 +24,10 @@ from .lines import Kind, guess_language, split_lines
 # Lines after the body in which a dateline or byline may still appear (some pages
 # print "Published ..." or the author under the article).
 TAIL_LINES = 6
+# Lines above the headline (or body) in which the dateline is looked for.
+DATE_ABOVE = 8
+# Lines above the headline that still belong to the header (kicker, dateline).
+ABOVE_HEADLINE = 3
 
 
 def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
@@ -52,14 +56,14 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     headline = lines[headline_at].text if headline_at is not None else ""
     if headline_at is not None:
         provenance["headline"] = "headline-line"
-        lo = max(lo, headline_at + 1 - 2)  # a kicker or date may sit just above it
+        lo = max(lo, headline_at - ABOVE_HEADLINE)  # a kicker or date may sit just above it
 
     tail = range(end, min(len(lines), end + TAIL_LINES))
-    date, date_at = header_mod.find_date(lines, lo, hi, tail, lang)
+    near = headline_at if headline_at is not None else start
+    date_lo = max(0, min(near, lead) - DATE_ABOVE)
+    date, date_at = header_mod.find_date(lines, [*range(date_lo, hi), *tail], near, lang)
     if date is None:
-        date, date_at = header_mod.find_any_date(
-            lines, end, headline_at if headline_at is not None else start, lang
-        )
+        date, date_at = header_mod.find_any_date(lines, end, near, lang)
     if date:
         provenance["published_at"] = "dateline-text"
 

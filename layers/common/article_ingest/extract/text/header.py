@@ -28,6 +28,10 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 40
 # A dateline is short; longer lines with a date are body sentences.
 DATELINE_MAX_WORDS = 25
+# A dateline this short is mostly date ("Friday 22 Nov 2024 4:55 PM MYT").
+SHORT_DATELINE_WORDS = 12
+# Each line between a dateline and the headline costs this much.
+DATE_DISTANCE_COST = 0.1
 # Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
 # 2024 08:49 GMT", not a teaser that mentions a date.
 FALLBACK_DATELINE_WORDS = 12
@@ -63,7 +67,7 @@ def _headline_shaped(line: Line) -> bool:
     if not HEADLINE_MIN_WORDS <= line.words <= HEADLINE_MAX_WORDS:
         return False
     text = line.text
-    if text.endswith((":", ",", ";", ")")) or v.BYLINE_START.match(text):
+    if text.endswith((":", ",", ";", ")", "—", "–", "-", "|")) or v.BYLINE_START.match(text):
         return False
     if text.endswith(".") and not text.endswith("..."):
         return False
@@ -115,55 +119,59 @@ def find_headline(lines: list[Line], start: int, lo: int, hi: int, head_text: st
     return best[1] if best else None
 
 
-def find_date(
-    lines: list[Line], lo: int, hi: int, tail: range, lang: str | None
-) -> tuple[str | None, int | None]:
-    """The publication date from datelines in lines[lo:hi], else from `tail` lines.
+def dateline_score(line: Line, found: str, distance: int) -> float:
+    """How much a dated line looks like the article's publication dateline.
 
-    A line naming publication ("Published", "Veröffentlicht") wins over other
-    dated lines; a line that is only an update time is used last.
+    A dateline names publication, carries a time and is short; a caption or a
+    teaser that mentions a day is long and has none of these. Lines closer to
+    the headline win ties.
     """
-    updated: tuple[str, int] | None = None
-    plain: tuple[str, int] | None = None
-    for i in list(range(lo, hi)) + list(tail):
-        text = lines[i].text
-        if lines[i].words > DATELINE_MAX_WORDS and not v.PUBLISHED_WORDS.search(text):
+    text = line.text
+    score = 0.0
+    if v.PUBLISHED_WORDS.search(text):
+        score += 4
+    elif v.UPDATED_WORDS.search(text):
+        score -= 2
+    if "T" in found:
+        score += 2
+    score += 1 if line.words <= SHORT_DATELINE_WORDS else -2
+    return score - DATE_DISTANCE_COST * distance
+
+
+def find_date(
+    lines: list[Line], indices: list[int], near: int, lang: str | None
+) -> tuple[str | None, int | None]:
+    """The publication date from the best dateline among `indices`.
+
+    `near` is the headline's line (or the body start): datelines sit close to it.
+    """
+    best: tuple[float, str, int] | None = None
+    for i in indices:
+        line = lines[i]
+        if line.words > DATELINE_MAX_WORDS and not v.PUBLISHED_WORDS.search(line.text):
             continue
-        found = find_datetime(text, lang=lang)
+        if line.words > DATELINE_MAX_WORDS * 4:
+            continue
+        found = find_datetime(line.text, lang=lang)
         if found is None:
             continue
-        if v.PUBLISHED_WORDS.search(text):
-            return found, i
-        if v.UPDATED_WORDS.search(text) and not text.lower().startswith(("published", "posted")):
-            updated = updated or (found, i)
-        elif plain is None:
-            plain = (found, i)
-    pick = plain or updated
-    return (pick[0], pick[1]) if pick else (None, None)
+        score = dateline_score(line, found, abs(i - near))
+        if best is None or score > best[0]:
+            best = (score, found, i)
+    return (best[1], best[2]) if best else (None, None)
 
 
 def find_any_date(
     lines: list[Line], end: int, near: int, lang: str | None
 ) -> tuple[str | None, int | None]:
-    """Fallback: the dateline anywhere above `end` closest to line `near`.
+    """Fallback: the best short dateline anywhere within reach of line `near`.
 
     Only short lines count (a date inside a sentence is an event, not the
-    publication); a line naming publication wins wherever it is.
+    publication).
     """
-    best: tuple[int, str, int] | None = None
-    for i in range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH)):
-        line = lines[i]
-        if line.words > FALLBACK_DATELINE_WORDS or v.RELATIVE_TIME.search(line.text):
-            continue
-        found = find_datetime(line.text, lang=lang)
-        if found is None:
-            continue
-        if v.PUBLISHED_WORDS.search(line.text):
-            return found, i
-        distance = abs(i - near)
-        if best is None or distance < best[0]:
-            best = (distance, found, i)
-    return (best[1], best[2]) if best else (None, None)
+    reach = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
+    short = [i for i in reach if lines[i].words <= FALLBACK_DATELINE_WORDS]
+    return find_date(lines, short, near, lang)
 
 
 def summary_bullets(lines: list[Line], lo: int, hi: int) -> list[int]:
