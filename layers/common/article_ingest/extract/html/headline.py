@@ -56,6 +56,11 @@ def heading_text(el: etree._Element) -> str:
     return collapse(_join(parts)).strip(v.HEADLINE_STRIP)
 
 
+def _in_link(el: etree._Element) -> bool:
+    """An h1 inside a link is the site's logo, not the article's title."""
+    return any(tag_of(a) == "a" for a in el.iterancestors())
+
+
 def choose_headline(
     root: etree._Element, ld_headline: str, index: dict[str, list[str]]
 ) -> tuple[str, str]:
@@ -70,19 +75,27 @@ def choose_headline(
         (headline, provenance), ("", "") when the page has none.
     """
     sites = [s for k in v.META_PUBLISHER for s in index.get(k, [])]
-    h1s = [h for h in (heading_text(h) for h in root.iter("h1")) if 3 <= len(h) <= 400]
+    site_keys = {_norm(s) for s in sites}
+    h1s = [
+        h
+        for h in (heading_text(el) for el in root.iter("h1") if not _in_link(el))
+        if 3 <= len(h) <= 400 and _norm(h) not in site_keys
+    ]
     title = collapse(root.findtext(".//title") or "")
     sources: list[tuple[str, str]] = [(ld_headline, "json-ld")]
     sources += [(h, "h1") for h in h1s[:1]]
     sources += [
         (collapse(t), "meta") for k in ("og:title", "twitter:title") for t in index.get(k, [])[:1]
     ]
+    sources += [(strip_site(title, sites), "title")] if title else []
     sources = [(t, s) for t, s in sources if t and not v.MOJIBAKE.search(t)]
     if not sources:
-        return (strip_site(title, sites), "title") if title else ("", "")
+        return "", ""
     votes: dict[str, int] = {}
-    for text, _ in sources:
-        votes[_norm(text)] = votes.get(_norm(text), 0) + 1
+    for text, source in sources:
+        votes.setdefault(_norm(text), 0)
+        if source != "title":
+            votes[_norm(text)] += 1
     # <title> is "Headline | Site" or "Site: Headline": it votes for what it frames.
     norm_title = _norm(title)
     for key in votes:

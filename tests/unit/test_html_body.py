@@ -1,0 +1,137 @@
+"""HTML body: the article's paragraphs without widgets, captions, bylines or tails."""
+
+from __future__ import annotations
+
+import pytest
+
+from article_ingest.errors import IngestError
+from article_ingest.extract import extract_html
+
+P1 = (
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that officials say will take five years and cost about 400 million euros."
+)
+P2 = (
+    "Opponents argued that the money would be better spent on buses, which can be "
+    "rerouted as the city grows, and on repairing the existing lines first."
+)
+P3 = (
+    "The first new line, linking the station with the university, is due to open in "
+    "2027, according to the council's timetable published on Wednesday."
+)
+
+
+def _page(article: str, outside: str = "") -> str:
+    return (
+        "<html lang='en'><head><title>Trams expand | City Paper</title>"
+        "<meta name='author' content='Jane Doe'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<main><article><h1>Trams expand</h1>{article}</article></main>{outside}"
+        "<footer><p>© 2025 City Paper. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_body_removes_widgets_captions_and_bylines() -> None:
+    # Given an article with a byline, a share bar, a figure, a newsletter box and related links
+    article = (
+        "<div class='byline'>By Jane Doe</div>"
+        "<div class='share-tools'><a href='#'>Share on Facebook</a> <a href='#'>Tweet</a></div>"
+        f"<p>{P1}</p>"
+        "<figure><img src='https://img.example/a.jpg'>"
+        "<figcaption>A tram. Photo: Max</figcaption></figure>"
+        "<div class='newsletter-signup'><p>Sign up for our daily newsletter!</p></div>"
+        f"<p>{P2}</p><p>{P3}</p>"
+        "<section class='related-articles'><h2>Related</h2><ul><li><a href='/x'>Buses are back "
+        "in fashion across the region this year</a></li></ul></section>"
+    )
+    # When extracted
+    result = extract_html(_page(article))
+    # Then only the three paragraphs remain, and the image keeps its caption
+    assert result.paragraphs == [P1, P2, P3]
+    assert result.images[0].url == "https://img.example/a.jpg"
+    assert result.images[0].caption == "A tram. Photo: Max"
+
+
+def test_body_keeps_subheadings_lists_and_quotes_in_order() -> None:
+    # Given an article with a subheading, a list and a block quote
+    article = (
+        f"<p>{P1}</p><h2>What changes</h2><ul><li>Two new lines</li><li>Longer trams</li></ul>"
+        f"<blockquote><p>{P2}</p></blockquote><p>{P3}</p>"
+    )
+    # When extracted
+    result = extract_html(_page(article))
+    # Then every block is its own paragraph, in reading order
+    assert result.paragraphs == [P1, "What changes", "Two new lines", "Longer trams", P2, P3]
+
+
+def test_body_cuts_the_tail_after_more_stories() -> None:
+    # Given an article followed, inside the same container, by a teaser list
+    article = (
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>More stories</h3>"
+        "<p>Council approves new cycle lanes along the river in a narrow vote on Monday.</p>"
+    )
+    # When extracted
+    result = extract_html(_page(article))
+    # Then the article ends before the marker
+    assert result.paragraphs == [P1, P2, P3]
+
+
+def test_body_prefers_article_over_longer_teaser_list_with_json_ld_hint() -> None:
+    # Given a page whose JSON-LD states the article body
+    ld = (
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle", "articleBody": '
+        f'"{P1} {P2} {P3} {P1}"}}</script>'
+    )
+    # When extracted
+    result = extract_html(
+        _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>").replace("</head>", ld + "</head>")
+    )
+    # Then the article's paragraphs are found
+    assert result.paragraphs[:3] == [P1, P2, P3]
+
+
+def test_body_lead_matching_description_is_first_paragraph() -> None:
+    # Given a standfirst outside the body container that the meta description repeats
+    lead = "The council wants more trams. Not everyone agrees."
+    page = _page(
+        f"<div class='header-intro'>{lead}</div><div class='body'><p>{P1}</p><p>{P2}</p></div>"
+    )
+    page = page.replace("</head>", f"<meta name='description' content='{lead}'></head>")
+    # When extracted
+    result = extract_html(page)
+    # Then the lead opens the body
+    assert result.paragraphs[0] == lead
+
+
+def test_body_empty_when_page_has_no_article() -> None:
+    # Given a page with navigation only
+    page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    # When extracted
+    # Then there are no paragraphs (the service answers 422)
+    assert extract_html(page).paragraphs == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        "\x00\x01\x02binary\xff\xfe",
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>x</p></body></html>",
+        "<div>" * 5000 + "deep" + "</div>" * 5000,
+        f"<html><body><p class='{'a' * 1_000_000}'>{P1}</p></body></html>",
+        "<html><head><script type='application/ld+json'>{not json</script></head></html>",
+        "<html><head><script type='application/ld+json'>" + "[" * 5000 + "</script></head></html>",
+        "plain text, no markup at all",
+        "<p>" + "word " * 100_000 + "</p>",
+    ],
+)
+def test_body_garbage_never_raises_unexpected_errors(html: str) -> None:
+    # Given hostile or broken input
+    # When extracted
+    try:
+        result = extract_html(html)
+    except IngestError:
+        return
+    # Then an article (maybe empty) comes back
+    assert isinstance(result.paragraphs, list)
