@@ -47,11 +47,10 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     lang = guess_language(lines)
     start, end, lead = body_mod.densest_run(lines)
     lo, hi = header_mod.window(lead, end)
-    head_text = "\n".join(ln.text for ln in lines[:end])
     provenance: dict[str, str] = {}
 
     headline_at = header_mod.find_headline(
-        lines, lead, lo, min(hi, lead + header_mod.HEADLINE_OVERLAP), head_text
+        lines, lead, lo, min(hi, lead + header_mod.HEADLINE_OVERLAP), text
     )
     headline = lines[headline_at].text if headline_at is not None else ""
     if headline_at is not None:

@@ -40,6 +40,11 @@ FALLBACK_REACH = 400
 # Each line between a candidate headline and the body start costs this much: the
 # headline is the title-shaped line closest above the byline and body.
 DISTANCE_COST = 0.1
+# Mark weights: a byline, dateline or author name vouches for the headline above it.
+STRONG_MARK = 4.0
+WEAK_MARK = 2.0
+# A title-shaped line right under another one is usually its standfirst.
+STANDFIRST_COST = 1.5
 # A mark (byline, dateline) this many lines below a candidate vouches for it.
 MARK_REACH = 6
 # Headlines longer than this are usually standfirsts.
@@ -76,39 +81,44 @@ def _headline_shaped(line: Line) -> bool:
     return find_datetime(text) is None or line.words > DATELINE_MAX_WORDS // 2
 
 
-def is_mark(line: Line) -> bool:
-    """A header mark: byline, dateline, relative time or an author's name."""
+def mark_weight(line: Line) -> float:
+    """How strongly a line marks the header: byline, dateline or author name
+    (STRONG_MARK), relative time (WEAK_MARK: teaser lists carry those too)."""
     if line.words > DATELINE_MAX_WORDS:
-        return False
+        return 0.0
     text = line.text
-    if v.BYLINE_START.match(text) or v.RELATIVE_TIME.search(text):
-        return True
+    if v.BYLINE_START.match(text):
+        return STRONG_MARK
     first = v.BYLINE_PARTS.split(text, maxsplit=1)[0]
-    return is_person(first) or find_datetime(text) is not None
+    if is_person(first) or find_datetime(text) is not None:
+        return STRONG_MARK
+    return WEAK_MARK if v.RELATIVE_TIME.search(text) else 0.0
 
 
-def find_headline(lines: list[Line], start: int, lo: int, hi: int, head_text: str) -> int | None:
+def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: str) -> int | None:
     """Index of the best headline candidate in lines[lo:hi].
 
     The headline is title-shaped and sits just above the header marks (byline,
-    dateline), near the body start. `head_text` is the page text above the body
-    end: a headline that is repeated there (breadcrumb, "Headline | Site") earns
-    a bonus.
+    dateline), near the body start. A headline that is repeated on the page
+    (breadcrumb, share text, "Headline | Site") earns a bonus.
     """
     best: tuple[float, int] | None = None
-    marks = [i for i in range(lo, min(len(lines), hi + MARK_REACH)) if is_mark(lines[i])]
+    top = min(len(lines), hi + MARK_REACH)
+    marks = [mark_weight(lines[i]) for i in range(lo, top)]
+    shaped = [_headline_shaped(lines[i]) for i in range(lo, hi)]
     for i in range(lo, hi):
-        line = lines[i]
-        if not _headline_shaped(line):
+        if not shaped[i - lo]:
             continue
+        line = lines[i]
         score = min(line.words, 12) / 4
-        if line.words >= DUPLICATE_MIN_WORDS and head_text.count(line.text) >= 2:
+        if line.words >= DUPLICATE_MIN_WORDS and page_text.count(line.text) >= 2:
             score += 3
-        if any(i < m <= i + MARK_REACH for m in marks):
-            score += 4
+        score += max(marks[i - lo + 1 : i - lo + 1 + MARK_REACH], default=0.0)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and nxt.kind in (Kind.PROSE, Kind.BULLET, Kind.CREDIT):
             score += 1.5
+        if i > lo and shaped[i - lo - 1] and lines[i - 1].words >= DUPLICATE_MIN_WORDS:
+            score -= STANDFIRST_COST  # a title-shaped line right under another: standfirst
         if i >= start:
             score -= 2
         if line.words > HEADLINE_LONG_WORDS:

@@ -115,8 +115,10 @@ GLUED_CAPITAL = re.compile(r"[a-z0-9?!’'”)](?=[A-Z])")
 # Photo credits: a whole line or a trailing part of a caption.
 # A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
 CREDIT_INLINE = re.compile(
-    r"(?:\b(?:bild|foto|photo|image|credit|legende|bildquelle|fotos?)\s*(?:©|:)\s*\S"
-    r"|©\s*[A-ZÀ-Þ])",
+    r"(?:\b(?:bild|foto|photo|photograph|image|credit|legende|bildquelle|fotos?)\s*(?:©|:)\s*\S"
+    r"|©\s*[A-ZÀ-Þ]"
+    # "... en Madrid. EFE/ J.J. Guillén", "REUTERS/Jane Roe": AGENCY/Name at the end
+    r"|\b(?-i:[A-Z]{2,})\s?/\s?(?-i:[A-ZÀ-Þ])[\w.\-]*(?:\s[\w.\-]+){0,3}\s*$)",
     re.IGNORECASE,
 )
 CREDIT_LINE = re.compile(
@@ -138,7 +140,7 @@ CREDIT_PIPE_TRAILER = re.compile(
     re.IGNORECASE,
 )
 # A bare "Name/Agency" credit line ("Friso Gentsch/dpa", "AFP / JORGE GUERRERO").
-CREDIT_BARE = re.compile(r"^[\w.\-' ]{2,60}\s?/\s?[\w.\-' ]{2,60}$")
+CREDIT_BARE = re.compile(r"^[^\W\d][^\d/]{1,59}/\s?[^\W\d][^\d/]{1,59}$")
 CREDIT_PREFIX = re.compile(
     r"^(?:(?:photo|foto|image|bild|picture)s?\s*(?:credit)?\s*(?:by|:)\s*)", re.IGNORECASE
 )
