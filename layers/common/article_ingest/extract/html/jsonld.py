@@ -187,7 +187,7 @@ def read(root: etree._Element, page_url: str | None = None) -> JsonLdArticle | N
         language=_text(best.get("inLanguage")),
         description=_text(best.get("description")),
         url=_url(best.get("url")) or _url(best.get("mainEntityOfPage")),
-        body=best.get("articleBody") if isinstance(best.get("articleBody"), str) else "",
+        body=body if isinstance(body := best.get("articleBody"), str) else "",
         keywords=_strings(best.get("keywords")),
         sections=_strings(best.get("articleSection")),
         images=_image_urls(best.get("image")),

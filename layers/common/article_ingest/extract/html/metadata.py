@@ -194,9 +194,9 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     if meta.headline:
         prov["headline"] = prov_headline
 
-    meta.authors, source = _authors(root, index, ld, meta.publisher, url)
+    meta.authors, author_source = _authors(root, index, ld, meta.publisher, url)
     if meta.authors:
-        prov["authors"] = source
+        prov["authors"] = author_source
 
     published, source = reconcile_dates(_date_candidates(root, index, ld, meta.language))
     if published:
