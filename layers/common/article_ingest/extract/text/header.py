@@ -111,7 +111,7 @@ def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: st
             continue
         line = lines[i]
         score = min(line.words, 12) / 4
-        if line.words >= DUPLICATE_MIN_WORDS and page_text.count(line.text) >= 2:
+        if i < start and line.words >= DUPLICATE_MIN_WORDS and page_text.count(line.text) >= 2:
             score += 3
         score += max(marks[i - lo + 1 : i - lo + 1 + MARK_REACH], default=0.0)
         nxt = lines[i + 1] if i + 1 < len(lines) else None

@@ -55,7 +55,12 @@ _FURNITURE_PHRASES = (
     "les også", "les mer", "annonse", "dela", "läs även", "läs mer", "annons", "læs også",
     "læs mere", "annonce", "sdílet", "čtěte také", "reklama", "udostępnij", "czytaj też",
     "czytaj także", "czytaj więcej", "paylaş", "ilginizi çekebilir", "reklam",
-    "поделиться", "читайте также", "реклама",
+    "поделиться", "читайте также", "реклама", "следующая страница", "предыдущая страница",
+    # skip links, "about us", image viewers, paywall prompts in more languages
+    "hopp til", "hoppa till", "spring til", "gå til", "zum inhalt", "direkt zum inhalt",
+    "aller au contenu", "ir al contenido", "saltar al contenido", "vai al contenuto",
+    "naar de inhoud", "über uns", "öppna bild", "åpne bilde", "contact me",
+    "esta funcionalidad", "nur für abonnenten", "réservé aux abonnés", "exclusivo para",
 )
 # fmt: on
 FURNITURE_START = re.compile(
