@@ -66,3 +66,19 @@ def api(configure: Any, context: Context) -> Callable[[dict[str, Any]], dict[str
         return result
 
     return _invoke
+
+
+@pytest.fixture(scope="module")
+def local_server() -> Iterator[Any]:
+    """The local stack on free ports, seeded from seeds/ (its own moto server)."""
+    from article_ingest import runtime
+    from article_ingest.local.server import start
+    from article_ingest.settings import Settings
+
+    server = start(port=0, seeds=[REPO / "seeds"], settings=Settings())
+    try:
+        yield server
+    finally:
+        server.stop()
+        runtime.configure(None)
+        os.environ.pop("AWS_ENDPOINT_URL", None)

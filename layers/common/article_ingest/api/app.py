@@ -56,7 +56,6 @@ def _read_input(url: str | None) -> service.RawInput:
         {201: "Stored (new)", 200: "Stored before, or updated"}, Article, 400, 413, 415, 422
     ),
 )
-@tracer.capture_method(capture_response=False)
 def post_article(url: UrlParam = None) -> Response[Article]:
     rt = runtime()
     raw = _read_input(url)
@@ -81,7 +80,6 @@ def post_article(url: UrlParam = None) -> Response[Article]:
     openapi_extensions=RAW_BODY,
     responses=responses({200: "Extracted"}, Article, 400, 413, 415, 422),
 )
-@tracer.capture_method(capture_response=False)
 def post_extract(url: UrlParam = None) -> Article:
     article, _ = service.extract(_read_input(url), runtime().settings)
     return article
@@ -92,7 +90,6 @@ def post_extract(url: UrlParam = None) -> Article:
     summary="One stored article",
     responses=responses({200: "The article"}, Article, 404),
 )
-@tracer.capture_method(capture_response=False)
 def get_article(article_id: str) -> Article:
     return runtime().store.get(article_id)
 
@@ -102,7 +99,6 @@ def get_article(article_id: str) -> Article:
     summary="List stored articles, newest first",
     responses=responses({200: "One page of articles"}, ArticleList, 400),
 )
-@tracer.capture_method(capture_response=False)
 def list_articles(
     publisher: Annotated[str | None, Query(max_length=512)] = None,
     since: DateBound = None,

@@ -107,6 +107,12 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
     return LambdaProxy
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    # The stdlib's backlog of 5 resets connections when a burst of clients arrives.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @dataclass
 class LocalServer:
     """The running local stack: moto, and the HTTP API in a background thread."""
@@ -143,7 +149,7 @@ def start(
     stack = start_local_stack(host=host, settings=settings)
     runtime.configure(runtime.Runtime.build(stack.settings))
     ingest_seeds(seeds, stack.settings)
-    httpd = ThreadingHTTPServer((host, port), _request_handler(lambda_handler))
+    httpd = _HTTPServer((host, port), _request_handler(lambda_handler))
     thread = threading.Thread(target=httpd.serve_forever, name="local-api", daemon=True)
     thread.start()
     return LocalServer(stack, httpd, thread)

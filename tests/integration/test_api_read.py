@@ -1,0 +1,145 @@
+"""GET /articles/{id}, GET /articles, /openapi.json and /docs through the API handler."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+from typing import Any
+
+import pytest
+
+from .integration_support import body_of, http_event, load_event
+
+
+def _post_html(api: Any, *, url: str, publisher: str, published: str, title: str) -> str:
+    html = f"""<html><head><title>{title}</title>
+    <meta property="og:site_name" content="{publisher}">
+    <meta property="article:published_time" content="{published}"></head>
+    <body><article><h1>{title}</h1>
+    <p>{title} is the story of the day, told at some length so the extractor keeps it.</p>
+    <p>A second paragraph about {title} gives the article a body worth storing here.</p>
+    </article></body></html>"""
+    event = http_event("POST", "/articles", body=html, content_type="text/html", query={"url": url})
+    result = api(event)
+    assert result["statusCode"] == 201, result["body"]
+    article_id: str = body_of(result)["id"]
+    return article_id
+
+
+@pytest.fixture
+def library(api: Any) -> dict[str, str]:
+    """Five stored articles: three from Alpha News (Oct 1-3), two from Beta Daily."""
+    ids = {}
+    for day, publisher in [
+        (1, "Alpha News"),
+        (2, "Alpha News"),
+        (3, "Alpha News"),
+        (4, "Beta Daily"),
+        (5, "Beta Daily"),
+    ]:
+        ids[f"{publisher}-{day}"] = _post_html(
+            api,
+            url=f"https://news.example/{day}",
+            publisher=publisher,
+            published=f"2025-10-0{day}T12:00:00+02:00",
+            title=f"Story number {day}",
+        )
+    return ids
+
+
+def test_get_article_returns_the_stored_article(api: Any) -> None:
+    created = body_of(api(load_event("api_post_html.json")))
+    result = api(load_event("api_get_article.json"))
+    assert result["statusCode"] == 200
+    assert body_of(result) == created
+
+
+def test_get_article_unknown_id_is_404(api: Any) -> None:
+    result = api(http_event("GET", "/articles/0123456789abcdef0123456789abcdef"))
+    assert result["statusCode"] == 404
+    assert body_of(result)["error"]["code"] == "not_found"
+
+
+def test_list_articles_event_filters_by_publisher(api: Any) -> None:
+    api(load_event("api_post_html.json"))
+    api(load_event("api_post_text.json"))
+    result = api(load_event("api_list_articles.json"))
+    assert result["statusCode"] == 200
+    items = body_of(result)["items"]
+    assert [i["publisher"] for i in items] == ["Harbour Times"]
+
+
+def test_list_articles_newest_first_with_cursor_pagination(
+    api: Any, library: dict[str, str]
+) -> None:
+    seen: list[str] = []
+    cursor = None
+    for _ in range(5):
+        query = {"limit": "2", **({"cursor": cursor} if cursor else {})}
+        page = body_of(api(http_event("GET", "/articles", query=query)))
+        assert len(page["items"]) <= 2
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    order = ["Beta Daily-5", "Beta Daily-4", "Alpha News-3", "Alpha News-2", "Alpha News-1"]
+    assert seen == [library[k] for k in order]
+
+
+def test_list_articles_publisher_and_date_range(api: Any, library: dict[str, str]) -> None:
+    query = {"publisher": "Alpha News", "since": "2025-10-02", "until": "2025-10-02"}
+    items = body_of(api(http_event("GET", "/articles", query=query)))["items"]
+    assert [i["id"] for i in items] == [library["Alpha News-2"]]
+    query = {"since": "2025-10-03T10:00:00Z"}
+    items = body_of(api(http_event("GET", "/articles", query=query)))["items"]
+    assert {i["id"] for i in items} == {
+        library[k] for k in ("Alpha News-3", "Beta Daily-4", "Beta Daily-5")
+    }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"limit": "0"},
+        {"limit": "many"},
+        {"since": "yesterday"},
+        {"until": "2025-13"},
+        {"cursor": "not-a-cursor"},
+        {"cursor": base64.urlsafe_b64encode(b'{"id": 5}').decode()},
+    ],
+    ids=["limit-0", "limit-nan", "since-word", "until-partial", "cursor-junk", "cursor-shape"],
+)
+def test_list_articles_malformed_query_is_400(api: Any, query: dict[str, str]) -> None:
+    result = api(http_event("GET", "/articles", query=query))
+    assert result["statusCode"] == 400
+    assert body_of(result)["error"]["code"] == "bad_request"
+
+
+def test_unknown_route_is_404_in_the_error_format(api: Any) -> None:
+    result = api(http_event("GET", "/nowhere"))
+    assert result["statusCode"] == 404
+    assert body_of(result)["error"]["code"] == "route_not_found"
+
+
+def test_openapi_json_documents_every_route_and_error(api: Any) -> None:
+    result = api(http_event("GET", "/openapi.json"))
+    assert result["statusCode"] == 200
+    spec = json.loads(result["body"])
+    assert set(spec["paths"]) == {"/articles", "/articles/{article_id}", "/extract"}
+    post = spec["paths"]["/articles"]["post"]
+    assert set(post["requestBody"]["content"]) == {"text/html", "text/plain", "application/json"}
+    assert {"200", "201", "400", "413", "415", "422"} <= set(post["responses"])
+    assert "MAX_INPUT_BYTES" in post["responses"]["413"]["description"]
+    assert "ErrorResponse" in spec["components"]["schemas"]
+
+
+def test_docs_serves_swagger_ui_without_external_assets(api: Any) -> None:
+    result = api(http_event("GET", "/docs", headers={"accept-encoding": "gzip"}))
+    assert result["statusCode"] == 200
+    assert result["headers"]["Content-Type"] == "text/html"
+    html = gzip.decompress(base64.b64decode(result["body"])).decode()
+    assert "SwaggerUIBundle" in html and '"/extract"' in html
+    # Offline: no script, stylesheet or image is fetched from anywhere.
+    assert not re.search(r"""(src|href)\s*=\s*['"]https?://""", html)

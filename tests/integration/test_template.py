@@ -1,0 +1,160 @@
+"""template.yaml: linters, and the properties the code relies on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .integration_support import REPO, load_event
+
+TEMPLATE = REPO / "template.yaml"
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    if not found:
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[str, Any]:
+    from article_ingest.local.provision import load_template
+
+    return load_template(TEMPLATE)
+
+
+def test_template_cfn_lint_clean() -> None:
+    run = subprocess.run(
+        [_tool("cfn-lint"), str(TEMPLATE)], capture_output=True, text=True, check=False, timeout=300
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_template_sam_validate_lint_clean() -> None:
+    env = {**os.environ, "SAM_CLI_TELEMETRY": "0"}
+    run = subprocess.run(
+        [_tool("sam"), "validate", "--lint", "-t", str(TEMPLATE)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        cwd=REPO,
+        env=env,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_template_functions_run_python313_arm64_on_the_layer(template: dict[str, Any]) -> None:
+    glob = template["Globals"]["Function"]
+    assert (glob["Runtime"], glob["Architectures"]) == ("python3.13", ["arm64"])
+    assert glob["Layers"] == [{"Ref": "CommonLayer"}]
+    layer = template["Resources"]["CommonLayer"]
+    assert layer["Metadata"] == {"BuildMethod": "python3.13", "BuildArchitecture": "arm64"}
+    assert layer["Properties"]["ContentUri"] == "layers/common"
+    for name, handler in [("ApiFunction", "api_app"), ("UploadFunction", "s3_app")]:
+        props = template["Resources"][name]["Properties"]
+        module = REPO / props["CodeUri"] / f"{handler}.py"
+        assert props["Handler"] == f"{handler}.lambda_handler" and module.is_file()
+        assert props["LoggingConfig"]["LogGroup"]["Ref"].endswith("LogGroup")
+
+
+def test_template_env_vars_are_settings_fields(template: dict[str, Any]) -> None:
+    from article_ingest.settings import Settings
+
+    fields = {name.upper() for name in Settings.model_fields}
+    env = dict(template["Globals"]["Function"]["Environment"]["Variables"])
+    env |= template["Resources"]["UploadFunction"]["Properties"]["Environment"]["Variables"]
+    ours = {k for k in env if not k.startswith("POWERTOOLS_")}
+    assert ours <= fields
+    assert {"BUCKET_NAME", "TABLE_NAME", "DEAD_LETTER_QUEUE_URL"} <= ours
+    defaults = Settings()
+    for name in ("RAW_PREFIX", "ARTICLE_PREFIX", "INCOMING_PREFIX"):
+        assert env[name] == getattr(defaults, name.lower())
+
+
+def test_template_only_incoming_notifies(template: dict[str, Any]) -> None:
+    from article_ingest.settings import Settings
+
+    bucket = template["Resources"]["ArticlesBucket"]["Properties"]
+    (config,) = bucket["NotificationConfiguration"]["QueueConfigurations"]
+    (rule,) = config["Filter"]["S3Key"]["Rules"]
+    s = Settings()
+    assert rule == {"Name": "prefix", "Value": s.incoming_prefix}
+    for written in (s.raw_prefix, s.article_prefix):
+        assert not written.startswith(s.incoming_prefix)
+
+
+def test_template_bucket_and_queues_refuse_plain_http(template: dict[str, Any]) -> None:
+    for name in ("ArticlesBucketPolicy", "IngestQueuePolicy"):
+        statements = template["Resources"][name]["Properties"]["PolicyDocument"]["Statement"]
+        tls = [s for s in statements if s.get("Sid") == "TlsOnly"]
+        assert tls and tls[0]["Effect"] == "Deny"
+        assert tls[0]["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+
+
+def test_template_writes_need_auth_and_reads_do_not(template: dict[str, Any]) -> None:
+    routes = {
+        r["Properties"]["RouteKey"]: r["Properties"]
+        for r in template["Resources"].values()
+        if r["Type"] == "AWS::ApiGatewayV2::Route"
+    }
+    assert set(routes) == {
+        "POST /articles",
+        "POST /extract",
+        "GET /articles",
+        "GET /articles/{id}",
+        "GET /openapi.json",
+        "GET /docs",
+    }
+    for key, props in routes.items():
+        if key.startswith("POST"):
+            assert props["AuthorizationType"] == {"Fn::If": ["UseJwt", "JWT", "AWS_IAM"]}
+        else:
+            assert "AuthorizationType" not in props
+
+
+def test_template_upload_function_reports_partial_batch_failures(
+    template: dict[str, Any],
+) -> None:
+    upload = template["Resources"]["UploadFunction"]["Properties"]
+    sqs = upload["Events"]["Uploads"]["Properties"]
+    assert sqs["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    queue = template["Resources"]["IngestQueue"]["Properties"]
+    assert queue["RedrivePolicy"]["deadLetterTargetArn"] == {
+        "Fn::GetAtt": "IngestDeadLetterQueue.Arn"
+    }
+    assert queue["VisibilityTimeout"] >= 6 * upload["Timeout"]
+
+
+@pytest.mark.parametrize(
+    ("name", "model"),
+    [
+        ("api_post_text.json", "APIGatewayProxyEventV2Model"),
+        ("api_post_html.json", "APIGatewayProxyEventV2Model"),
+        ("api_post_json.json", "APIGatewayProxyEventV2Model"),
+        ("api_post_extract.json", "APIGatewayProxyEventV2Model"),
+        ("api_get_article.json", "APIGatewayProxyEventV2Model"),
+        ("api_list_articles.json", "APIGatewayProxyEventV2Model"),
+        ("s3_put.json", "S3Model"),
+        ("sqs_s3_put.json", "S3SqsEventNotificationModel"),
+    ],
+)
+def test_events_have_the_standard_shapes(name: str, model: str) -> None:
+    from aws_lambda_powertools.utilities.parser import models
+
+    getattr(models, model).model_validate(load_event(name))
+
+
+def test_sqs_event_wraps_the_s3_event() -> None:
+    import json
+
+    body = json.loads(load_event("sqs_s3_put.json")["Records"][0]["body"])
+    assert body == load_event("s3_put.json")
