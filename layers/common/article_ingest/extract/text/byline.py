@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..dates import ZONE_OFFSETS
 from . import vocabulary as v
-from .lines import Line
+from .lines import Kind, Line
 
 # A person's name has 1-5 tokens; longer parts are sentences or titles.
 NAME_MAX_TOKENS = 5
@@ -128,7 +128,7 @@ def _explicit(lines: list[Line], i: int) -> Byline | None:
 
 
 def _bare(lines: list[Line], i: int) -> Byline | None:
-    if lines[i].words > BYLINE_MAX_WORDS:
+    if lines[i].words > BYLINE_MAX_WORDS or lines[i].kind in (Kind.CREDIT, Kind.FURNITURE):
         return None
     parts = _parts(lines[i].text)
     if not parts:
@@ -140,6 +140,13 @@ def _bare(lines: list[Line], i: int) -> Byline | None:
         return None
     used = [i]
     # Several authors may stand on consecutive lines of their own.
+    while (
+        used[0] > 0
+        and lines[used[0] - 1].words <= NAME_MAX_TOKENS
+        and is_person(clean_name(lines[used[0] - 1].text))
+    ):
+        used.insert(0, used[0] - 1)
+        names.insert(0, clean_name(lines[used[0]].text))
     while (
         used[-1] + 1 < len(lines)
         and lines[used[-1] + 1].words <= NAME_MAX_TOKENS

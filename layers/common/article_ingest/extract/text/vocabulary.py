@@ -175,8 +175,9 @@ ROLE_SUFFIX = re.compile(
 )
 # Noise glued after a name: "Victoria O'Regan  Follow", "Emma MackenzieLifestyle Writer".
 NAME_TRAILER = re.compile(
-    r"(?:\s+|(?<=[a-z]))(?:follow|folgen|seguir|suivre|[A-Z]?[a-z]+\s+(?:writer|editor|reporter))"
-    r"\b.*$",
+    r"(?:\s+|(?<=[a-z]))(?i:follow|folgen|seguir|suivre)\b.*$"
+    r"|(?:\s+|(?<=[a-z]))[A-Z]?[a-z]+\s+(?i:writer|editor|reporter|correspondent)\b.*$"
+    r"|(?<=[a-z])(?:News|Sports?|Politics|Business|Reporter|Editor|Writer|Correspondent)$",
 )
 # Footnote digits glued to a name ("Xiaoying You0").
 NAME_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d+\b")
@@ -202,7 +203,9 @@ NAME_PARTICLES = _words("van von der den de del della di da dos das du la le ten
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
 # Roles and labels that disqualify a name-shaped line from being an author.
 NOT_A_NAME = re.compile(
-    r"\b(?:news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
+    r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s|"
+    r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|"
+    r"news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
     r"home|menu|share|login|search|more|live|video|podcast|sport|sports|politik|"
     r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?|lesezeit|min|"
     r"uhr|am|pm|read|minutes?|updated|trainer|präsident|president|minister)\b",
