@@ -24,6 +24,7 @@ BYLINE_MAX_WORDS = 30
 NEAR_DATE = 2
 NEAR_HEADLINE = 8
 _DIGIT = re.compile(r"\d")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _DIGIT_RUN = re.compile(r"\d[\d.:/]*")
 _DATELINE_PARTS = re.compile(r"\s*(?:[,/|·•]|\s[-–—]\s)\s*")
 
@@ -44,6 +45,8 @@ def is_name(text: str) -> bool:
         return False
     if len(tokens) > 2 and text.isupper():
         return False  # "MAKE BETTER COFFEE": a shouted label, not a name
+    if any(len(_INNER_CAPITAL.findall(token)) > 1 for token in tokens):
+        return False  # "EdendaleMsunduziMsunduzi": glued menu words
     capitals = 0
     for token in tokens:
         low = token.lower().rstrip(".,")
@@ -123,13 +126,28 @@ def _explicit(lines: list[Line], i: int) -> Byline | None:
     if v.BYLINE_LABEL.match(line.text) and i + 1 < len(lines):
         names = split_names(lines[i + 1].text) if lines[i + 1].words <= BYLINE_MAX_WORDS else []
         if names:
-            return Byline(names, None, [i, i + 1])
+            used = [i, i + 1]
+            _extend_down(lines, used, names)
+            return Byline(names, None, used)
     return None
+
+
+def _extend_down(lines: list[Line], used: list[int], names: list[str]) -> None:
+    """Add the names standing alone on the lines right after `used`."""
+    while (
+        used[-1] + 1 < len(lines)
+        and lines[used[-1] + 1].words <= NAME_MAX_TOKENS
+        and is_person(clean_name(lines[used[-1] + 1].text))
+    ):
+        used.append(used[-1] + 1)
+        names.append(clean_name(lines[used[-1]].text))
 
 
 def _bare(lines: list[Line], i: int) -> Byline | None:
     if lines[i].words > BYLINE_MAX_WORDS or lines[i].kind in (Kind.CREDIT, Kind.FURNITURE):
         return None
+    if i + 1 < len(lines) and lines[i + 1].kind is Kind.CREDIT:
+        return None  # a name right above a photo credit is the caption's subject
     parts = _parts(lines[i].text)
     if not parts:
         return None
@@ -147,17 +165,20 @@ def _bare(lines: list[Line], i: int) -> Byline | None:
     ):
         used.insert(0, used[0] - 1)
         names.insert(0, clean_name(lines[used[0]].text))
-    while (
-        used[-1] + 1 < len(lines)
-        and lines[used[-1] + 1].words <= NAME_MAX_TOKENS
-        and is_person(clean_name(lines[used[-1] + 1].text))
-    ):
-        used.append(used[-1] + 1)
-        names.append(clean_name(lines[used[-1]].text))
+    _extend_down(lines, used, names)
     return Byline(names, _publisher(parts), used)
 
 
 def find_byline(
+    lines: list[Line], candidates: list[int], date_at: int | None, headline_at: int | None
+) -> Byline:
+    """Authors from the header lines `candidates`, each name once (see `_find`)."""
+    found = _find(lines, candidates, date_at, headline_at)
+    found.authors = list(dict.fromkeys(found.authors))
+    return found
+
+
+def _find(
     lines: list[Line], candidates: list[int], date_at: int | None, headline_at: int | None
 ) -> Byline:
     """Authors from the header lines `candidates` (line indices, in page order).

@@ -204,7 +204,7 @@ NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
 # Roles and labels that disqualify a name-shaped line from being an author.
 NOT_A_NAME = re.compile(
     r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s|"
-    r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|"
+    r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|studio|"
     r"news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
     r"home|menu|share|login|search|more|live|video|podcast|sport|sports|politik|"
     r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?|lesezeit|min|"
