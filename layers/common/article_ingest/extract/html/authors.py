@@ -42,6 +42,9 @@ def split_byline(text: str) -> list[str]:
     Returns:
         The fragments that look like names or agencies, in order.
     """
+    if v.PARENTHESISED_URL.search(text):
+        # "Deutsche Welle (www.dw.com)": an organisation signing with its site.
+        return []
     text = collapse(v.AUTHOR_PARENTHESES.sub(" ", v.EMAIL.sub(" ", text)))
     text = v.BYLINE_PREFIX.sub("", text, count=1)
     text = v.AUTHOR_TRAILING_ROLE.sub("", text)
@@ -78,12 +81,21 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
         Person (or agency) names, case-insensitively unique, in order.
     """
     blocked_keys = {_key(b) for b in blocked or [] if b and _key(b)}
+    # "Legal Tribune Online" also signs as "LTO".
+    blocked_keys |= {
+        "".join(w[0] for w in k.split()) for k in list(blocked_keys) if len(k.split()) > 2
+    }
     out: list[str] = []
     seen: set[str] = set()
     for name in names:
         if not name:
             continue
-        for part in split_byline(name):
+        parts = split_byline(name)
+        key_of_name = _key(name)
+        if any(len(b) > 3 and b in key_of_name for b in blocked_keys):
+            # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.
+            parts = [p for p in parts if len(p.split()) > 1 or v.AGENCIES.match(p)]
+        for part in parts:
             key = _key(part)
             if not key or key in seen or _is_blocked(key, blocked_keys):
                 continue

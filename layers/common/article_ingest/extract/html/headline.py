@@ -47,13 +47,37 @@ def _join(parts: list[str]) -> str:
 def heading_text(el: etree._Element) -> str:
     """An h1's text without kicker/overline spans; element parts joined with spaces."""
     parts: list[str] = [el.text or ""]
+    kicker = False
     for child in el:
-        if tag_of(child) and not v.KICKER_ATTR.search(
-            f"{attr(child, 'class')} {attr(child, 'id')}"
-        ):
-            parts.append(_join([t for t in child.itertext()]))
+        if tag_of(child) and v.KICKER_ATTR.search(f"{attr(child, 'class')} {attr(child, 'id')}"):
+            kicker = True
+        else:
+            parts.append(_join(list(child.itertext())))
         parts.append(child.tail or "")
-    return collapse(_join(parts)).strip(v.HEADLINE_STRIP)
+    text = collapse(_join(parts))
+    # Without its kicker the separator that followed it is left over ("- Drusen ...").
+    return text.strip(v.HEADLINE_STRIP) if kicker else text
+
+
+# A site or section suffix is a few words ("Sport", "Golem.de", "日刊ゲンダイDIGITAL");
+# a longer tail after a dash is part of the headline ("... - und doch wieder nicht").
+MAX_SUFFIX_WORDS = 3
+
+
+def _strip_known_site(title: str, sites: list[str]) -> str:
+    """Drop a separator-delimited part equal to a known site name."""
+    parts = v.TITLE_SEPARATOR.split(title)
+    keys = {_norm(s) for s in sites if s}
+    kept = [p for p in parts if _norm(p) not in keys]
+    return " - ".join(kept) if kept and len(kept) < len(parts) else title
+
+
+def _suffix_free(text: str) -> list[str]:
+    """The text without its last separator-delimited part ("A | Sport" -> "A")."""
+    match = list(v.TITLE_SEPARATOR.finditer(text))
+    if not match or len(text[match[-1].end() :].split()) > MAX_SUFFIX_WORDS:
+        return []
+    return [text[: match[-1].start()]]
 
 
 def _in_link(el: etree._Element) -> bool:
@@ -101,6 +125,13 @@ def choose_headline(
     for key in votes:
         if norm_title.startswith(key) or norm_title.endswith(key):
             votes[key] += 1
+    # "Headline | Section" is the same headline with a suffix: its votes go to the
+    # shorter form when another source states that form alone.
+    for text, source in sources:
+        for head in _suffix_free(text):
+            if _norm(head) in votes and _norm(head) != _norm(text):
+                votes[_norm(head)] += votes[_norm(text)]
+                votes[_norm(text)] = 0
     # Priority on ties: the visible h1, then JSON-LD, then social titles, then <title>.
     order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
     text, source = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))

@@ -136,7 +136,8 @@ def _byline_texts(root: etree._Element) -> list[str]:
             attr(el, "class").lower().replace("author", "")
         ):
             text = text_of(el)
-            if 2 < len(text) < 120:
+            limit = v.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
+            if 2 < len(text) < limit:
                 texts.append(text)
                 if len(texts) >= 3:
                     break

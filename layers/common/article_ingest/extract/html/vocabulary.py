@@ -228,6 +228,7 @@ AUTHOR_PARENTHESES = re.compile(r"\s*[(\[][^)\]]{0,30}[)\]]")
 AUTHOR_TRAILING_PLACE = re.compile(
     r"\s+(?:in|aus|en|à|em|i)\s+[A-ZÀ-Ý][\w.-]+(?:\s+[A-Z][\w.-]+)?$"
 )
+PARENTHESISED_URL = re.compile(r"\([^)]*(?:www\.|https?://|\.\w{2,3}\b)[^)]*\)", re.IGNORECASE)
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE)
 HAS_DIGIT = re.compile(r"\d")
@@ -287,6 +288,8 @@ DATE_ATTR = re.compile(
 )
 MAX_DATELINE_CHARS = 160
 MAX_DATELINE_TRIES = 20
+# CJK bylines are short ("文・山田太郎"); longer author boxes are profiles.
+MAX_CJK_BYLINE_CHARS = 30
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«]|-{1,2}|::)\s+|\s*[｜|：]\s*")
 # Punctuation that never follows a space, and what a headline never starts/ends with.
