@@ -72,3 +72,33 @@ def test_seed_files_skips_readmes_and_unknown_types(tmp_path: Any) -> None:
     single = REPO / "seeds" / "stocktwits-us-china-trade-talks.txt"
     found = [p.name for p in seed_files([tmp_path, single])]
     assert found == ["a.html", "b.txt", "c.html.gz", single.name]
+
+
+def test_local_server_uses_a_running_endpoint_when_given() -> None:
+    # Given a moto server already running (as for `sam local`), named by AWS_ENDPOINT_URL
+    from moto.server import ThreadedMotoServer
+
+    from article_ingest import runtime
+    from article_ingest.local.moto_stack import free_port
+    from article_ingest.local.server import start
+    from article_ingest.settings import Settings
+
+    port = free_port()
+    moto = ThreadedMotoServer(port=port, verbose=False)
+    moto.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        # When the local API starts against it
+        server = start(port=0, seeds=[REPO / "seeds"], settings=Settings(aws_endpoint_url=endpoint))
+        try:
+            # Then it provisioned that endpoint and serves from it
+            assert server.stack is None and server.endpoint_url == endpoint
+            status, _, body = _get(f"{server.url}/articles")
+            # (moto keeps one in-memory state per process: other tests' articles may show)
+            ids = [i["id"] for i in json.loads(body)["items"]]
+            assert status == 200 and "9005568a12b7218854411d4e364a8302" in ids
+        finally:
+            server.stop()
+            runtime.configure(None)
+    finally:
+        moto.stop()

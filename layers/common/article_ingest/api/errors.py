@@ -25,7 +25,7 @@ ERROR_RESPONSES = {
 }
 
 
-def error_response(status: int, code: str, message: str) -> Response[ErrorResponse]:
+def error_response(status: int, code: str, message: str) -> Response[str]:
     """A JSON error response in the API's one error format."""
     body = ErrorResponse(error=ErrorDetail(code=code, message=message))
     return Response(
@@ -46,27 +46,29 @@ def _validation_message(exc: RequestValidationError) -> str:
 def register(app: APIGatewayHttpResolver, metrics: Metrics) -> None:
     """Install the exception handlers on `app`; refused POSTed inputs are counted."""
 
-    @app.exception_handler(IngestError)
-    def handle_ingest_error(exc: IngestError) -> Response[ErrorResponse]:
+    def handle_ingest_error(exc: IngestError) -> Response[str]:
         log = logger.warning if exc.http_status < 500 else logger.error
         log("request failed", extra={"error_code": exc.code, "http_status": exc.http_status})
         if app.current_event.http_method == "POST":
             record_failure(metrics, exc)
         return error_response(exc.http_status, exc.code, exc.message)
 
-    @app.exception_handler(RequestValidationError)
-    def handle_validation(exc: RequestValidationError) -> Response[ErrorResponse]:
+    def handle_validation(exc: RequestValidationError) -> Response[str]:
         # Query, path and body schema errors are malformed requests, in our format.
         return error_response(HTTPStatus.BAD_REQUEST, BadInput.code, _validation_message(exc))
 
-    @app.not_found
-    def handle_not_found(exc: NotFoundError) -> Response[ErrorResponse]:
+    def handle_not_found(exc: NotFoundError) -> Response[str]:
         return error_response(HTTPStatus.NOT_FOUND, "route_not_found", "no such route")
 
-    @app.exception_handler(Exception)
-    def handle_unexpected(exc: Exception) -> Response[ErrorResponse]:
+    def handle_unexpected(exc: Exception) -> Response[str]:
         # A bug, not bad input: keep the traceback in the log, not in the response.
         logger.exception("unhandled error")
         return error_response(
             HTTPStatus.INTERNAL_SERVER_ERROR, "internal_error", "internal server error"
         )
+
+    # The most specific class wins: Powertools walks the raised error's MRO.
+    app.exception_handler(IngestError)(handle_ingest_error)
+    app.exception_handler(RequestValidationError)(handle_validation)
+    app.exception_handler(NotFoundError)(handle_not_found)
+    app.exception_handler(Exception)(handle_unexpected)

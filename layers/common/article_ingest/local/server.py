@@ -19,6 +19,7 @@ from typing import Any
 from ..settings import Settings
 from .apigw import LambdaContext, http_event, http_response
 from .moto_stack import LocalStack, start_local_stack
+from .provision import provision
 
 # API Gateway HTTP APIs refuse request bodies over 10 MB before the Lambda runs.
 MAX_REQUEST_BYTES = 10 * 1024 * 1024
@@ -117,20 +118,22 @@ class _HTTPServer(ThreadingHTTPServer):
 class LocalServer:
     """The running local stack: moto, and the HTTP API in a background thread."""
 
-    stack: LocalStack
+    stack: LocalStack | None  # None: an AWS endpoint that was already running
     httpd: ThreadingHTTPServer
     thread: threading.Thread
+    host: str
+    endpoint_url: str
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{self.host}:{self.httpd.server_port}"
 
     def stop(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
-        self.stack.stop()
+        if self.stack:
+            self.stack.stop()
 
 
 def start(
@@ -140,19 +143,33 @@ def start(
     seeds: Iterable[str | Path] = (),
     settings: Settings | None = None,
 ) -> LocalServer:
-    """Start moto, ingest the seeds, and serve the API on host:port (0: a free port)."""
+    """Start moto, ingest the seeds, and serve the API on host:port (0: a free port).
+
+    When `settings.aws_endpoint_url` is set (AWS_ENDPOINT_URL), that running endpoint
+    (a standalone `moto_server`, say, shared with `sam local`) is provisioned and used
+    instead of an embedded moto.
+    """
     for key, value in _POWERTOOLS_ENV.items():
         os.environ.setdefault(key, value)
     from .. import runtime
     from ..api.app import lambda_handler
 
-    stack = start_local_stack(host=host, settings=settings)
-    runtime.configure(runtime.Runtime.build(stack.settings))
-    ingest_seeds(seeds, stack.settings)
+    settings = settings or Settings.from_env()
+    stack: LocalStack | None = None
+    if settings.aws_endpoint_url:
+        current = runtime.Runtime.build(settings)
+        provision(
+            current.s3, current.dynamodb, bucket=settings.bucket_name, table=settings.table_name
+        )
+    else:
+        stack = start_local_stack(host=host, settings=settings)
+        current = runtime.Runtime.build(stack.settings)
+    runtime.configure(current)
+    ingest_seeds(seeds, current.settings)
     httpd = _HTTPServer((host, port), _request_handler(lambda_handler))
     thread = threading.Thread(target=httpd.serve_forever, name="local-api", daemon=True)
     thread.start()
-    return LocalServer(stack, httpd, thread)
+    return LocalServer(stack, httpd, thread, host, current.settings.aws_endpoint_url or "")
 
 
 def serve(
@@ -162,7 +179,7 @@ def serve(
     server = start(host=host, port=port, seeds=seeds, settings=settings)
     print(
         f"article-ingest: API at {server.url} (Swagger UI at {server.url}/docs); "
-        f"S3/DynamoDB (moto) at {server.stack.endpoint_url}. Ctrl-C stops.",
+        f"S3/DynamoDB (moto) at {server.endpoint_url}. Ctrl-C stops.",
         flush=True,
     )
     try:
