@@ -18,6 +18,8 @@ from .lines import Kind, Line
 
 # A person's name has 1-5 tokens; longer parts are sentences or titles.
 NAME_MAX_TOKENS = 5
+# An organisation credited in an explicit byline has at most this many words.
+ORG_MAX_TOKENS = 4
 # An explicit byline longer than this is a sentence that happens to start with "By".
 BYLINE_MAX_WORDS = 30
 # How close (in lines) a bare name must be to the dateline or the headline.
@@ -41,7 +43,7 @@ def is_name(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= NAME_MAX_TOKENS or _DIGIT.search(text):
         return False
-    if v.NOT_A_NAME.search(text):
+    if v.NOT_A_NAME.search(text) or v.PUBLISHED_WORDS.search(text):
         return False
     if len(tokens) > 2 and text.isupper():
         return False  # "MAKE BETTER COFFEE": a shouted label, not a name
@@ -65,19 +67,47 @@ def is_person(text: str) -> bool:
     return len(text.split()) >= 2 and is_name(text)
 
 
-def split_names(text: str) -> list[str]:
+def _leading_name(part: str) -> str:
+    """The name at the start of a byline part: "Lance Ulanoff published" -> "Lance Ulanoff"."""
+    tokens = part.split()
+    keep = 0
+    for token in tokens:
+        if not (v.NAME_TOKEN.match(token) or token.lower() in v.NAME_PARTICLES):
+            break
+        keep += 1
+    return " ".join(tokens[:keep]) if keep else part
+
+
+def _is_org(part: str) -> bool:
+    """A Title Case credit after an explicit "By": "The Associated Press", "Reuters"."""
+    tokens = part.split()
+    return (
+        1 <= len(tokens) <= ORG_MAX_TOKENS
+        and all(t[:1].isupper() for t in tokens[1:])
+        and (tokens[0][:1].isupper())
+    )
+
+
+def split_names(text: str, *, explicit: bool = False) -> list[str]:
     """Names of a byline's names part; stops at the first part that is not a name.
 
     A trailing single capitalised word after a comma is a place ("Johannes Ritter,
-    Zürich") and dropped; an agency credit ("dpa", "AFP") is kept.
+    Zürich") and dropped; an agency credit ("dpa", "AFP") is kept. After an
+    explicit byline word (`explicit`), an organisation ("The Associated Press")
+    counts as the author too.
     """
     text = _DIGIT.split(v.NAME_FOOTNOTE.sub("", text), maxsplit=1)[0]
     out: list[str] = []
-    for part in v.NAME_SPLIT.split(text):
-        part = clean_name(part)
+    for raw in v.NAME_SPLIT.split(text):
+        part = _leading_name(clean_name(raw))
         if not part:
             continue
+        first = part.split()[0]
         if v.AGENCY.match(part) or (is_name(part) and (len(part.split()) > 1 or not out)):
+            out.append(part)
+        elif not out and v.AGENCY.match(first):
+            out.append(first)  # "Quelle: dpa Sport"
+        elif explicit and not out and _is_org(part):
             out.append(part)
         else:
             break
@@ -120,11 +150,12 @@ def _explicit(lines: list[Line], i: int) -> Byline | None:
     parts = _parts(v.GLUED_BY.sub(r"\1 ", line.text))
     m = v.BYLINE_START.match(parts[0]) if parts else None
     if m and line.words <= BYLINE_MAX_WORDS:
-        names = split_names(m.group("names"))
+        names = split_names(m.group("names"), explicit=True)
         if names:
             return Byline(names, _publisher(parts[1:]), [i])
     if v.BYLINE_LABEL.match(line.text) and i + 1 < len(lines):
-        names = split_names(lines[i + 1].text) if lines[i + 1].words <= BYLINE_MAX_WORDS else []
+        nxt = lines[i + 1]
+        names = split_names(nxt.text, explicit=True) if nxt.words <= BYLINE_MAX_WORDS else []
         if names:
             used = [i, i + 1]
             _extend_down(lines, used, names)
@@ -143,17 +174,18 @@ def _extend_down(lines: list[Line], used: list[int], names: list[str]) -> None:
         names.append(clean_name(lines[used[-1]].text))
 
 
-def _bare(lines: list[Line], i: int) -> Byline | None:
+def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | None:
     if lines[i].words > BYLINE_MAX_WORDS or lines[i].kind in (Kind.CREDIT, Kind.FURNITURE):
         return None
-    if i + 1 < len(lines) and lines[i + 1].kind is Kind.CREDIT:
+    if i + 1 < len(lines) and lines[i + 1].kind is Kind.CREDIT and not right_under_headline:
         return None  # a name right above a photo credit is the caption's subject
     parts = _parts(lines[i].text)
     if not parts:
         return None
     names = [p for p in parts if is_person(p)]
     if not names and len(parts) == 1:
-        names = split_names(parts[0]) if is_person(v.NAME_SPLIT.split(parts[0])[0]) else []
+        lead = _DIGIT.split(parts[0], maxsplit=1)[0]
+        names = split_names(lead) if is_person(v.NAME_SPLIT.split(lead)[0].strip()) else []
     if not names or (not is_person(names[0]) and not v.AGENCY.match(names[0])):
         return None
     used = [i]
@@ -201,7 +233,7 @@ def _find(
     if headline_at is not None:
         near += [i for i in candidates if 0 < i - headline_at <= NEAR_HEADLINE and i not in near]
     for i in near:
-        found = _bare(lines, i)
+        found = _bare(lines, i, headline_at is not None and i == headline_at + 1)
         if found:
             return found
     return Byline()

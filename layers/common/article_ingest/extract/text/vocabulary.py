@@ -155,7 +155,7 @@ _BYLINE_WORDS = (
     r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|"
     r"reportage|column|analysis|story)\s+(?:von|by)|written\s+by|reported\s+by|words\s+by|"
     r"by|von|par|por|di|door|av|af|od|de|автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|"
-    r"authors?(?:\s+of\s+the\s+article)?|auteur|text(?:e)?|reporter|redakt(?:ion|ør)"
+    r"authors?(?:\s+of\s+the\s+article)?|auteur|text(?:e)?|reporter|redakt(?:ion|ør)|quelle"
 )
 # "By Jane Doe", "Von Max Muster, dpa", "Autor: X", "Kolumne von Y".
 BYLINE_START = re.compile(
@@ -188,7 +188,9 @@ WEEKDAYS = _words(
     "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo"
 )
 # Agency credits in bylines: "dpa", "AFP", "KNA" (short, all lower or all upper case).
-AGENCY = re.compile(r"^(?:[A-Z]{2,6}|[a-z]{2,4})$")
+AGENCY = re.compile(
+    r"^(?:[A-Z]{2,6}|dpa|apa|sda|kna|epd|ddp|afp|ap|ots|ansa|efe|ntb|ctk|pap|mti|reuters)$"
+)
 # Words that separate several author names.
 NAME_SPLIT = re.compile(
     r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\bocH\b|\ben\b|\bi\b|\ba\b|"
