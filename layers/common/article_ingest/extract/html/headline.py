@@ -127,7 +127,7 @@ def choose_headline(
             votes[key] += 1
     # "Headline | Section" is the same headline with a suffix: its votes go to the
     # shorter form when another source states that form alone.
-    for text, source in sources:
+    for text, _ in sources:
         for head in _suffix_free(text):
             if _norm(head) in votes and _norm(head) != _norm(text):
                 votes[_norm(head)] += votes[_norm(text)]
