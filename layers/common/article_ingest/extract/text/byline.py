@@ -22,6 +22,8 @@ NAME_MAX_TOKENS = 5
 ORG_MAX_TOKENS = 4
 # An explicit byline longer than this is a sentence that happens to start with "By".
 BYLINE_MAX_WORDS = 30
+# A byline without a by-word is short: "Jane Doe · Site", "A and B", "Name 2 min read".
+BARE_MAX_WORDS = 10
 # How close (in lines) a bare name must be to the dateline or the headline.
 NEAR_DATE = 2
 NEAR_HEADLINE = 8
@@ -75,7 +77,7 @@ def _leading_name(part: str) -> str:
         if not (v.NAME_TOKEN.match(token) or token.lower() in v.NAME_PARTICLES):
             break
         keep += 1
-    return " ".join(tokens[:keep]) if keep else part
+    return " ".join(tokens[:keep]) if keep >= 2 else part
 
 
 def _is_org(part: str) -> bool:
@@ -175,8 +177,8 @@ def _extend_down(lines: list[Line], used: list[int], names: list[str]) -> None:
 
 
 def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | None:
-    if lines[i].words > BYLINE_MAX_WORDS or lines[i].kind in (Kind.CREDIT, Kind.FURNITURE):
-        return None
+    if lines[i].words > BARE_MAX_WORDS or lines[i].kind is not Kind.SHORT:
+        return None  # a bare byline is a short line, never a sentence or a credit
     if i + 1 < len(lines) and lines[i + 1].kind is Kind.CREDIT and not right_under_headline:
         return None  # a name right above a photo credit is the caption's subject
     parts = _parts(lines[i].text)
