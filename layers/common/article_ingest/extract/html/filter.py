@@ -80,6 +80,8 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
             or v.TAIL_START.match(text)
         ):
             continue
+        if len(text) < v.MAX_CREDIT_LINE_CHARS and v.CREDIT_LINE.search(text):
+            continue
         if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):
             continue
         seen.add(key)

@@ -69,7 +69,7 @@ def find_lead(
         after += 1
         if after > MAX_ELEMENTS_AFTER_H1:
             return None
-        if tag not in v.LEAD_TAGS:
+        if tag not in v.LEAD_TAGS or any(tag_of(a) in v.MEDIA_TAGS for a in el.iterancestors()):
             continue
         text = text_of(el)
         if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or _link_share(el, len(text)) > 0.2:

@@ -61,7 +61,10 @@ BOILERPLATE_STRONG = re.compile(
     r"newsticker|ticker|widget|masthead|logo|dateline|timestamp|published|"
     r"datetime|article-?meta|post-?meta|entry-?meta|meta-?data|metadata|"
     r"^ad$|^ads$|^ad[-_]|[-_]ad$|[-_]ads?[-_]|adslot|adunit|ad-?container|dfp|"
-    r"^hidden$|^hide$|d-none|is-hidden|u-hidden|noprint|no-print",
+    r"^hidden$|^hide$|d-none|is-hidden|u-hidden|noprint|no-print|"
+    r"picbox|image-?box|img-?box|photo-?box|detail-?img|inline-?images?|image-?wrap|"
+    r"img-?wrap|image-?container|img-?container|bildunterschrift|picture-?text|"
+    r"app-?promo|app-?teaser|app-?banner|smartbanner",
     re.IGNORECASE,
 )
 # Removed wherever they sit, whatever they hold: never part of an article.
@@ -144,6 +147,8 @@ BOILERPLATE_PREFIX = re.compile(
     r"click here to|this article (?:was|is) (?:originally )?(?:published|produced)|"
     r"this story (?:was|is) (?:originally )?published|"
     r"we use cookies|wir verwenden cookies|diese website verwendet cookies|"
+    r"autorin/autor|redaktion:|schlussredaktion:|faktencheck:|übersetzung:|mitarbeit:|"
+    r"\(?(?:with |additional )?reporting by|editing by|nein,? danke|"
     r"tempo de leitura|lesezeit|reading time|\d+\s*min(?:ute)?s?\.? read|text size|"
     r"follow [\w ]{1,40} on (?:twitter|facebook|instagram)|advert\b|anzeige\b)",
     re.IGNORECASE,
@@ -159,7 +164,9 @@ TAIL_START = re.compile(
     r"join the (?:conversation|discussion)|filed under|topics?|tags?|themen|schlagworte|"
     r"sponsored (?:links|content|stories)|read next|up next|what to read next|"
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|auch interessant|"
-    r"kommentare|leserkommentare|diskutieren sie mit|"
+    r"kommentare|leserkommentare|diskutieren sie mit|lesen sie mehr zum thema|"
+    r"schlagw[öo]rter(?: zu diesem artikel)?|zitiervorschlag|feedback|permalink.*|"
+    r"ihre meinung ist uns wichtig.*|weitere informationen.*|"
     r"leia também|veja também|relacionad[ao]s|comentários|"
     r"lee también|noticias relacionadas|comentarios|"
     r"à lire aussi|sur le même sujet|commentaires|"
@@ -170,6 +177,13 @@ TAIL_START = re.compile(
     r"関連記事|関連ニュース|相关新闻|相关阅读|관련기사|iklan)\W*$",
     re.IGNORECASE,
 )
+# A short closing line crediting contributors ("Jane Roe contributed reporting.").
+CREDIT_LINE = re.compile(
+    r"contributed (?:reporting|to (?:this|the) (?:report|story|article))|"
+    r"(?:reporting|writing|editing) by [A-Z]",
+    re.IGNORECASE,
+)
+MAX_CREDIT_LINE_CHARS = 300
 # "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
