@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..dates import find_datetime
 from . import vocabulary as v
-from .byline import is_person
+from .byline import is_person, split_names
 from .lines import Kind, Line
 
 # How far before the body start the header may begin (non-blank lines). Forty
@@ -45,6 +45,10 @@ STRONG_MARK = 4.0
 WEAK_MARK = 2.0
 # A title-shaped line right under another one is usually its standfirst.
 STANDFIRST_COST = 1.5
+# A candidate containing " | " is usually "Headline | Site".
+SITE_SUFFIX_COST = 2.0
+# A headline is words: more digits than this share make a quote, score or price.
+DIGIT_SHARE = 0.3
 # A mark (byline, dateline) this many lines below a candidate vouches for it.
 MARK_REACH = 6
 # Headlines longer than this are usually standfirsts.
@@ -67,17 +71,25 @@ def window(start: int, end: int) -> tuple[int, int]:
 
 
 def _headline_shaped(line: Line) -> bool:
-    if line.kind not in (Kind.SHORT, Kind.PROSE):
+    """Title-shaped: a few words, no final stop, not a byline, date, name or label."""
+    if line.kind not in (Kind.SHORT, Kind.PROSE, Kind.BULLET):
         return False
     if not HEADLINE_MIN_WORDS <= line.words <= HEADLINE_MAX_WORDS:
         return False
     text = line.text
-    if text.endswith((":", ",", ";", ")", "—", "–", "-", "|")) or v.BYLINE_START.match(text):
+    if text.endswith((":", ",", ";", ")", "—", "–", "-", "|")):
+        return False
+    byline = v.BYLINE_START.match(text)
+    if byline and split_names(byline.group("names"), explicit=True):
         return False
     if text.endswith(".") and not text.endswith("..."):
         return False
     if v.RELATIVE_TIME.search(text) or is_person(text):
         return False
+    if sum(ch.isdigit() for ch in text) > DIGIT_SHARE * len(text):
+        return False  # "IMOEX 2924,21": a quote, a score, a price
+    if len({w.lower() for w in text.split()}) == 1:
+        return False  # "Sport Sport": a doubled menu label
     return find_datetime(text) is None or line.words > DATELINE_MAX_WORDS // 2
 
 
@@ -121,6 +133,12 @@ def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: st
             score -= STANDFIRST_COST  # a title-shaped line right under another: standfirst
         if i >= start:
             score -= 2
+        if " | " in line.text:
+            score -= SITE_SUFFIX_COST  # "Headline | Site": the document title, not the headline
+        if line.kind is Kind.BULLET and (
+            lines[i - 1].kind is Kind.BULLET or (nxt is not None and nxt.kind is Kind.BULLET)
+        ):
+            continue  # an item of a list; a lone "- Quote" line may still be a headline
         if line.words > HEADLINE_LONG_WORDS:
             score -= 2
         score -= DISTANCE_COST * abs(start - i)
