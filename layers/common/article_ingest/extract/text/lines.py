@@ -25,6 +25,8 @@ PROSE_LONG_WORDS = 30
 FURNITURE_MAX_WORDS = 12
 # A caption with an inline credit label ("... Bild: X/dpa") is at most this long.
 CAPTION_MAX_WORDS = 60
+# A line ending in an ellipsis below this length is a truncated teaser lead.
+TEASER_MAX_WORDS = 40
 # Teaser cards: a glued title within this many characters, of at least this many
 # words, most of them capitalised (Title Case), is a headline glued to its lead.
 TEASER_TITLE_CHARS = 150
@@ -126,6 +128,8 @@ def is_prose(text: str, words: int) -> bool:
     """Sentence-shaped: long enough and ends like a sentence (or is very long)."""
     if words < PROSE_MIN_WORDS:
         return False
+    if words < TEASER_MAX_WORDS and text.endswith(("...", "…")):
+        return False  # a lead cut short with an ellipsis is a teaser card
     if v.SENTENCE_END.search(_tail(text)):
         return True
     # A long line cut before its final stop still holds a sentence break; a tag
