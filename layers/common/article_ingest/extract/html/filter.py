@@ -11,6 +11,8 @@ from .metadata import Metadata
 
 # A block whose text is mostly links is navigation or a teaser list.
 MAX_LINK_DENSITY = 0.5
+# ...unless it is long: a linked summary sentence is prose, a teaser title is short.
+MAX_LINKED_PROSE_CHARS = 250
 # Widget phrases only count on short blocks; long text that starts so is prose.
 MAX_PHRASE_BLOCK_CHARS = 200
 # A byline/dateline is short; longer blocks that name the author are prose.
@@ -56,7 +58,7 @@ def _is_dateline(text: str, lang: str | None) -> bool:
 
 def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
     """The paragraphs worth keeping, in order, without duplicates."""
-    headline = _norm(meta.headline)
+    titles = {_norm(t) for t in meta.titles if t} | {_norm(meta.headline)}
     out: list[str] = []
     seen: set[str] = set()
     for index, block in enumerate(blocks):
@@ -70,9 +72,11 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
         key = _norm(text)
         if not key or (key in seen and len(text) < MAX_REPEAT_CHARS):
             continue
-        if block.link_density > MAX_LINK_DENSITY and (block.is_heading or len(text) < 400):
+        if block.link_density > MAX_LINK_DENSITY and (
+            block.is_heading or len(text) < MAX_LINKED_PROSE_CHARS
+        ):
             continue
-        if key == headline:
+        if key in titles:
             continue
         if len(text) < MAX_PHRASE_BLOCK_CHARS and (
             v.BOILERPLATE_PHRASE.match(text)

@@ -30,6 +30,8 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
     image_urls: list[str] = field(default_factory=list)
     article_body: str = ""
+    # Every title the page states (h1s, JSON-LD, og:, <title>): never body text.
+    titles: list[str] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
 
 
@@ -192,6 +194,9 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
         prov["publisher"] = "json-ld" if publisher else "meta"
 
     meta.headline, prov_headline = choose_headline(root, ld.headline if ld else "", index)
+    meta.titles = [meta.headline, ld.headline if ld else ""]
+    meta.titles += [t for k in v.META_TITLE[:2] for t in index.get(k, [])]
+    meta.titles += [text_of(h) for h in root.iter("h1")]
     if meta.headline:
         prov["headline"] = prov_headline
 
