@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...models import Image
+from ..dates import find_datetime
 from . import vocabulary as v
 from .lines import PROSE_MIN_WORDS, Kind, Line
 
@@ -29,6 +30,8 @@ GLUED_PROSE_SHARE = 0.6
 # Share of the run's prose words in blank-separated paragraphs from which the page
 # counts as paragraph-styled (glued prose there is furniture).
 PARAGRAPH_STYLE_SHARE = 0.75
+# A dateline of another article is short.
+NEXT_DATELINE_WORDS = 12
 # A subheading has at most this many words.
 SUBHEADING_MAX_WORDS = 20
 
@@ -95,6 +98,28 @@ def densest_run(lines: list[Line]) -> tuple[int, int, int]:
         tight_start, tight_end = _kadane(lines, -SHORT_COST / PROSE_MIN_WORDS)
         return tight_start, tight_end, min(start, tight_start)
     return start, end, start
+
+
+def cut_at_next_article(lines: list[Line], start: int, end: int, header: int) -> int:
+    """End of the body when another article follows inside the run.
+
+    Pages that load the next article below (infinite scroll) repeat a dateline
+    ("Publisert 06.01.2026 - 16:25"); the body ends at the last prose line before
+    the first such dateline found `header` lines or more after the body start.
+    """
+    for j in range(start + header, end):
+        line = lines[j]
+        if line.words > NEXT_DATELINE_WORDS or line.kind is not Kind.SHORT:
+            continue
+        if not (v.PUBLISHED_WORDS.search(line.text) or v.UPDATED_WORDS.search(line.text)):
+            continue
+        if find_datetime(line.text) is None:
+            continue
+        for k in range(j - 1, start, -1):
+            if lines[k].kind is Kind.PROSE:
+                return k + 1
+        return end
+    return end
 
 
 def split_credit(text: str) -> Image:
