@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -100,25 +101,35 @@ def test_template_bucket_and_queues_refuse_plain_http(template: dict[str, Any]) 
         assert tls[0]["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
 
 
+def _api_routes(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    paths = template["Resources"]["HttpApi"]["Properties"]["DefinitionBody"]["paths"]
+    return {f"{m.upper()} {p}": op for p, item in paths.items() for m, op in item.items()}
+
+
 def test_template_writes_need_auth_and_reads_do_not(template: dict[str, Any]) -> None:
-    routes = {
-        r["Properties"]["RouteKey"]: r["Properties"]
-        for r in template["Resources"].values()
-        if r["Type"] == "AWS::ApiGatewayV2::Route"
-    }
-    assert set(routes) == {
-        "POST /articles",
-        "POST /extract",
-        "GET /articles",
-        "GET /articles/{id}",
-        "GET /openapi.json",
-        "GET /docs",
-    }
-    for key, props in routes.items():
+    routes = _api_routes(template)
+    for key, operation in routes.items():
+        integration = operation["x-amazon-apigateway-integration"]
+        assert (integration["type"], integration["payloadFormatVersion"]) == ("aws_proxy", "2.0")
+        assert "${ApiFunction.Arn}" in integration["uri"]["Fn::Sub"]
         if key.startswith("POST"):
-            assert props["AuthorizationType"] == {"Fn::If": ["UseJwt", "JWT", "AWS_IAM"]}
+            assert operation["security"] == [{"Fn::If": ["UseJwt", {"jwt": []}, {"AWS_IAM": []}]}]
         else:
-            assert "AuthorizationType" not in props
+            assert "security" not in operation
+
+
+def test_template_routes_match_the_app(template: dict[str, Any]) -> None:
+    # Given the routes the app serves (its OpenAPI document plus the docs routes)
+    from article_ingest.api.app import app
+
+    spec = json.loads(app.get_openapi_json_schema())
+    served = {
+        f"{method.upper()} {path.replace('{article_id}', '{id}')}"
+        for path, item in spec["paths"].items()
+        for method in item
+    } | {"GET /openapi.json", "GET /docs"}
+    # Then API Gateway routes exactly those to the function
+    assert set(_api_routes(template)) == served
 
 
 def test_template_upload_function_reports_partial_batch_failures(
@@ -154,7 +165,5 @@ def test_events_have_the_standard_shapes(name: str, model: str) -> None:
 
 
 def test_sqs_event_wraps_the_s3_event() -> None:
-    import json
-
     body = json.loads(load_event("sqs_s3_put.json")["Records"][0]["body"])
     assert body == load_event("s3_put.json")
