@@ -80,3 +80,25 @@ def test_extract_runs_in_linear_time_on_a_megabyte() -> None:
     elapsed = time.perf_counter() - began
     # Then it finishes well under a second
     assert elapsed < 1.0
+
+
+def test_extract_stops_body_at_comments() -> None:
+    # Given a paste whose comments follow the article
+    comments = f"Comments\n\nreader says:\n\n{PARA.replace('council', 'mayor')}\n"
+    # When it is extracted
+    article = extract(PASTE.replace("Read next:", comments + "Read next:"))
+    # Then no comment reaches the body
+    assert not any("mayor" in p for p in article.paragraphs)
+
+
+def test_extract_stops_body_at_next_article() -> None:
+    # Given a page that loads another article below the first (infinite scroll)
+    follow = (
+        "Second story about something else entirely\nPublished March 13, 2024 at 9:00 AM CET\n\n"
+        + PARA.replace("tram", "bus")
+    )
+    more = "".join(f"\n\n{PARA.replace('Tuesday', f'day {i}')}" for i in range(10))
+    # When it is extracted
+    article = extract(PASTE.replace("Read next:", more + "\n\n" + follow + "\n\nRead next:"))
+    # Then the second article's paragraphs are not part of the body
+    assert not any(" bus " in p for p in article.paragraphs)

@@ -22,6 +22,8 @@ from .lines import PROSE_MIN_WORDS, Kind, Line
 SHORT_COST = 3.0
 FURNITURE_COST = 10.0
 CREDIT_COST = 4.0
+# The comments heading is a wall no article outweighs.
+WALL_COST = 1e9
 # Bulleted items earn half: lists are body in some articles, teasers in others.
 BULLET_SHARE = 0.5
 # A prose line glued to neighbours (no blank line on either side) is often a
@@ -30,6 +32,8 @@ GLUED_PROSE_SHARE = 0.6
 # Share of the run's prose words in blank-separated paragraphs from which the page
 # counts as paragraph-styled (glued prose there is furniture).
 PARAGRAPH_STYLE_SHARE = 0.75
+# Paragraphs the body must have before a dateline can start another article.
+NEXT_ARTICLE_AFTER = 10
 # A dateline of another article is short.
 NEXT_DATELINE_WORDS = 12
 # A subheading has at most this many words.
@@ -53,6 +57,8 @@ def is_glued(line: Line) -> bool:
 
 def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     """How much a line argues for being inside the body."""
+    if line.wall:
+        return -WALL_COST
     if line.kind is Kind.PROSE:
         return line.words * (glued_share if is_glued(line) else 1.0)
     if line.kind is Kind.BULLET:
@@ -100,16 +106,22 @@ def densest_run(lines: list[Line]) -> tuple[int, int, int]:
     return start, end, start
 
 
-def cut_at_next_article(lines: list[Line], start: int, end: int, header: int) -> int:
+def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
     """End of the body when another article follows inside the run.
 
     Pages that load the next article below (infinite scroll) repeat a dateline
-    ("Publisert 06.01.2026 - 16:25"); the body ends at the last prose line before
-    the first such dateline found `header` lines or more after the body start.
+    ("Publisert 06.01.2026 - 16:25"); once the body has a few paragraphs, the
+    first such dateline ends it after the last prose line above.
     """
-    for j in range(start + header, end):
+    prose = 0
+    for j in range(start, end):
         line = lines[j]
-        if line.words > NEXT_DATELINE_WORDS or line.kind is not Kind.SHORT:
+        if line.kind is Kind.PROSE:
+            prose += 1
+            continue
+        if prose < NEXT_ARTICLE_AFTER or line.words > NEXT_DATELINE_WORDS:
+            continue
+        if line.kind is not Kind.SHORT:
             continue
         if not (v.PUBLISHED_WORDS.search(line.text) or v.UPDATED_WORDS.search(line.text)):
             continue

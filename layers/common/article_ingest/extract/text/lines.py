@@ -40,6 +40,8 @@ FURNITURE_ANYWHERE_MAX_WORDS = 40
 # classification linear in the input even for a one-line megabyte paste.
 EDGE_CHARS = 300
 SCAN_CHARS = 3000
+# A comments heading ("Comments", "All Comments 4", "Log in to Reply") is short.
+WALL_MAX_WORDS = 6
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -64,6 +66,7 @@ class Line:
     kind: Kind
     blank_before: bool = False
     blank_after: bool = False
+    wall: bool = False  # the comments start here: the body never runs across it
 
 
 def count_words(text: str) -> int:
@@ -179,7 +182,8 @@ def split_lines(text: str) -> list[Line]:
             if len(stripped) <= EDGE_CHARS:
                 seen[stripped] = known
         kind, words = known
-        out.append(Line(i, raw, stripped, words, kind, blank_before=blank))
+        wall = words <= WALL_MAX_WORDS and bool(v.COMMENTS_WALL.match(stripped))
+        out.append(Line(i, raw, stripped, words, kind, blank_before=blank, wall=wall))
         blank = False
     return out
 

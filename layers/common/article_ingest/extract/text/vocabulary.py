@@ -104,6 +104,15 @@ COOKIE_NOTICE = re.compile(
     r"|cookies?\s+(?:policy|settings|preferences|richtlinie|einstellungen)"
     r"|(?:necessary|functional|analytics|performance|advertisement)\s+cookies"
 )
+# The start of the comments: nothing after it is article body.
+COMMENTS_WALL = re.compile(
+    r"^(?:\d+\s+)?(?:all\s+)?(?:comments?|kommentare|leserkommentare|commentaires|comentarios|"
+    r"comentários|commenti|reacties|kommentarer|komentarze|komentáře|yorumlar|комментарии)"
+    r"(?:\s*\(?\d+\)?)?\s*:?$"
+    r"|^(?:log in to reply|leave a (?:comment|reply)|add a comment|post a comment|"
+    r"kommentar schreiben|jetzt kommentieren)\b",
+    re.IGNORECASE,
+)
 # A line made of nothing but separators / icons (·, |, •, ›, ...).
 SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
 
