@@ -35,8 +35,8 @@ DATE_DISTANCE_COST = 0.1
 # Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
 # 2024 08:49 GMT", not a teaser that mentions a date.
 FALLBACK_DATELINE_WORDS = 12
-# ...and lie within this many lines of the headline (bounds the work on huge pastes).
-FALLBACK_REACH = 400
+# ...and lie within this many lines of the headline: further away they date teasers.
+FALLBACK_REACH = 40
 # Each line between a candidate headline and the body start costs this much: the
 # headline is the title-shaped line closest above the byline and body.
 DISTANCE_COST = 0.1
