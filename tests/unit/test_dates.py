@@ -59,6 +59,7 @@ def test_find_datetime_keeps_stated_zone(text: str, expected: str) -> None:
         ("渡辺洋介2025年1月13日 21時37分", "2025-01-13T21:37:00"),
         ("公開日：2025/01/31 11:30", "2025-01-31T11:30:00"),
         ("20:00, 29 Jan 2024", "2024-01-29T20:00:00"),
+        ("Veröffentlicht am 27.04.24 um 07:39 Uhr", "2024-04-27T07:39:00"),
     ],
 )
 def test_find_datetime_leaves_unstated_zone_local(text: str, expected: str) -> None:
@@ -96,7 +97,9 @@ def test_find_datetime_reads_ambiguous_slash_date_by_language() -> None:
     assert find_datetime(text) == "2025-04-03"
 
 
-@pytest.mark.parametrize("text", ["3 hours ago", "vor 2 Stunden", "Oct 32, 2025", "Page 12 of 30"])
+@pytest.mark.parametrize(
+    "text", ["3 hours ago", "vor 2 Stunden", "Oct 32, 2025", "Page 12 of 30", "Version 1.2.3"]
+)
 def test_find_datetime_returns_none_without_a_date(text: str) -> None:
     # Given text with no calendar date
     # When the date is looked for

@@ -147,6 +147,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?<![^\W\d_]){_MON}\s*{_DAY}(?:st|nd|rd|th)?,?\s*{_YEAR}",
         re.IGNORECASE,
     ),
+    # 27.04.24 (two-digit year, dotted day-month only: read as 20YY)
+    re.compile(rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<yy>\d{{2}})(?![\d.])"),
 )
 
 _GAP_AFTER_DATE = re.compile(
@@ -206,8 +208,9 @@ def _find_date(text: str, lang: str | None) -> _Found | None:
             md = _resolve_month(m.groupdict(), lang)
             if md is None:
                 continue
+            year = m.groupdict().get("y") or f"20{m.group('yy')}"
             try:
-                date = dt.date(int(m.group("y")), md[0], md[1])
+                date = dt.date(int(year), md[0], md[1])
             except ValueError:
                 continue
             best = _Found(m.start(), m.end(), date)
