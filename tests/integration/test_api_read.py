@@ -133,6 +133,16 @@ def test_openapi_json_documents_every_route_and_error(api: Any) -> None:
     assert {"200", "201", "400", "413", "415", "422"} <= set(post["responses"])
     assert "MAX_INPUT_BYTES" in post["responses"]["413"]["description"]
     assert "ErrorResponse" in spec["components"]["schemas"]
+    # Request validation errors are 400s in our format, never Powertools' default 422
+    listing = spec["paths"]["/articles"]["get"]["responses"]
+    assert "400" in listing and "422" not in listing
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+def test_docs_format_json_is_the_openapi_document(api: Any) -> None:
+    result = api(http_event("GET", "/docs", query={"format": "json"}))
+    assert result["statusCode"] == 200
+    assert json.loads(result["body"]) == json.loads(api(http_event("GET", "/openapi.json"))["body"])
 
 
 def test_docs_serves_swagger_ui_without_external_assets(api: Any) -> None:

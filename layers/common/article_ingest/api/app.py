@@ -8,6 +8,7 @@ No `from __future__ import annotations` here: Powertools reads the route
 signatures' annotations at runtime to validate and to build the OpenAPI document.
 """
 
+from functools import lru_cache
 from typing import Annotated, Any
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -22,7 +23,7 @@ from ..observability import flush_metrics, record_ingest
 from ..runtime import runtime
 from . import errors
 from .docs import swagger_page
-from .openapi import OPENAPI_INFO, RAW_BODY, responses
+from .openapi import OPENAPI_INFO, RAW_BODY, clean_document, responses
 
 logger = Logger()
 tracer = Tracer()
@@ -111,16 +112,22 @@ def list_articles(
     )
 
 
+@lru_cache(maxsize=1)
+def openapi_document() -> str:
+    """The API's OpenAPI document (static for the life of the process)."""
+    return clean_document(app.get_openapi_json_schema(**OPENAPI_INFO))
+
+
 @app.get("/openapi.json", include_in_schema=False)
 def openapi_json() -> Response[str]:
-    spec = app.get_openapi_json_schema(**OPENAPI_INFO)
-    return Response(200, content_types.APPLICATION_JSON, spec)
+    return Response(200, content_types.APPLICATION_JSON, openapi_document())
 
 
 @app.get("/docs", include_in_schema=False, compress=True)
-def swagger_ui() -> Response[str]:
-    spec = app.get_openapi_json_schema(**OPENAPI_INFO)
-    return Response(200, content_types.TEXT_HTML, swagger_page(spec))
+def swagger_ui(format: Annotated[str | None, Query()] = None) -> Response[str]:
+    if format == "json":  # the link Swagger UI shows under the title
+        return Response(200, content_types.APPLICATION_JSON, openapi_document())
+    return Response(200, content_types.TEXT_HTML, swagger_page(openapi_document()))
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

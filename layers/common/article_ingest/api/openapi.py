@@ -3,6 +3,7 @@ bodies (HTML, text or JSON) and the documented responses of each route."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -51,3 +52,18 @@ def responses(success: dict[int, str], model: type[BaseModel], *error_codes: int
             "content": {"application/json": {"model": ErrorResponse}},
         }
     return documented
+
+
+def clean_document(spec_json: str) -> str:
+    """The resolver's OpenAPI document without Powertools' default 422 "Validation
+    Error" responses: request validation errors are answered as 400 in our format."""
+    spec = json.loads(spec_json)
+    for item in spec.get("paths", {}).values():
+        for operation in item.values():
+            default = operation.get("responses", {}).get("422", {})
+            if default.get("description") == "Validation Error":
+                del operation["responses"]["422"]
+    schemas = spec.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    return json.dumps(spec, indent=2)
