@@ -64,7 +64,8 @@ def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     if line.kind is Kind.BULLET:
         return line.words * BULLET_SHARE
     if line.kind is Kind.FURNITURE:
-        return -FURNITURE_COST
+        # a bare separator ("* * *", "·") may divide sections; a phrase is furniture
+        return -FURNITURE_COST if v.WORD.search(line.text) else -SHORT_COST
     if line.kind is Kind.CREDIT:
         return -CREDIT_COST
     return -SHORT_COST

@@ -42,6 +42,8 @@ EDGE_CHARS = 300
 SCAN_CHARS = 3000
 # A comments heading ("Comments", "All Comments 4", "Log in to Reply") is short.
 WALL_MAX_WORDS = 6
+# Characters that render as nothing: a line of only these is a blank line.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -171,6 +173,8 @@ def split_lines(text: str) -> list[Line]:
     seen: dict[str, tuple[Kind, int]] = {}  # menus and teasers repeat: classify once
     for i, raw in enumerate(text.splitlines()):
         stripped = raw.strip()
+        if not stripped.strip(INVISIBLE):  # zero-width spaces render as nothing
+            stripped = ""
         if not stripped:
             blank = True
             if out:
