@@ -147,6 +147,11 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"(?<![^\W\d_]){_MON}\s*{_DAY}(?:st|nd|rd|th)?,?\s*{_YEAR}",
         re.IGNORECASE,
     ),
+    # "GEARAPR 28, 2024": an upper-case month glued to an upper-case section label
+    re.compile(
+        r"(?<=[A-Z])(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s*"
+        rf"{_DAY},?\s*{_YEAR}"
+    ),
     # 27.04.24 (two-digit year, dotted day-month only: read as 20YY)
     re.compile(rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<yy>\d{{2}})(?![\d.])"),
 )

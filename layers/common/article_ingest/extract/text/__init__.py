@@ -74,7 +74,9 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if byline.publisher:
         provenance["publisher"] = "byline-text"
 
-    bullets = header_mod.summary_bullets(lines, lo, hi)
+    # Key points come before the first paragraph; bullets after it are a body list.
+    first_prose = next((i for i in range(start, end) if lines[i].kind is Kind.PROSE), end)
+    bullets = header_mod.summary_bullets(lines, lo, min(hi, first_prose))
     skip = set(bullets) | set(byline.line_indices)
     if headline_at is not None:
         skip.add(headline_at)
