@@ -38,6 +38,7 @@ def test_parse_iso_normalises_and_keeps_offset(value: str | None, expected: str 
         ("Publié le 06/01/2026 - 14:16 UTC+1", "2026-01-06T14:16:00+01:00"),
         ("Friday, 22 Nov 2024 4:55 PM MYT", "2024-11-22T16:55:00+08:00"),
         ("PUBLISHED FRI, APR 28 20232:23 PM EDT", "2023-04-28T14:23:00-04:00"),
+        ("GEARAPR 28, 2024 10:00 AM EDT", "2024-04-28T10:00:00-04:00"),
     ],
 )
 def test_find_datetime_keeps_stated_zone(text: str, expected: str) -> None:
@@ -98,7 +99,15 @@ def test_find_datetime_reads_ambiguous_slash_date_by_language() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["3 hours ago", "vor 2 Stunden", "Oct 32, 2025", "Page 12 of 30", "Version 1.2.3"]
+    "text",
+    [
+        "3 hours ago",
+        "vor 2 Stunden",
+        "Oct 32, 2025",
+        "Page 12 of 30",
+        "Version 1.2.3",
+        "OMAR 12, 2024",
+    ],
 )
 def test_find_datetime_returns_none_without_a_date(text: str) -> None:
     # Given text with no calendar date

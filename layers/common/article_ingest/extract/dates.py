@@ -149,7 +149,7 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "GEARAPR 28, 2024": an upper-case month glued to an upper-case section label
     re.compile(
-        r"(?<=[A-Z])(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s*"
+        r"(?<=[A-Z]{3})(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s*"
         rf"{_DAY},?\s*{_YEAR}"
     ),
     # 27.04.24 (two-digit year, dotted day-month only: read as 20YY)
