@@ -102,3 +102,14 @@ def test_extract_stops_body_at_next_article() -> None:
     article = extract(PASTE.replace("Read next:", more + "\n\n" + follow + "\n\nRead next:"))
     # Then the second article's paragraphs are not part of the body
     assert not any(" bus " in p for p in article.paragraphs)
+
+
+def test_extract_reads_standfirst_as_description() -> None:
+    # Given a headline followed by a one-sentence standfirst
+    standfirst = "Twelve kilometres of new track will link three suburbs to the centre by 2029"
+    paste = PASTE.replace("to the suburbs\n", f"to the suburbs\n{standfirst}\n", 1)
+    # When it is extracted
+    article = extract(paste)
+    # Then the standfirst is the description and the headline is unchanged
+    assert article.description == standfirst
+    assert article.headline == "City expands tram network to the suburbs"

@@ -84,6 +84,14 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if date_at is not None:
         skip.add(date_at)
     body = body_mod.select(lines, start, end, skip)
+    standfirst_at = (
+        header_mod.find_standfirst(lines, headline_at, start) if headline_at is not None else None
+    )
+    # The standfirst is the description, not body: the scrapinghub annotation leaves
+    # it out of the body (inserting it cost 0.005 F1 there, gained 0.003 on fundus).
+    description = lines[standfirst_at].text if standfirst_at is not None else None
+    if description:
+        provenance["description"] = "standfirst-line"
 
     # Captions in the header (lead image) are images too, never body.
     images = [
@@ -97,6 +105,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         authors=byline.authors,
         published_at=date,
         publisher=byline.publisher,
+        description=description,
         language=lang,
         summary=[header_mod.strip_bullet(lines[i].text) for i in bullets],
         paragraphs=body.paragraphs,

@@ -45,6 +45,10 @@ STRONG_MARK = 4.0
 WEAK_MARK = 2.0
 # A title-shaped line right under another one is usually its standfirst.
 STANDFIRST_COST = 1.5
+# The standfirst sits within this many lines under the headline and has at least
+# this many words.
+STANDFIRST_REACH = 2
+STANDFIRST_MIN_WORDS = 8
 # A candidate containing " | " is usually "Headline | Site".
 SITE_SUFFIX_COST = 2.0
 # A headline is words: more digits than this share make a quote, score or price.
@@ -200,6 +204,25 @@ def find_any_date(
     reach = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
     short = [i for i in reach if lines[i].words <= FALLBACK_DATELINE_WORDS]
     return find_date(lines, short, near, lang)
+
+
+def find_standfirst(lines: list[Line], headline_at: int, start: int) -> int | None:
+    """The standfirst: a sentence-long line right under the headline, above the body.
+
+    Not a caption (a line repeated with its credit, or followed by a credit), not
+    a byline or dateline.
+    """
+    for i in range(headline_at + 1, min(start, headline_at + 1 + STANDFIRST_REACH)):
+        line = lines[i]
+        if line.kind not in (Kind.PROSE, Kind.SHORT) or line.words < STANDFIRST_MIN_WORDS:
+            continue
+        if mark_weight(line) or line.text.endswith(":"):
+            return None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and (nxt.kind is Kind.CREDIT or nxt.text.startswith(line.text)):
+            return None
+        return i
+    return None
 
 
 def summary_bullets(lines: list[Line], lo: int, hi: int) -> list[int]:
