@@ -49,6 +49,8 @@ STANDFIRST_COST = 1.5
 # this many words.
 STANDFIRST_REACH = 2
 STANDFIRST_MIN_WORDS = 8
+# An all-capitals candidate is usually a label, a kicker or a byline.
+SHOUTED_COST = 2.0
 # A candidate containing " | " is usually "Headline | Site".
 SITE_SUFFIX_COST = 2.0
 # A headline is words: more digits than this share make a quote, score or price.
@@ -137,6 +139,8 @@ def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: st
             score -= STANDFIRST_COST  # a title-shaped line right under another: standfirst
         if i >= start:
             score -= 2
+        if line.text.isupper():
+            score -= SHOUTED_COST  # "SCOTT GILBERTSON GEAR TEAM": labels shout, headlines rarely
         if " | " in line.text:
             score -= SITE_SUFFIX_COST  # "Headline | Site": the document title, not the headline
         if line.kind is Kind.BULLET and (
