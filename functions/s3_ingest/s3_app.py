@@ -49,8 +49,9 @@ def record_handler(record: SQSRecord) -> None:
     except IngestError as exc:
         return _refuse(None, exc, record.message_id)
     for upload in announced:
-        if not upload.key.startswith(rt.settings.incoming_prefix):
-            logger.warning("ignored: key outside the incoming prefix", extra={"key": upload.key})
+        if not upload.key.startswith(rt.settings.incoming_prefix) or upload.key.endswith("/"):
+            # Outside incoming/ (never notified by the template), or a console "folder".
+            logger.warning("ignored upload key", extra={"key": upload.key})
             continue
         try:
             result = service.ingest(

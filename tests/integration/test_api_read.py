@@ -62,6 +62,11 @@ def test_get_article_unknown_id_is_404(api: Any) -> None:
     assert body_of(result)["error"]["code"] == "not_found"
 
 
+def test_get_article_overlong_id_is_400_not_a_storage_error(api: Any) -> None:
+    result = api(http_event("GET", "/articles/" + "x" * 3000))
+    assert result["statusCode"] == 400
+
+
 def test_list_articles_event_filters_by_publisher(api: Any) -> None:
     api(load_event("api_post_html.json"))
     api(load_event("api_post_text.json"))

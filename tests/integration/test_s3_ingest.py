@@ -173,15 +173,21 @@ def test_upload_storage_failure_fails_only_its_message(
     assert _dead_letters(aws, dlq_url) == []
 
 
-def test_upload_outside_incoming_is_ignored(uploads: Any, aws: Any, settings: Any) -> None:
-    # Nothing the service writes (raw/, articles/) is ever ingested again.
+def test_upload_outside_incoming_and_folders_are_ignored(
+    uploads: Any, aws: Any, settings: Any, dlq_url: str
+) -> None:
+    # Nothing the service writes (raw/, articles/) is ever ingested again, and the
+    # console's zero-byte "folder" objects are not inputs.
     _put(aws, settings, "articles/x/y.json", b"{}")
-    assert uploads(_batch(_message(settings, "articles/x/y.json", "m1"))) == {
-        "batchItemFailures": []
-    }
+    _put(aws, settings, "incoming/2025/", b"")
+    batch = _batch(
+        _message(settings, "articles/x/y.json", "m1"), _message(settings, "incoming/2025/", "m2")
+    )
+    assert uploads(batch) == {"batchItemFailures": []}
     from article_ingest.runtime import runtime
 
     assert runtime().store.list().items == []
+    assert _dead_letters(aws, dlq_url) == []
 
 
 def test_upload_metrics_count_ingested_duplicates_and_failures(

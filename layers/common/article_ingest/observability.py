@@ -17,6 +17,8 @@ from .models import IngestStatus
 ARTICLES_INGESTED = "ArticlesIngested"  # created or updated
 DUPLICATES = "Duplicates"  # the same content was already stored
 EXTRACTION_FAILURES = "ExtractionFailures"  # input refused: malformed, too large, no article
+# The statuses of an input refused as it is (not 404s, not storage failures).
+_REFUSED = frozenset({400, 413, 415, 422})
 
 
 def record_ingest(metrics: Metrics, status: IngestStatus) -> None:
@@ -26,8 +28,8 @@ def record_ingest(metrics: Metrics, status: IngestStatus) -> None:
 
 
 def record_failure(metrics: Metrics, error: IngestError) -> None:
-    """Count one input the service refused (a 4xx error); storage failures are not counted."""
-    if 400 <= error.http_status < 500:
+    """Count one input the service refused (400, 413, 415, 422); others are not counted."""
+    if error.http_status in _REFUSED:
         metrics.add_metric(name=EXTRACTION_FAILURES, unit=MetricUnit.Count, value=1)
 
 

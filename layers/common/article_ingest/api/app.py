@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
-from aws_lambda_powertools.event_handler.openapi.params import Query
+from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -89,9 +89,10 @@ def post_extract(url: UrlParam = None) -> Article:
 @app.get(
     "/articles/<article_id>",
     summary="One stored article",
-    responses=responses({200: "The article"}, Article, 404),
+    responses=responses({200: "The article"}, Article, 400, 404),
 )
-def get_article(article_id: str) -> Article:
+def get_article(article_id: Annotated[str, Path(max_length=256)]) -> Article:
+    # The bound keeps DynamoDB's 2048-byte key limit from turning bad input into a 503.
     return runtime().store.get(article_id)
 
 
