@@ -20,7 +20,7 @@ VOTE_LEVELS = 5
 # Candidates whose link density is computed exactly (the rest are far behind).
 TOP_CANDIDATES = 10
 # Class/id evidence, in paragraph-score units (one long paragraph ≈ 4).
-BODY_TOKEN_BONUS = 25.0
+BODY_TOKEN_BONUS = 50.0
 WEAK_TOKEN_PENALTY = 25.0
 # Siblings join the top candidate when their score reaches this share of it.
 SIBLING_SHARE = 0.2

@@ -133,6 +133,11 @@ BOILERPLATE_PHRASE = re.compile(
     r"czytaj także|czytaj więcej|přečtěte si také|čtěte také|devamını oku|ayrıca bakınız|"
     r"читайте также|подробнее|関連記事|あわせて読みたい|相关阅读|관련기사|"
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"partager cet article|empfohlener redaktioneller inhalt|externen inhalt anzeigen|"
+    r"getty images|reuters|afp|ap|dpa|epa|imago|picture alliance|shutterstock|\[pr\]|"
+    r"\d+ (?:min(?:ute)?s?|hours?|days?) (?:ago|read)|vor \d+ (?:minuten|stunden|tagen)|"
+    r"\d+ min(?:\.|uten)? lesezeit|lesezeit:? \d+ min(?:\.|uten)?|"
+    r"sie sind bereits (?:kunde|abonnent)(?:in)?\??|already a subscriber\??|"
     r"todos los derechos reservados|tutti i diritti riservati)\W*$",
     re.IGNORECASE,
 )
@@ -150,6 +155,9 @@ BOILERPLATE_PREFIX = re.compile(
     r"(?:last )?updated\b.{0,40}$|(?:first )?published\b.{0,40}$|posted\b.{0,40}$|"
     r"aktualisiert\b.{0,40}$|veröffentlicht\b.{0,40}$|actualizado\b.{0,40}$|"
     r"publicado\b.{0,40}$|mis à jour\b.{0,40}$|publié\b.{0,40}$|aggiornato\b.{0,40}$|"
+    r"ich bin damit einverstanden|i would like to be emailed|get our .{0,40}(?:newsletter|email)|"
+    r"hat ihnen dieser artikel gefallen|quelle:|für [\d.,]+ ?€|an dieser stelle finden sie|"
+    r"mit ihrer zustimmung|copier/coller|"
     r"autorin/autor|redaktion:|schlussredaktion:|faktencheck:|übersetzung:|mitarbeit:|"
     r"\(?(?:with |additional )?reporting by|editing by|nein,? danke|"
     r"tempo de leitura|lesezeit|reading time|\d+\s*min(?:ute)?s?\.? read|text size|"
