@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import ZONE_OFFSETS
+from ..dates import MONTHS, ZONE_OFFSETS
 from . import vocabulary as v
 from .lines import Kind, Line
 
@@ -47,6 +47,8 @@ def is_name(text: str) -> bool:
         return False
     if v.NOT_A_NAME.search(text) or v.PUBLISHED_WORDS.search(text):
         return False
+    if v.ARTICLE_START.match(text):
+        return False
     if len(tokens) > 2 and text.isupper():
         return False  # "MAKE BETTER COFFEE": a shouted label, not a name
     if any(len(_INNER_CAPITAL.findall(token)) > 1 for token in tokens):
@@ -76,6 +78,9 @@ def _leading_name(part: str) -> str:
     for token in tokens:
         if not (v.NAME_TOKEN.match(token) or token.lower() in v.NAME_PARTICLES):
             break
+        low = token.lower().rstrip(".,")
+        if keep and (low in MONTHS or low in v.WEEKDAYS or v.UPDATED_WORDS.match(low)):
+            break  # "Umair Irfan Updated Nov": the dateline starts
         keep += 1
     return " ".join(tokens[:keep]) if keep >= 2 else part
 
@@ -83,11 +88,9 @@ def _leading_name(part: str) -> str:
 def _is_org(part: str) -> bool:
     """A Title Case credit after an explicit "By": "The Associated Press", "Reuters"."""
     tokens = part.split()
-    return (
-        1 <= len(tokens) <= ORG_MAX_TOKENS
-        and all(t[:1].isupper() for t in tokens[1:])
-        and (tokens[0][:1].isupper())
-    )
+    if v.NOT_A_NAME.search(part) and not v.NEWS_AGENCY.search(part):
+        return False
+    return 1 <= len(tokens) <= ORG_MAX_TOKENS and all(t[:1].isupper() for t in tokens)
 
 
 def split_names(text: str, *, explicit: bool = False) -> list[str]:
@@ -101,7 +104,7 @@ def split_names(text: str, *, explicit: bool = False) -> list[str]:
     text = _DIGIT.split(v.NAME_FOOTNOTE.sub("", text), maxsplit=1)[0]
     out: list[str] = []
     for raw in v.NAME_SPLIT.split(text):
-        part = _leading_name(clean_name(raw))
+        part = drop_shouted_tail(_leading_name(clean_name(raw)))
         if not part:
             continue
         first = part.split()[0]
@@ -120,6 +123,12 @@ def clean_name(text: str) -> str:
     """A name without separators, job title or glued furniture ("Follow")."""
     text = v.NAME_TRAILER.sub("", text.strip(" .:-–—|·•()"))
     return v.ROLE_SUFFIX.sub("", text).strip(" .:-–—|·•()")
+
+
+def drop_shouted_tail(name: str) -> str:
+    """One name without a publisher in capitals: "Kevin McCoy USA TODAY" -> "Kevin McCoy"."""
+    shorter = v.SHOUTED_TAIL.sub("", name)
+    return shorter if not name.isupper() and len(shorter.split()) >= 2 else name
 
 
 def _parts(text: str) -> list[str]:
@@ -184,7 +193,7 @@ def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | Non
     parts = _parts(lines[i].text)
     if not parts:
         return None
-    names = [p for p in parts if is_person(p)]
+    names = [p for p in parts if is_person(p) and not p.isupper()]  # "DUBAI AIRSHOW"
     if not names and len(parts) == 1:
         lead = _DIGIT.split(parts[0], maxsplit=1)[0]
         names = split_names(lead) if is_person(v.NAME_SPLIT.split(lead)[0].strip()) else []

@@ -177,7 +177,7 @@ GLUED_BY = re.compile(r"^(by|By|BY|von|Von|VON)(?=[A-ZÀ-Þ][a-zà-ÿ])")
 BYLINE_LABEL = re.compile(rf"^(?:{_BYLINE_WORDS})\s*:?\s*$", re.IGNORECASE)
 # Job titles that trail a name in a byline ("Daniel Großert Redakteur").
 ROLE_SUFFIX = re.compile(
-    r"\s+(?:redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|editor|"
+    r"\s+(?:redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|editor|columnist|"
     r"senior|deputy|chief|head\s+of|director|staff\s+writer|journalist(?:in)?|autor(?:in)?|"
     r"chefredakteur(?:in)?)\b.*$",
     re.IGNORECASE,
@@ -185,9 +185,15 @@ ROLE_SUFFIX = re.compile(
 # Noise glued after a name: "Victoria O'Regan  Follow", "Emma MackenzieLifestyle Writer".
 NAME_TRAILER = re.compile(
     r"(?:\s+|(?<=[a-z]))(?i:follow|folgen|seguir|suivre)\b.*$"
-    r"|(?:\s+|(?<=[a-z]))[A-Z]?[a-z]+\s+(?i:writer|editor|reporter|correspondent)\b.*$"
+    r"|(?:\s+|(?<=[a-z]))[A-Z]?[a-z]+\s+(?i:writer|editor|reporter|correspondent|columnist)\b.*$"
+    # "Jonathan GarberFOXBusiness": a glued tail with several capitals
+    r"|(?<=[a-z]{2})[A-Z][A-Za-z]*[A-Z][A-Za-z]*$"
+    # "Chaim Gartenberg@cgartenberg": a social handle and whatever follows
+    r"|\s*@\w.*$"
     r"|(?<=[a-z])(?:News|Sports?|Politics|Business|Reporter|Editor|Writer|Correspondent)$",
 )
+# A publisher in capitals after a name: "Kevin McCoy USA TODAY".
+SHOUTED_TAIL = re.compile(r"(?:\s+[A-Z]{2,})+$")
 # Footnote digits glued to a name ("Xiaoying You0").
 NAME_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d+\b")
 # Weekday names: a dateline's words, never a person's.
@@ -195,6 +201,12 @@ WEEKDAYS = _words(
     "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi "
     "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo"
+)
+# Wire services credited by name in bylines ("By The Associated Press").
+NEWS_AGENCY = re.compile(
+    r"\b(?:associated press|press association|reuters|agence france|bloomberg|"
+    r"deutsche presse|canadian press|united press)\b",
+    re.IGNORECASE,
 )
 # Agency credits in bylines: "dpa", "AFP", "KNA" (short, all lower or all upper case).
 AGENCY = re.compile(
@@ -213,13 +225,17 @@ NAME_PARTICLES = _words("van von der den de del della di da dos das du la le ten
 # A name-shaped token: capitalised word, initial, hyphenated or apostrophised.
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
 # Roles and labels that disqualify a name-shaped line from being an author.
+# A person's name does not start with an article ("Die Tabelle der Premier League").
+ARTICLE_START = re.compile(r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s", re.IGNORECASE)
 NOT_A_NAME = re.compile(
-    r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s|"
     r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|studio|"
     r"news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
     r"home|menu|share|login|search|more|live|video|podcast|sport|sports|politik|"
     r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?|lesezeit|min|"
-    r"uhr|am|pm|read|minutes?|updated|trainer|präsident|president|minister)\b",
+    r"uhr|am|pm|read|minutes?|updated|trainer|präsident|president|minister|courtesy|reviews?|"
+    r"facebook|twitter|google|linkedin|instagram|whatsapp|pinterest|youtube|tiktok|email|"
+    r"telegram|flipboard|reddit|print|related|tags?|stories|recent|reports|entertainment|"
+    r"solutions)\b",
     re.IGNORECASE,
 )
 
