@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urljoin
 
 import lxml.html
@@ -59,21 +60,27 @@ def _is_hidden(el: etree._Element) -> bool:
 
 
 def boilerplate_share(el: etree._Element) -> float:
+    """See `_share`; cached on the element's class and id (pages repeat them a lot)."""
+    if tag_of(el) in v.STRUCTURAL_KEEP_TAGS:
+        return 0.0
+    role = attr(el, "role").lower()
+    if role in v.BOILERPLATE_ROLES:
+        return v.PROTECTED_TEXT_SHARE
+    if attr(el, "itemprop") == "articleBody":
+        return 0.0
+    names = f"{attr(el, 'class')} {attr(el, 'id')}".lower()
+    return _share(names) if names.strip() else 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _share(names: str) -> float:
     """0 for content; else the share of page paragraph text the element may hold and go.
 
     Strong widget names (share, related, byline ...) go unless they hold most of the
     page's paragraphs; weak layout names (header, sidebar ...) only when they hold
     little, since CMSs reuse them for grid wrappers ("sidebar-grid__content").
     """
-    if tag_of(el) in v.STRUCTURAL_KEEP_TAGS:
-        return 0.0
-    if attr(el, "role").lower() in v.BOILERPLATE_ROLES:
-        return v.PROTECTED_TEXT_SHARE
-    if attr(el, "itemprop") == "articleBody":
-        return 0.0
-    tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower().split()
-    if not tokens:
-        return 0.0
+    tokens = names.split()
     if any(v.BOILERPLATE_STRONG.search(t) and not v.ARTICLE_BODY_TOKEN.search(t) for t in tokens):
         return v.PROTECTED_TEXT_SHARE
     if any(v.CONTENT_TOKEN.search(t) for t in tokens):

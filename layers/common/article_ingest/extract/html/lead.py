@@ -19,6 +19,8 @@ from .parse import tag_of, text_of
 # Elements looked at after the h1 before giving up: the lead sits right under it.
 MAX_ELEMENTS_AFTER_H1 = 400
 MIN_LEAD_CHARS = 30
+# A lead is a paragraph with a few inline children, not a container of blocks.
+MAX_LEAD_CHILDREN = 8
 MAX_LEAD_CHARS = 1_000
 # A description truncated by the CMS ("...") still identifies its paragraph.
 MIN_PREFIX_CHARS = 60
@@ -69,7 +71,9 @@ def find_lead(
         after += 1
         if after > MAX_ELEMENTS_AFTER_H1:
             return None
-        if tag not in v.LEAD_TAGS or any(tag_of(a) in v.MEDIA_TAGS for a in el.iterancestors()):
+        if tag not in v.LEAD_TAGS or len(el) > MAX_LEAD_CHILDREN:
+            continue
+        if any(tag_of(a) in v.MEDIA_TAGS for a in el.iterancestors()):
             continue
         text = text_of(el)
         if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or _link_share(el, len(text)) > 0.2:

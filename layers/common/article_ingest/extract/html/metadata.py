@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -54,7 +55,8 @@ def _first(index: dict[str, list[str]], keys: tuple[str, ...]) -> str:
 
 
 def _itemprop(root: etree._Element, name: str) -> list[etree._Element]:
-    return [el for el in root.iterfind(f".//*[@itemprop='{name}']") if tag_of(el) != "meta"]
+    found = root.xpath(f".//*[@itemprop='{name}'][not(self::meta)]")
+    return [el for el in found if isinstance(el, etree._Element)]
 
 
 def _date_candidates(
@@ -133,7 +135,9 @@ def _byline_texts(root: etree._Element) -> list[str]:
         texts.append(text_of(el))
     if texts:
         return [t for t in texts if t]
-    for el in root.iter():
+    for el in root.xpath(v.BYLINE_XPATH):
+        if not isinstance(el, etree._Element):
+            continue
         if v.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
             attr(el, "class").lower().replace("author", "")
         ):
@@ -160,14 +164,15 @@ def _authors(
     ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
     ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
     meta_names = [m for k in v.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
-    sources: list[tuple[list[str], str]] = [
-        (ld_people, "json-ld"),
-        (meta_names, "meta"),
-        (_byline_texts(root), "byline-text"),
-        (ld_orgs, "json-ld"),
+    # Visible bylines cost a scan of the page: read only when metadata names nobody.
+    sources: list[tuple[Callable[[], list[str]], str]] = [
+        (lambda: ld_people, "json-ld"),
+        (lambda: meta_names, "meta"),
+        (lambda: _byline_texts(root), "byline-text"),
+        (lambda: ld_orgs, "json-ld"),
     ]
     for names, source in sources:
-        cleaned = clean_authors(names, blocked=blocked)
+        cleaned = clean_authors(names(), blocked=blocked)
         if cleaned:
             return cleaned, source
     return [], ""
