@@ -20,6 +20,9 @@ from article_ingest.extract.text.lines import split_lines
         ),
         ("Daniel Großert Redakteur", ["Daniel Großert"]),
         ("submitting your information you agree to the Terms", []),
+        ("Umair Irfan Updated Nov 13, 2019, 10:28am EST", ["Umair Irfan"]),
+        ("Kevin Johnson and Kevin McCoy USA TODAY", ["Kevin Johnson", "Kevin McCoy"]),
+        ("Chaim Gartenberg@cgartenberg Nov 19", ["Chaim Gartenberg"]),
     ],
 )
 def test_split_names_keeps_people_and_agencies(names: str, expected: list[str]) -> None:
@@ -100,4 +103,29 @@ def test_find_byline_finds_nothing_without_names() -> None:
     text = "Headline of the story\nShare\nPublished Oct 23, 2025"
     # When the byline is looked for
     # Then there are no authors
+    assert _byline(text, date_at=2) == []
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [("The Associated Press", ["The Associated Press"]), ("Les Echos", ["Les Echos"])],
+)
+def test_split_names_accepts_organisations_after_explicit_by(
+    names: str, expected: list[str]
+) -> None:
+    # Given the names part of an explicit "By ..." byline that credits an organisation
+    # When it is split as an explicit byline
+    # Then the organisation is the author
+    assert split_names(names, explicit=True) == expected
+
+
+def test_find_byline_ignores_sentences_starting_with_a_name() -> None:
+    # Given a standfirst that starts with a person's name, next to the dateline
+    text = (
+        "Headline of the story\n"
+        "Friedrich Merz, der Kandidat der Union, hat eine schwere Niederlage erlitten.\n"
+        "Publikacja: 02.02.2025 21:52"
+    )
+    # When the byline is looked for
+    # Then the sentence is not a byline
     assert _byline(text, date_at=2) == []
