@@ -44,6 +44,9 @@ SCAN_CHARS = 3000
 WALL_MAX_WORDS = 6
 # Characters that render as nothing: a line of only these is a blank line.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Stop words of the guessed language must be at least 1/LANG_MIN_SHARE of the words
+# (real text runs 10-40%, Turkish is lowest; 1/16 keeps it and drops stray matches).
+LANG_MIN_SHARE = 16
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -207,4 +210,4 @@ def guess_language(lines: list[Line]) -> str | None:
     if not counts:
         return None
     lang, hits = counts.most_common(1)[0]
-    return lang if hits >= max(3, len(words) // 20) else None
+    return lang if hits >= max(3, len(words) // LANG_MIN_SHARE) else None

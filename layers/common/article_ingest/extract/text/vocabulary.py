@@ -281,7 +281,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "da": _words("og i det som er en på for med af ikke til har jeg"),
     "pl": _words("i w nie na się że z do jest to jak o po"),
     "cs": _words("a v se na je že s z do to jako o by"),
-    "tr": _words("ve bir bu da de için ile olarak çok daha gibi"),
+    "tr": _words("ve bir bu da de için ile olarak çok daha gibi olan ise kadar sonra göre ancak"),
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
