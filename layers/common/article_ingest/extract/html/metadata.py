@@ -201,7 +201,8 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     meta.headline, prov_headline = choose_headline(root, ld.headline if ld else "", index)
     meta.titles = [meta.headline, ld.headline if ld else ""]
     meta.titles += [t for k in v.META_TITLE[:2] for t in index.get(k, [])]
-    meta.titles += [text_of(h) for h in root.iter("h1")]
+    # Only the first h1: some pages mark their section headings up as h1 too.
+    meta.titles += [text_of(h) for h in root.iter("h1")][:1]
     if meta.headline:
         prov["headline"] = prov_headline
 
