@@ -113,3 +113,15 @@ def test_extract_reads_standfirst_as_description() -> None:
     # Then the standfirst is the description and the headline is unchanged
     assert article.description == standfirst
     assert article.headline == "City expands tram network to the suburbs"
+
+
+def test_extract_keeps_list_announced_by_colon() -> None:
+    # Given a body whose last paragraph announces a list of short items
+    items = ["June 9 at the Coral Sky Amphitheatre", "June 10 at the Credit Union Arena"]
+    paste = PASTE.replace(
+        "Read next:", "The tour dates are as follows:\n" + "\n".join(items) + "\n\nRead next:"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the list items are body paragraphs after the announcing line
+    assert article.paragraphs[-2:] == items

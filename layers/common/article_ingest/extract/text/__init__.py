@@ -46,7 +46,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         return ExtractedArticle()
     lang = guess_language(lines)
     start, end, lead = body_mod.densest_run(lines)
-    end = body_mod.cut_at_next_article(lines, start, end)
+    end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, start, end))
     lo, hi = header_mod.window(lead, end)
     provenance: dict[str, str] = {}
 

@@ -36,6 +36,8 @@ PARAGRAPH_STYLE_SHARE = 0.75
 NEXT_ARTICLE_AFTER = 10
 # A dateline of another article is short.
 NEXT_DATELINE_WORDS = 12
+# A list item announced by a colon line has at least this many words.
+LIST_ITEM_MIN_WORDS = 3
 # A subheading has at most this many words.
 SUBHEADING_MAX_WORDS = 20
 
@@ -172,10 +174,15 @@ def select(lines: list[Line], start: int, end: int, skip: set[int]) -> Body:
     """Paragraphs and images of lines[start:end], leaving out indices in `skip`."""
     body = Body(start, end)
     seen: set[str] = set()
+    in_list = False  # after a line ending in ":", short lines are the list's items
     for i in range(start, end):
         line = lines[i]
         if i in skip or line.text in seen:
             continue
+        if in_list and line.kind is Kind.SHORT and line.words >= LIST_ITEM_MIN_WORDS:
+            body.paragraphs.append(line.text)
+            continue
+        in_list = line.text.endswith(":") and line.kind is not Kind.FURNITURE
         following = lines[i + 1] if i + 1 < end else None
         if following is not None and following.text.startswith(line.text):
             continue  # a caption repeated with its credit appended: keep the longer
@@ -195,3 +202,21 @@ def select(lines: list[Line], start: int, end: int, skip: set[int]) -> Body:
         seen.add(line.text)
         body.paragraphs.append(line.text)
     return body
+
+
+def extend_list(lines: list[Line], end: int) -> int:
+    """Extend the body over a list its last line announces ("Tour dates:").
+
+    List items are short lines, so the densest run stops before them; they are
+    taken while they have a few words and are not furniture.
+    """
+    if end == 0 or end >= len(lines) or not lines[end - 1].text.endswith(":"):
+        return end
+    while (
+        end < len(lines)
+        and lines[end].kind in (Kind.SHORT, Kind.BULLET)
+        and lines[end].words >= LIST_ITEM_MIN_WORDS
+        and not lines[end].wall
+    ):
+        end += 1
+    return end

@@ -61,6 +61,9 @@ _FURNITURE_PHRASES = (
     "aller au contenu", "ir al contenido", "saltar al contenido", "vai al contenuto",
     "naar de inhoud", "über uns", "öppna bild", "åpne bilde", "contact me",
     "esta funcionalidad", "nur für abonnenten", "réservé aux abonnés", "exclusivo para",
+    # section labels of link lists
+    "ähnliche beiträge", "ähnliche artikel", "themen", "topics", "related posts", "tags",
+    "schlagwörter", "stichworte", "mots-clés", "etiquetas", "temas", "argomenti",
 )
 # fmt: on
 FURNITURE_START = re.compile(
