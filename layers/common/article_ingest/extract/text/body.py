@@ -160,6 +160,16 @@ def is_subheading(line: Line, following: Line | None) -> bool:
     return any(ch.isalpha() for ch in line.text)
 
 
+def announces_list(line: Line, following: Line | None) -> bool:
+    """A short line ending in ":" followed by a list item ("Tour dates:")."""
+    return (
+        line.text.endswith(":")
+        and following is not None
+        and following.kind in (Kind.SHORT, Kind.BULLET)
+        and following.words >= LIST_ITEM_MIN_WORDS
+    )
+
+
 def is_caption(line: Line, following: Line | None) -> bool:
     """A line glued to a credit line right after it is that credit's caption."""
     return (
@@ -197,7 +207,7 @@ def select(lines: list[Line], start: int, end: int, skip: set[int]) -> Body:
             if is_caption(line, following):
                 body.images.append(Image(caption=line.text))
                 continue
-        elif not is_subheading(line, following):
+        elif not (is_subheading(line, following) or announces_list(line, following)):
             continue
         seen.add(line.text)
         body.paragraphs.append(line.text)
@@ -210,6 +220,8 @@ def extend_list(lines: list[Line], end: int) -> int:
     List items are short lines, so the densest run stops before them; they are
     taken while they have a few words and are not furniture.
     """
+    if 0 < end < len(lines) and lines[end].kind is Kind.SHORT and lines[end].text.endswith(":"):
+        end += 1  # the announcing line itself ("The tour dates are:")
     if end == 0 or end >= len(lines) or not lines[end - 1].text.endswith(":"):
         return end
     while (
