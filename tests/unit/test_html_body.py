@@ -135,3 +135,23 @@ def test_body_garbage_never_raises_unexpected_errors(html: str) -> None:
         return
     # Then an article (maybe empty) comes back
     assert isinstance(result.paragraphs, list)
+
+
+def test_body_summary_bullets_are_read_from_a_key_points_box() -> None:
+    # Given a key-points list above the text
+    bullets = "<ul class='article-key-points'><li>Two new lines by 2027.</li><li>It will cost 400m euros.</li></ul>"
+    # When extracted
+    result = extract_html(_page(bullets + f"<p>{P1}</p><p>{P2}</p>"))
+    # Then the bullets are the summary
+    assert result.summary == ["Two new lines by 2027.", "It will cost 400m euros."]
+
+
+def test_body_byline_paragraph_names_the_author_when_metadata_does_not() -> None:
+    # Given a page without author metadata whose text ends with an author line
+    page = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>Autor: Max Muster</p>")
+    page = page.replace("<meta name='author' content='Jane Doe'>", "")
+    # When extracted
+    result = extract_html(page)
+    # Then the author is read from it and the line leaves the body
+    assert result.authors == ["Max Muster"]
+    assert result.paragraphs == [P1, P2, P3]

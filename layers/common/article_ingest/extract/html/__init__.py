@@ -11,6 +11,7 @@ import re
 
 from ...errors import IngestError, NoArticleFound
 from ...models import ExtractedArticle, Image
+from .authors import byline_in_blocks, clean_authors
 from .blocks import Block, emit
 from .body import find_content
 from .clean import clean_tree, collect_images
@@ -18,6 +19,7 @@ from .filter import filter_blocks
 from .lead import find_lead
 from .metadata import read_metadata
 from .parse import collapse, parse, text_of
+from .summary import find_summary
 
 _LOG = logging.getLogger(__name__)
 # A JSON-LD articleBody this long is the article, not a teaser (dev data: teasers
@@ -56,12 +58,17 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     meta = read_metadata(root, url)
     base = meta.canonical_url or url
     images = collect_images(root, base)
+    summary = find_summary(root)
     lead_el = find_lead(root, meta.headline, meta.description)
     lead = text_of(lead_el) if lead_el is not None else ""
     clean_tree(root)
     blocks: list[Block] = []
     for container in find_content(root, meta.article_body):
         emit(container, blocks)
+    if not meta.authors and (found := byline_in_blocks([b.text for b in blocks])):
+        meta.authors = clean_authors(found, blocked=[meta.publisher or ""])
+        if meta.authors:
+            meta.provenance["authors"] = "byline-text"
     paragraphs = filter_blocks(blocks, meta)
     stated = meta.article_body.strip()
     if len(stated) >= MIN_STATED_BODY_CHARS and sum(map(len, paragraphs)) < len(stated) / 2:
@@ -82,6 +89,7 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
         language=meta.language,
         description=meta.description,
         canonical_url=meta.canonical_url,
+        summary=summary,
         paragraphs=paragraphs,
         images=images,
         tags=meta.tags,

@@ -102,3 +102,23 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
             seen.add(key)
             out.append(part)
     return out
+
+
+def byline_in_blocks(texts: list[str]) -> list[str]:
+    """Bylines printed as a paragraph near the start or end of the text ("Autor: ...").
+
+    Args:
+        texts: the body's block texts in order.
+
+    Returns:
+        The matching lines (to be split and cleaned), possibly empty.
+    """
+    window = v.BODY_BYLINE_WINDOW
+    edges = texts[:window] + texts[-window:] if len(texts) > 2 * window else texts
+    found: list[str] = []
+    for text in edges:
+        if len(text) <= v.MAX_BODY_BYLINE_CHARS and v.BYLINE_LABEL.match(text):
+            label = v.BYLINE_LABEL.match(text)
+            rest = text[label.end() :] if label else text
+            found.extend(n for n in v.CJK_LIST_SPLIT.split(rest.strip(" )）")) if n)
+    return found

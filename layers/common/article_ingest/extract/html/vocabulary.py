@@ -343,3 +343,31 @@ KICKER_ATTR = re.compile(
 )
 # UTF-8 read as Latin-1/cp1252 ("fÃ¼r"): such a string is a broken copy.
 MOJIBAKE = re.compile(r"[ÂÃ][\u0080-\u00bf\u0152-\u2122]|â€")
+
+# --------------------------------------------------------------------------- summary
+
+# Boxes of key-point bullets.
+SUMMARY_ATTR = re.compile(
+    r"summary|key-?points?|highlights?|takeaways?|tl-?dr|bullets|story-?points|"
+    r"zusammenfassung|das-?wichtigste|auf-?einen-?blick|kurz-?gefasst|faits-?saillants|"
+    r"resumen|sintesi|kort-?fortalt",
+    re.IGNORECASE,
+)
+SUMMARY_HEADING = re.compile(
+    r"^\W*(?:key points|highlights|key takeaways|takeaways|in brief|in short|summary|"
+    r"the big picture|what you need to know|das wichtigste(?: in kürze)?|auf einen blick|"
+    r"in kürze|kurz gefasst|zusammenfassung|en bref|l'essentiel|resumen|lo más importante|"
+    r"in sintesi|kort fortalt|i korthet|kort sagt|samenvatting|в двух словах|要点|"
+    r"ポイント|핵심)\W*$",
+    re.IGNORECASE,
+)
+# Labels of a byline printed as a paragraph at the top or bottom of the text.
+BYLINE_LABEL = re.compile(
+    r"^\s*(?:autor(?:in)?(?:/autor)?|autoren|author|authors|text|texto|reporter|"
+    r"von|by|por|par|av|door|di|af|z|責任編集|责编|作者|記者|文|기자)\s*[:：]?\s+|"
+    r"^\s*[（(]?(?:责编|作者|記者)\s*[:：]",
+    re.IGNORECASE,
+)
+MAX_BODY_BYLINE_CHARS = 100
+CJK_LIST_SPLIT = re.compile(r"[、，,]")
+BODY_BYLINE_WINDOW = 5
