@@ -139,7 +139,10 @@ def test_body_garbage_never_raises_unexpected_errors(html: str) -> None:
 
 def test_body_summary_bullets_are_read_from_a_key_points_box() -> None:
     # Given a key-points list above the text
-    bullets = "<ul class='article-key-points'><li>Two new lines by 2027.</li><li>It will cost 400m euros.</li></ul>"
+    bullets = (
+        "<ul class='article-key-points'><li>Two new lines by 2027.</li>"
+        "<li>It will cost 400m euros.</li></ul>"
+    )
     # When extracted
     result = extract_html(_page(bullets + f"<p>{P1}</p><p>{P2}</p>"))
     # Then the bullets are the summary
