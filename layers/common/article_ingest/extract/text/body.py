@@ -67,19 +67,19 @@ def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
         return line.words * BULLET_SHARE
     if line.kind is Kind.FURNITURE:
         # a bare separator ("* * *", "·") may divide sections; a phrase is furniture
-        return -FURNITURE_COST if v.WORD.search(line.text) else -SHORT_COST
+        return -FURNITURE_COST if line.wordy else -SHORT_COST
     if line.kind is Kind.CREDIT:
         return -CREDIT_COST
     return -SHORT_COST
 
 
-def _kadane(lines: list[Line], glued_share: float) -> tuple[int, int]:
+def _kadane(weights: list[float]) -> tuple[int, int]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, w in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
-        total += weight(line, glued_share)
+        total += w
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
@@ -95,7 +95,8 @@ def densest_run(lines: list[Line]) -> tuple[int, int, int]:
     lines are teaser cards or captions of that page: a second pass weighs them
     as short lines, so the run stops where the cards begin.
     """
-    start, end = _kadane(lines, GLUED_PROSE_SHARE)
+    weights = [weight(line) for line in lines]
+    start, end = _kadane(weights)
     separate = glued = 0
     for line in lines[start:end]:
         if line.kind is Kind.PROSE:
@@ -104,7 +105,11 @@ def densest_run(lines: list[Line]) -> tuple[int, int, int]:
             else:
                 separate += line.words
     if separate >= PARAGRAPH_STYLE_SHARE * (separate + glued):
-        tight_start, tight_end = _kadane(lines, -SHORT_COST / PROSE_MIN_WORDS)
+        glued_share = -SHORT_COST / PROSE_MIN_WORDS
+        for i, line in enumerate(lines):
+            if line.kind is Kind.PROSE and is_glued(line):
+                weights[i] = line.words * glued_share
+        tight_start, tight_end = _kadane(weights)
         return tight_start, tight_end, min(start, tight_start)
     return start, end, start
 

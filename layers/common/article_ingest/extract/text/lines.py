@@ -72,6 +72,7 @@ class Line:
     blank_before: bool = False
     blank_after: bool = False
     wall: bool = False  # the comments start here: the body never runs across it
+    wordy: bool = True  # has a word (not a bare separator like "* * *" or "·")
 
 
 def count_words(text: str) -> int:
@@ -169,28 +170,32 @@ def classify(text: str) -> tuple[Kind, int]:
     return Kind.SHORT, words
 
 
+def _shape(text: str) -> tuple[Kind, int, bool, bool]:
+    """Kind, word count, comments wall, contains a word: all that depends on the text."""
+    kind, words = classify(text)
+    wall = words <= WALL_MAX_WORDS and bool(v.COMMENTS_WALL.match(text))
+    return kind, words, wall, v.WORD.search(text, 0, EDGE_CHARS) is not None
+
+
 def split_lines(text: str) -> list[Line]:
     """All non-blank lines, classified, with whether a blank line surrounds them."""
     out: list[Line] = []
     blank = True
-    seen: dict[str, tuple[Kind, int]] = {}  # menus and teasers repeat: classify once
+    seen: dict[str, tuple[Kind, int, bool, bool]] = {}  # menus repeat: classify once
     for i, raw in enumerate(text.splitlines()):
         stripped = raw.strip()
-        if not stripped.strip(INVISIBLE):  # zero-width spaces render as nothing
-            stripped = ""
-        if not stripped:
+        if not stripped or not stripped.strip(INVISIBLE):  # zero-width spaces show nothing
             blank = True
             if out:
                 out[-1].blank_after = True
             continue
         known = seen.get(stripped)
         if known is None:
-            known = classify(stripped)
+            known = _shape(stripped)
             if len(stripped) <= EDGE_CHARS:
                 seen[stripped] = known
-        kind, words = known
-        wall = words <= WALL_MAX_WORDS and bool(v.COMMENTS_WALL.match(stripped))
-        out.append(Line(i, raw, stripped, words, kind, blank_before=blank, wall=wall))
+        kind, words, wall, wordy = known
+        out.append(Line(i, raw, stripped, words, kind, blank, False, wall, wordy))
         blank = False
     return out
 
