@@ -252,7 +252,8 @@ PUBLISHED_WORDS = re.compile(
 )
 UPDATED_WORDS = re.compile(
     r"\b(?:updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|"
-    r"oppdatert|uppdaterad|opdateret|aktualizace|aktualizacja|güncelleme|обновлено)\b",
+    r"oppdatert|uppdaterad|opdateret|aktualizace|aktualizacja|güncelleme|обновлено|"
+    r"last modified|zuletzt geändert)\b|\b(?:akt|upd|aktual)\.",
     re.IGNORECASE,
 )
 # "3 hours ago", "vor 2 Stunden": relative times are not dates.
