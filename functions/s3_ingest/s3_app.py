@@ -33,7 +33,12 @@ processor = BatchProcessor(event_type=EventType.SQS)
 
 def _refuse(upload: uploads.Upload | None, error: IngestError, message_id: str) -> None:
     if error.http_status >= 500:
-        raise error  # transient: fail this message so SQS retries it
+        # Transient: fail this message so SQS retries it (then redrives it to the DLQ).
+        logger.error(
+            "upload failed, will be retried",
+            extra={"key": upload and upload.key, "error_code": error.code},
+        )
+        raise error
     record_failure(metrics, error)
     rt = runtime()
     uploads.dead_letter(rt.sqs, rt.settings, upload, error, message_id)
@@ -60,6 +65,11 @@ def record_handler(record: SQSRecord) -> None:
         except IngestError as exc:
             _refuse(upload, exc, record.message_id)
             continue
+        except Exception:
+            logger.exception(
+                "upload failed unexpectedly, will be retried", extra={"key": upload.key}
+            )
+            raise
         record_ingest(metrics, result.status)
         logger.info(
             "upload ingested",

@@ -147,10 +147,16 @@ def test_upload_too_large_goes_to_the_dlq_unread(
     assert [d["error"]["code"] for d in _dead_letters(aws, dlq_url)] == ["too_large"]
 
 
-def test_upload_storage_failure_fails_only_its_message(
-    uploads: Any, aws: Any, settings: Any, dlq_url: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("failure", ["storage", "bug"])
+def test_upload_storage_failure_or_bug_fails_only_its_message(
+    uploads: Any,
+    aws: Any,
+    settings: Any,
+    dlq_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: str,
 ) -> None:
-    # Given DynamoDB failing for one of two uploads
+    # Given DynamoDB failing (or a bug striking) for one of two uploads
     from article_ingest import service
     from article_ingest.errors import StorageUnavailable
 
@@ -158,7 +164,9 @@ def test_upload_storage_failure_fails_only_its_message(
 
     def flaky(raw: Any, *args: Any) -> Any:
         if raw.raw_key == "incoming/unlucky.txt":
-            raise StorageUnavailable("storage failed while writing to DynamoDB")
+            if failure == "storage":
+                raise StorageUnavailable("storage failed while writing to DynamoDB")
+            raise RuntimeError("a bug")
         return real_ingest(raw, *args)
 
     monkeypatch.setattr(service, "ingest", flaky)

@@ -22,6 +22,7 @@ from ..models import Article, ArticleList
 from ..observability import flush_metrics, record_ingest
 from ..runtime import runtime
 from . import errors
+from .body import raw_input
 from .docs import swagger_page
 from .openapi import OPENAPI_INFO, RAW_BODY, clean_document, responses
 
@@ -44,8 +45,6 @@ DateBound = Annotated[
 
 
 def _read_input(url: str | None) -> service.RawInput:
-    from .body import raw_input
-
     return raw_input(app.current_event, max_bytes=runtime().settings.max_input_bytes, url=url)
 
 
