@@ -174,15 +174,20 @@ def _explicit(lines: list[Line], i: int) -> Byline | None:
     return None
 
 
+def _lone_name(line: Line) -> str | None:
+    """The person a short line names on its own ("Mathias Hagen – Journalist")."""
+    if line.words > BARE_MAX_WORDS or line.kind is not Kind.SHORT:
+        return None
+    parts = _parts(line.text)
+    name = drop_shouted_tail(parts[0]) if parts else ""
+    return name if is_person(name) else None
+
+
 def _extend_down(lines: list[Line], used: list[int], names: list[str]) -> None:
     """Add the names standing alone on the lines right after `used`."""
-    while (
-        used[-1] + 1 < len(lines)
-        and lines[used[-1] + 1].words <= NAME_MAX_TOKENS
-        and is_person(clean_name(lines[used[-1] + 1].text))
-    ):
+    while used[-1] + 1 < len(lines) and (name := _lone_name(lines[used[-1] + 1])):
         used.append(used[-1] + 1)
-        names.append(clean_name(lines[used[-1]].text))
+        names.append(name)
 
 
 def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | None:
@@ -201,13 +206,9 @@ def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | Non
         return None
     used = [i]
     # Several authors may stand on consecutive lines of their own.
-    while (
-        used[0] > 0
-        and lines[used[0] - 1].words <= NAME_MAX_TOKENS
-        and is_person(clean_name(lines[used[0] - 1].text))
-    ):
+    while used[0] > 0 and (name := _lone_name(lines[used[0] - 1])):
         used.insert(0, used[0] - 1)
-        names.insert(0, clean_name(lines[used[0]].text))
+        names.insert(0, name)
     _extend_down(lines, used, names)
     return Byline(names, _publisher(parts), used)
 
