@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
+from lxml import etree
+
 from ...errors import IngestError, NoArticleFound
 from ...models import ExtractedArticle, Image
 from .authors import byline_in_blocks, clean_authors
@@ -18,6 +20,7 @@ from .clean import clean_tree, collect_images
 from .filter import filter_blocks
 from .lead import find_lead
 from .metadata import read_metadata
+from .options import DEFAULT_OPTIONS, ExtractOptions
 from .parse import collapse, parse, text_of
 from .summary import find_summary
 
@@ -28,12 +31,15 @@ MIN_STATED_BODY_CHARS = 500
 PARAGRAPH_SPLIT = re.compile(r"\n+")
 
 
-def extract(html: str, *, url: str | None = None) -> ExtractedArticle:
+def extract(
+    html: str, *, url: str | None = None, options: ExtractOptions = DEFAULT_OPTIONS
+) -> ExtractedArticle:
     """Extract the article of an HTML page.
 
     Args:
         html: the page, already decoded.
         url: where the page was fetched from (resolves relative links, dates in URLs).
+        options: conventions for the standfirst and script-rendered pages.
 
     Returns:
         The article's fields; `paragraphs` is empty when the page holds no article text.
@@ -42,7 +48,7 @@ def extract(html: str, *, url: str | None = None) -> ExtractedArticle:
         NoArticleFound: only when the document breaks the parser in an unexpected way.
     """
     try:
-        return _extract(html, url)
+        return _extract(html, url, options)
     except IngestError:
         raise
     except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
@@ -51,7 +57,7 @@ def extract(html: str, *, url: str | None = None) -> ExtractedArticle:
         raise NoArticleFound("the HTML could not be read as an article") from exc
 
 
-def _extract(html: str, url: str | None) -> ExtractedArticle:
+def _extract(html: str, url: str | None, options: ExtractOptions) -> ExtractedArticle:
     root = parse(html)
     if root is None:
         return ExtractedArticle()
@@ -60,18 +66,26 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     images = collect_images(root, base)
     summary = find_summary(root)
     lead_el = find_lead(root, meta.headline, meta.description)
-    lead = text_of(lead_el) if lead_el is not None else ""
+    lead = text_of(lead_el) if lead_el is not None and options.include_lead else ""
+    lead_path = [lead_el, *lead_el.iterancestors()] if lead_el is not None else []
     clean_tree(root)
     blocks: list[Block] = []
-    for container in find_content(root, meta.article_body):
+    containers = find_content(root, meta.article_body)
+    for container in containers:
         emit(container, blocks)
+    if lead and containers and _distance(lead_path, containers[0]) > options.lead_max_distance:
+        lead = ""
     if not meta.authors and (found := byline_in_blocks([b.text for b in blocks])):
         meta.authors = clean_authors(found, blocked=[meta.publisher or ""])
         if meta.authors:
             meta.provenance["authors"] = "byline-text"
     paragraphs = filter_blocks(blocks, meta)
     stated = meta.article_body.strip()
-    if len(stated) >= MIN_STATED_BODY_CHARS and sum(map(len, paragraphs)) < len(stated) / 2:
+    if (
+        options.json_ld_body
+        and len(stated) >= MIN_STATED_BODY_CHARS
+        and sum(map(len, paragraphs)) < len(stated) / 2
+    ):
         # The page renders its text with script; the JSON-LD copy is the article.
         paragraphs = [p for p in (collapse(x) for x in PARAGRAPH_SPLIT.split(stated)) if p]
         meta.provenance["paragraphs"] = "json-ld"
@@ -101,3 +115,12 @@ def _already_in(lead: str, paragraphs: list[str]) -> bool:
     """True when the lead (or most of it) is already one of the first paragraphs."""
     head = lead[: min(len(lead), 80)]
     return any(head in p or p in lead for p in paragraphs[:5])
+
+
+def _distance(path: list[etree._Element], container: etree._Element) -> int:
+    """Levels from the lead up to its nearest common ancestor with the container."""
+    around = {id(el) for el in (container, *container.iterancestors())}
+    for steps, el in enumerate(path):
+        if id(el) in around:
+            return steps
+    return len(path)
