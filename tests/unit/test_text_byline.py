@@ -129,3 +129,11 @@ def test_find_byline_ignores_sentences_starting_with_a_name() -> None:
     # When the byline is looked for
     # Then the sentence is not a byline
     assert _byline(text, date_at=2) == []
+
+
+def test_find_byline_skips_shouted_labels_and_tag_lists() -> None:
+    # Given a kicker in capitals and a tag list under a label, near the headline
+    text = "Headline of the story\nDUBAI AIRSHOW\nRelated Tags:\nDelhi Pollution\nDelhi Smog"
+    # When the byline is looked for
+    # Then neither is an author
+    assert _byline(text) == []

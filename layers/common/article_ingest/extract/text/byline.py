@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import MONTHS, ZONE_OFFSETS
+from ..dates import MONTHS, ZONE_OFFSETS, find_datetime
 from . import vocabulary as v
 from .lines import Kind, Line
 
@@ -24,6 +24,8 @@ ORG_MAX_TOKENS = 4
 BYLINE_MAX_WORDS = 30
 # A byline without a by-word is short: "Jane Doe · Site", "A and B", "Name 2 min read".
 BARE_MAX_WORDS = 10
+# At most this many names stand beside a date ("..., Tobias Költzsch").
+DATELINE_MAX_NAMES = 2
 # How close (in lines) a bare name must be to the dateline or the headline.
 NEAR_DATE = 2
 NEAR_HEADLINE = 8
@@ -149,9 +151,10 @@ def _names_in_dateline(text: str) -> list[str]:
     out: list[str] = []
     for part in _DATELINE_PARTS.split(_DIGIT_RUN.sub(" ", text)):
         part = part.strip(" .:-–—|·•,")
-        if part and is_person(part) and not v.PUBLISHED_WORDS.search(part):
+        if part and is_person(part) and not part.isupper():
             out.append(part)
-    return out
+    # A dateline names its author once or twice; a longer run is a list of sections.
+    return out if len(out) <= DATELINE_MAX_NAMES else []
 
 
 def _explicit(lines: list[Line], i: int) -> Byline | None:
@@ -190,20 +193,35 @@ def _extend_down(lines: list[Line], used: list[int], names: list[str]) -> None:
         names.append(name)
 
 
+def _beside_date(lines: list[Line], i: int) -> bool:
+    """A dateline or relative time on the line right above or below line `i`."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines) and lines[j].words <= BARE_MAX_WORDS:
+            text = lines[j].text
+            if v.RELATIVE_TIME.search(text) or find_datetime(text) is not None:
+                return True
+    return False
+
+
 def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | None:
     if lines[i].words > BARE_MAX_WORDS or lines[i].kind is not Kind.SHORT:
         return None  # a bare byline is a short line, never a sentence or a credit
     if i + 1 < len(lines) and lines[i + 1].kind is Kind.CREDIT and not right_under_headline:
         return None  # a name right above a photo credit is the caption's subject
+    prev = lines[i - 1] if i > 0 else None
+    if prev is not None and prev.text.endswith(":") and not v.BYLINE_LABEL.match(prev.text):
+        return None  # an item under a label ("Related Tags:")
     parts = _parts(lines[i].text)
     if not parts:
         return None
-    names = [p for p in parts if is_person(p) and not p.isupper()]  # "DUBAI AIRSHOW"
+    names = [p for p in parts if is_person(p)]
     if not names and len(parts) == 1:
         lead = _DIGIT.split(parts[0], maxsplit=1)[0]
         names = split_names(lead) if is_person(v.NAME_SPLIT.split(lead)[0].strip()) else []
     if not names or (not is_person(names[0]) and not v.AGENCY.match(names[0])):
         return None
+    if all(n.isupper() for n in names) and not _beside_date(lines, i):
+        return None  # "DUBAI AIRSHOW": a shouted label, unless a dateline stands beside it
     used = [i]
     # Several authors may stand on consecutive lines of their own.
     while used[0] > 0 and (name := _lone_name(lines[used[0] - 1])):

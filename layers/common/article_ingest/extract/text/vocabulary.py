@@ -213,7 +213,7 @@ NEWS_AGENCY = re.compile(
 )
 # Agency credits in bylines: "dpa", "AFP", "KNA" (short, all lower or all upper case).
 AGENCY = re.compile(
-    r"^(?:[A-Z]{2,6}|dpa|apa|sda|kna|epd|ddp|afp|ap|ots|ansa|efe|ntb|ctk|pap|mti|reuters)$"
+    r"^(?:[A-Z]{2,4}|(?i:dpa|apa|sda|kna|epd|ddp|afp|ap|ots|ansa|efe|ntb|ctk|pap|mti|reuters))$"
 )
 # Words that separate several author names.
 NAME_SPLIT = re.compile(
