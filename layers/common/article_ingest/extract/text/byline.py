@@ -208,9 +208,6 @@ def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | Non
         return None  # a bare byline is a short line, never a sentence or a credit
     if i + 1 < len(lines) and lines[i + 1].kind is Kind.CREDIT and not right_under_headline:
         return None  # a name right above a photo credit is the caption's subject
-    prev = lines[i - 1] if i > 0 else None
-    if prev is not None and prev.text.endswith(":") and not v.BYLINE_LABEL.match(prev.text):
-        return None  # an item under a label ("Related Tags:")
     parts = _parts(lines[i].text)
     if not parts:
         return None
@@ -228,6 +225,9 @@ def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | Non
         used.insert(0, used[0] - 1)
         names.insert(0, name)
     _extend_down(lines, used, names)
+    prev = lines[used[0] - 1] if used[0] > 0 else None
+    if prev is not None and prev.text.endswith(":") and not v.BYLINE_LABEL.match(prev.text):
+        return None  # items under a label ("Related Tags:"), not a byline
     return Byline(names, _publisher(parts), used)
 
 
