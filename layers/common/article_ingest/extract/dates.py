@@ -68,7 +68,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "subat", "февраля", "февраль", "febrúar", "helmikuuta"),
     3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart",
         "mrt", "marca", "marzec", "března", "březen", "mart", "марта", "март", "mars",
-        "maaliskuuta", "mac"),
+        "maaliskuuta", "mac", "maret"),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
         "dubna", "duben", "nisan", "апреля", "апрель", "apríl", "huhtikuuta", "aprili"),
     5: ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "května",
@@ -79,7 +79,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
         "lipiec", "července", "červenec", "temmuz", "июля", "июль", "júlí", "heinäkuuta",
         "julai"),
     8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień",
-        "srpna", "srpen", "ağustos", "agustos", "августа", "август", "ágúst", "elokuuta",
+        "srpna", "srpen", "ağustos", "agustos", "agustus", "ogos", "августа", "август", "ágúst", "elokuuta",
         "agosti"),
     9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set",
         "settembre", "września", "wrzesień", "září", "eylül", "eylul", "сентября",
@@ -91,7 +91,7 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "kasım", "kasim", "ноября", "ноябрь", "nóvember", "marraskuuta", "novemba"),
     12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
          "dic", "dezembro", "dicembre", "grudnia", "grudzień", "prosince", "prosinec",
-         "aralık", "aralik", "декабря", "декабрь", "desember", "desember", "joulukuuta",
+         "aralık", "aralik", "декабря", "декабрь", "desember", "joulukuuta", "disember",
          "desemba"),
 }
 # fmt: on

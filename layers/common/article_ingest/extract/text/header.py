@@ -83,8 +83,10 @@ def _headline_shaped(line: Line) -> bool:
     if not HEADLINE_MIN_WORDS <= line.words <= HEADLINE_MAX_WORDS:
         return False
     text = line.text
-    if text.endswith((":", ",", ";", ")", "—", "–", "-", "|")):
-        return False
+    if text.endswith((":", ",", ";", ")", "—", "–", "-", "|", ">", "›")) or "\t" in text:
+        return False  # a label, a breadcrumb or a table row
+    if text.endswith("»") and "«" not in text:
+        return False  # "Weiter »": a link arrow, not a closing quote
     byline = v.BYLINE_START.match(text)
     if byline and split_names(byline.group("names"), explicit=True):
         return False
