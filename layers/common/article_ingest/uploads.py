@@ -15,9 +15,8 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.utilities.parser.models import S3Model
 from botocore.exceptions import BotoCoreError, ClientError
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .cli import content_type_for
 from .errors import BadInput, IngestError, InputTooLarge, StorageUnavailable
@@ -36,6 +35,31 @@ class ObjectMissing(IngestError):
 
     code = "object_missing"
     http_status = 404
+
+
+class _Bucket(BaseModel):
+    name: str
+
+
+class _Object(BaseModel):
+    key: str
+    versionId: str | None = None
+
+
+class _Entity(BaseModel):
+    bucket: _Bucket
+    object: _Object | None = None
+
+
+class _Record(BaseModel):
+    s3: _Entity
+
+
+class S3Notification(BaseModel):
+    """The part of an S3 event notification the upload function reads; the rest
+    (identities, request ids) varies by sender and is ignored."""
+
+    Records: list[_Record]
 
 
 @dataclass(frozen=True)
@@ -60,7 +84,7 @@ def parse_notification(body: str) -> list[Upload]:
     if isinstance(data, dict) and data.get("Event") == "s3:TestEvent":
         return []
     try:
-        event = S3Model.model_validate(data)
+        event = S3Notification.model_validate(data)
     except ValidationError as exc:
         raise BadInput("the message is not an S3 event notification") from exc
     return [
