@@ -13,6 +13,9 @@ from .metadata import Metadata
 MAX_LINK_DENSITY = 0.5
 # ...unless it is long: a linked summary sentence is prose, a teaser title is short.
 MAX_LINKED_PROSE_CHARS = 250
+# ...or a full sentence whose links leave some words unlinked.
+MAX_SENTENCE_LINK_DENSITY = 0.8
+MIN_SENTENCE_WORDS = 12
 # Widget phrases only count on short blocks; long text that starts so is prose.
 MAX_PHRASE_BLOCK_CHARS = 200
 # A byline/dateline is short; longer blocks that name the author are prose.
@@ -31,6 +34,15 @@ MAX_DATELINE_WORDS = 10
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def _is_linked_sentence(block: Block) -> bool:
+    """A sentence with many links (BBC style) is prose; a teaser title is not."""
+    return (
+        block.link_density < MAX_SENTENCE_LINK_DENSITY
+        and len(block.text.split()) >= MIN_SENTENCE_WORDS
+        and block.text.rstrip().endswith((".", "!", "?", "。", "»", "”", '"'))
+    )
 
 
 def _is_byline(text: str, authors: list[str]) -> bool:
@@ -72,8 +84,10 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
         key = _norm(text)
         if not key or (key in seen and len(text) < MAX_REPEAT_CHARS):
             continue
-        if block.link_density > MAX_LINK_DENSITY and (
-            block.is_heading or len(text) < MAX_LINKED_PROSE_CHARS
+        if (
+            block.link_density > MAX_LINK_DENSITY
+            and (block.is_heading or len(text) < MAX_LINKED_PROSE_CHARS)
+            and not _is_linked_sentence(block)
         ):
             continue
         if key in titles:
