@@ -145,6 +145,8 @@ def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: st
             score -= SHOUTED_COST  # "SCOTT GILBERTSON GEAR TEAM": labels shout, headlines rarely
         if " | " in line.text:
             score -= SITE_SUFFIX_COST  # "Headline | Site": the document title, not the headline
+        if line.kind is Kind.BULLET and not line.text.startswith(("-", "–", "—")):
+            continue  # only a dash-quote ("- Angsten vil øke") may be a headline
         if line.kind is Kind.BULLET and (
             lines[i - 1].kind is Kind.BULLET or (nxt is not None and nxt.kind is Kind.BULLET)
         ):

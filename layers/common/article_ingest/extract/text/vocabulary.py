@@ -61,7 +61,8 @@ _FURNITURE_PHRASES = (
     "aller au contenu", "ir al contenido", "saltar al contenido", "vai al contenuto",
     "naar de inhoud", "über uns", "öppna bild", "åpne bilde", "contact me",
     "esta funcionalidad", "nur für abonnenten", "réservé aux abonnés", "exclusivo para",
-    "continue reading", "you are here", "sie sind hier", "vous êtes ici", "usted está aquí",
+    "continue reading", "you are here", "these are external links", "external links",
+    "live tv", "sie sind hier", "vous êtes ici", "usted está aquí",
     # section labels of link lists
     "ähnliche beiträge", "ähnliche artikel", "themen", "topics", "related posts", "tags",
     "schlagwörter", "stichworte", "mots-clés", "etiquetas", "temas", "argomenti",
