@@ -93,6 +93,38 @@ def test_template_only_incoming_notifies(template: dict[str, Any]) -> None:
         assert not written.startswith(s.incoming_prefix)
 
 
+def _s3_grants(template: dict[str, Any], function: str) -> set[tuple[str, str]]:
+    """(action, key prefix) pairs a function's inline policy grants on the bucket."""
+    grants = set()
+    for policy in template["Resources"][function]["Properties"]["Policies"]:
+        for statement in policy["Statement"]:
+            actions = statement["Action"]
+            resources = statement["Resource"]
+            for action in [actions] if isinstance(actions, str) else actions:
+                for resource in resources if isinstance(resources, list) else [resources]:
+                    sub = resource.get("Fn::Sub", "") if isinstance(resource, dict) else ""
+                    if action.startswith("s3:") and sub.startswith("${ArticlesBucket.Arn}/"):
+                        grants.add((action, sub.split("/", 1)[1].removesuffix("*")))
+    return grants
+
+
+def test_template_s3_grants_are_the_prefixes_the_code_uses(template: dict[str, Any]) -> None:
+    from article_ingest.settings import Settings
+
+    s = Settings()
+    assert _s3_grants(template, "ApiFunction") == {
+        ("s3:PutObject", s.raw_prefix),
+        ("s3:PutObject", s.article_prefix),
+        ("s3:GetObject", s.article_prefix),
+    }
+    assert _s3_grants(template, "UploadFunction") == {
+        ("s3:GetObject", s.incoming_prefix),
+        ("s3:GetObjectVersion", s.incoming_prefix),
+        ("s3:GetObject", s.article_prefix),
+        ("s3:PutObject", s.article_prefix),
+    }
+
+
 def test_template_bucket_and_queues_refuse_plain_http(template: dict[str, Any]) -> None:
     for name in ("ArticlesBucketPolicy", "IngestQueuePolicy"):
         statements = template["Resources"][name]["Properties"]["PolicyDocument"]["Statement"]
