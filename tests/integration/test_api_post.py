@@ -235,3 +235,38 @@ def test_post_articles_emits_metrics_and_logs_without_the_body(
     ]
     assert records[0]["correlation_id"] == "post-html-0001"
     assert "forty tonnes" not in logs.getvalue() + out  # article text never reaches the logs
+
+
+def test_post_extract_over_the_limit_is_413(api: Any, configure: Any) -> None:
+    configure(max_input_bytes=1000)
+    result = api(http_event("POST", "/extract", body=SEED_TEXT, content_type="text/plain"))
+    assert result["statusCode"] == 413
+
+
+def test_post_articles_storage_outage_is_503(api: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from article_ingest import service
+    from article_ingest.errors import StorageUnavailable
+
+    def outage(*args: Any) -> Any:
+        raise StorageUnavailable("storage failed while writing to DynamoDB: ClientError")
+
+    monkeypatch.setattr(service, "ingest", outage)
+    result = api(load_event(HTML_EVENT))
+    assert result["statusCode"] == 503
+    assert body_of(result)["error"]["code"] == "storage_unavailable"
+
+
+def test_post_articles_bug_is_500_without_details(
+    api: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from article_ingest import service
+
+    def bug(*args: Any) -> Any:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(service, "ingest", bug)
+    result = api(load_event(HTML_EVENT))
+    assert result["statusCode"] == 500
+    assert body_of(result) == {
+        "error": {"code": "internal_error", "message": "internal server error"}
+    }
