@@ -45,7 +45,8 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if not lines:
         return ExtractedArticle()
     lang = guess_language(lines)
-    start, end, lead = body_mod.densest_run(lines)
+    run = body_mod.densest_run(lines)
+    start, end, lead = run.start, run.end, run.lead
     end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, start, end))
     lo, hi = header_mod.window(lead, end)
     provenance: dict[str, str] = {}
@@ -83,7 +84,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         start = max(start, headline_at + 1)
     if date_at is not None:
         skip.add(date_at)
-    body = body_mod.select(lines, start, end, skip)
+    body = body_mod.select(lines, start, end, skip, set_off=run.set_off)
     standfirst_at = (
         header_mod.find_standfirst(lines, headline_at, start) if headline_at is not None else None
     )

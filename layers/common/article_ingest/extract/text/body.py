@@ -85,11 +85,24 @@ def _kadane(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def densest_run(lines: list[Line]) -> tuple[int, int, int]:
-    """The maximum-weight run of consecutive lines as (start, end-exclusive, lead).
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Where the body runs: [start, end) of the line list.
 
     `lead` is where the run starts when glued prose counts (a standfirst set in
-    a <div> sits there): the header is looked for above it.
+    a <div> sits there): the header is looked for above it. `set_off` tells that
+    the page sets its paragraphs off with blank lines, so its subheadings are set
+    off too.
+    """
+
+    start: int
+    end: int
+    lead: int
+    set_off: bool
+
+
+def densest_run(lines: list[Line]) -> Run:
+    """The maximum-weight run of consecutive lines.
 
     When the run's prose is mostly paragraphs set off by blank lines, glued prose
     lines are teaser cards or captions of that page: a second pass weighs them
@@ -110,8 +123,8 @@ def densest_run(lines: list[Line]) -> tuple[int, int, int]:
             if line.kind is Kind.PROSE and is_glued(line):
                 weights[i] = line.words * glued_share
         tight_start, tight_end = _kadane(weights)
-        return tight_start, tight_end, min(start, tight_start)
-    return start, end, start
+        return Run(tight_start, tight_end, min(start, tight_start), set_off=True)
+    return Run(start, end, start, set_off=False)
 
 
 def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
@@ -156,9 +169,16 @@ def split_credit(text: str) -> Image:
     return Image(caption=text, credit=credit)
 
 
-def is_subheading(line: Line, following: Line | None) -> bool:
-    """A short title-shaped line followed by prose inside the body."""
+def is_subheading(line: Line, following: Line | None, set_off: bool = False) -> bool:
+    """A short title-shaped line followed by prose inside the body.
+
+    On a page that sets paragraphs off with blank lines (`set_off`), a subheading
+    has blank lines on both sides; glued short lines there are labels and teasers
+    (on fundus-dev two thirds of set-off short lines are body, a quarter of glued).
+    """
     if following is None or following.kind not in (Kind.PROSE, Kind.BULLET):
+        return False
+    if set_off and not (line.blank_before and line.blank_after):
         return False
     if line.words > SUBHEADING_MAX_WORDS or line.text.endswith((",", ";")):
         return False
@@ -185,8 +205,13 @@ def is_caption(line: Line, following: Line | None) -> bool:
     )
 
 
-def select(lines: list[Line], start: int, end: int, skip: set[int]) -> Body:
-    """Paragraphs and images of lines[start:end], leaving out indices in `skip`."""
+def select(
+    lines: list[Line], start: int, end: int, skip: set[int], *, set_off: bool = False
+) -> Body:
+    """Paragraphs and images of lines[start:end], leaving out indices in `skip`.
+
+    `set_off`: the page sets paragraphs off with blank lines (see `Run`).
+    """
     body = Body(start, end)
     seen: set[str] = set()
     in_list = False  # after a line ending in ":", short lines are the list's items
@@ -212,7 +237,7 @@ def select(lines: list[Line], start: int, end: int, skip: set[int]) -> Body:
             if is_caption(line, following):
                 body.images.append(Image(caption=line.text))
                 continue
-        elif not (is_subheading(line, following) or announces_list(line, following)):
+        elif not (is_subheading(line, following, set_off) or announces_list(line, following)):
             continue
         seen.add(line.text)
         body.paragraphs.append(line.text)

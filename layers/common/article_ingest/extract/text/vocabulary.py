@@ -63,6 +63,8 @@ _FURNITURE_PHRASES = (
     "esta funcionalidad", "nur für abonnenten", "réservé aux abonnés", "exclusivo para",
     "continue reading", "you are here", "these are external links", "external links",
     "live tv", "sie sind hier", "vous êtes ici", "usted está aquí",
+    "story continues below", "duration", "open this photo", "weitere videos", "zobrazit vše",
+    "box zuklappen", "box aufklappen", "legende",
     # section labels of link lists
     "ähnliche beiträge", "ähnliche artikel", "themen", "topics", "related posts", "tags",
     "schlagwörter", "stichworte", "mots-clés", "etiquetas", "temas", "argomenti",
