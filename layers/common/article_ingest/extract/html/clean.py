@@ -97,14 +97,28 @@ def _paragraph_chars(el: etree._Element) -> int:
     return sum(len(text_of(p)) for p in el.iter("p"))
 
 
+def _holds_prose(el: etree._Element) -> bool:
+    """Several long, mostly unlinked paragraphs: article text in a layout-named wrapper."""
+    found = 0
+    for p in el.iter("p"):
+        text = text_of(p)
+        links = sum(len(text_of(a)) for a in p.iter("a"))
+        if len(text) >= v.PROSE_PARAGRAPH_CHARS and links < 0.2 * len(text):
+            found += 1
+            if found >= v.PROSE_PARAGRAPHS:
+                return True
+    return False
+
+
 def _always_drop(el: etree._Element, tag: str) -> bool:
     if tag in v.DROP_TAGS:
         return True
     if tag in v.STRUCTURAL_KEEP_TAGS:
         return False
-    if _is_hidden(el):
-        return True
     tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower()
+    # Text hidden behind a paywall is the article itself, not a widget.
+    if _is_hidden(el) and not v.PAYWALL_TOKEN.search(tokens):
+        return True
     return bool(tokens and v.BOILERPLATE_HARD.search(tokens))
 
 
@@ -129,8 +143,9 @@ def clean_tree(root: etree._Element) -> None:
             continue
         share = v.PROTECTED_TEXT_SHARE if tag in v.MEDIA_TAGS else boilerplate_share(el)
         if share and _paragraph_chars(el) < total * share:
-            doomed.append(el)
-            continue
+            if share != v.WEAK_PROTECTED_TEXT_SHARE or not _holds_prose(el):
+                doomed.append(el)
+                continue
         stack.extend(reversed(list(el)))
     for el in doomed:
         _drop(el)

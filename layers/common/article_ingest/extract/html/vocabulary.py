@@ -77,6 +77,10 @@ BOILERPLATE_HARD = re.compile(
 # text is the article's wrapper, not a widget (seen: "sliderbox", "figure").
 PROTECTED_TEXT_SHARE = 0.5
 WEAK_PROTECTED_TEXT_SHARE = 0.2
+# ...or when it holds this many paragraphs of prose ("sidebar-grid__container" x 4).
+PROSE_PARAGRAPHS = 2
+PROSE_PARAGRAPH_CHARS = 150
+PAYWALL_TOKEN = re.compile(r"paywall|premium|subscriber|abo-?content|plus-?content", re.I)
 # A token with one of these is boilerplate unless a content token rescues it.
 BOILERPLATE_WEAK = re.compile(
     r"header|footer|sidebar|side-bar|aside|menu|navigation|navbar|^nav|[-_]nav|banner|"
