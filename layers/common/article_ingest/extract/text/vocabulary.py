@@ -64,7 +64,7 @@ _FURNITURE_PHRASES = (
     "continue reading", "you are here", "these are external links", "external links",
     "live tv", "sie sind hier", "vous êtes ici", "usted está aquí",
     "story continues below", "duration", "open this photo", "weitere videos", "zobrazit vše",
-    "box zuklappen", "box aufklappen", "legende",
+    "box zuklappen", "box aufklappen", "legende", "media playback", "this video can not be played",
     # section labels of link lists
     "ähnliche beiträge", "ähnliche artikel", "themen", "topics", "related posts", "tags",
     "schlagwörter", "stichworte", "mots-clés", "etiquetas", "temas", "argomenti",
