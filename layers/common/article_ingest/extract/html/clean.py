@@ -142,10 +142,10 @@ def clean_tree(root: etree._Element) -> None:
             doomed.append(el)
             continue
         share = v.PROTECTED_TEXT_SHARE if tag in v.MEDIA_TAGS else boilerplate_share(el)
-        if share and _paragraph_chars(el) < total * share:
-            if share != v.WEAK_PROTECTED_TEXT_SHARE or not _holds_prose(el):
-                doomed.append(el)
-                continue
+        small = bool(share) and _paragraph_chars(el) < total * share
+        if small and (share != v.WEAK_PROTECTED_TEXT_SHARE or not _holds_prose(el)):
+            doomed.append(el)
+            continue
         stack.extend(reversed(list(el)))
     for el in doomed:
         _drop(el)
