@@ -158,3 +158,26 @@ def test_docs_serves_swagger_ui_without_external_assets(api: Any) -> None:
     assert "SwaggerUIBundle" in html and '"/extract"' in html
     # Offline: no script, stylesheet or image is fetched from anywhere.
     assert not re.search(r"""(src|href)\s*=\s*['"]https?://""", html)
+
+
+def test_handler_builds_its_runtime_from_the_environment(
+    aws: Any, settings: Any, context: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given only the environment a deployed function has (no configure())
+    import api_app
+
+    from article_ingest import aws as aws_clients
+    from article_ingest import runtime
+
+    monkeypatch.setenv("BUCKET_NAME", settings.bucket_name)
+    monkeypatch.setenv("TABLE_NAME", settings.table_name)
+    runtime.configure(None)
+    aws_clients.client.cache_clear()  # clients made inside this test's mock_aws
+    try:
+        # When a request arrives / Then the settings and clients come from there
+        created = api_app.lambda_handler(load_event("api_post_html.json"), context)
+        assert created["statusCode"] == 201
+        assert runtime.runtime().settings.bucket_name == settings.bucket_name
+    finally:
+        runtime.configure(None)
+        aws_clients.client.cache_clear()
