@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article_ingest.extract.dates import find_datetime, parse_iso
+from article_ingest.extract.dates import find_datetime, find_url_date, parse_iso
 
 
 @pytest.mark.parametrize(
@@ -122,3 +122,20 @@ def test_find_datetime_takes_the_first_date() -> None:
     # When the date is looked for
     # Then the first one wins
     assert find_datetime(text) == "2024-07-18T08:01:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.nytimes.com/2019/11/18/business/trade-war.html", "2019-11-18"),
+        ("https://example.org/article/2026-01-06-joburg-traders", "2026-01-06"),
+        ("https://example.org/2024/13/01/bad-month", None),
+        ("https://example.org/news/article409956720/slug", None),
+        (None, None),
+    ],
+)
+def test_find_url_date_reads_year_month_day_paths(url: str | None, expected: str | None) -> None:
+    # Given an article URL
+    # When its path is read for a date
+    # Then only an unambiguous year/month/day path gives one
+    assert find_url_date(url) == expected

@@ -125,3 +125,28 @@ def test_extract_keeps_list_announced_by_colon() -> None:
     article = extract(paste)
     # Then the list items are body paragraphs after the announcing line
     assert article.paragraphs[-2:] == items
+
+
+def test_extract_prefers_headline_named_by_url_slug() -> None:
+    # Given a paste with a teaser title right above the real header, and the page URL
+    paste = PASTE.replace(
+        "City expands tram network to the suburbs\n",
+        "Bus fares rise again across the region this winter\n\n"
+        "City expands tram network to the suburbs\n",
+    )
+    url = "https://paper.example/local/city-expands-tram-network-to-the-suburbs-123"
+    # When it is extracted with its URL
+    article = extract(paste, url=url)
+    # Then the line the slug spells is the headline
+    assert article.headline == "City expands tram network to the suburbs"
+
+
+def test_extract_dates_from_url_only_when_page_has_no_dateline() -> None:
+    # Given a paste without any dateline and a URL with a date path
+    paste = PASTE.replace("Published March 12, 2024 at 2:05 PM CET\n", "")
+    # When it is extracted with and without the URL
+    # Then the URL date is used only when given, with its provenance
+    assert extract(paste).published_at is None
+    article = extract(paste, url="https://paper.example/2024/03/12/tram")
+    assert article.published_at == "2024-03-12"
+    assert article.provenance["published_at"] == "url"

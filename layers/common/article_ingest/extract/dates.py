@@ -285,3 +285,24 @@ def find_datetime(text: str, *, lang: str | None = None) -> str | None:
     h, mi, s = clock
     out = f"{day}T{h:02d}:{mi:02d}:{s:02d}"
     return out + (_offset(m) or "")
+
+
+_URL_DATE_RE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|\.html?\b|$)"
+)
+
+
+def find_url_date(url: str | None) -> str | None:
+    """The publication date a URL path states ("/2019/11/18/slug"), as YYYY-MM-DD.
+
+    Only the unambiguous year/month/day path forms count; None otherwise.
+    """
+    if not url:
+        return None
+    m = _URL_DATE_RE.search(url)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None

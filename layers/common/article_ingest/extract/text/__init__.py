@@ -16,6 +16,7 @@ Whitespace and Unicode normalisation are left to the service.
 from __future__ import annotations
 
 from ...models import ExtractedArticle
+from ..dates import find_url_date
 from . import body as body_mod
 from . import header as header_mod
 from .byline import find_byline
@@ -35,12 +36,12 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
 
     Args:
         text: the paste, as decoded text.
-        url: where it was copied from, when known (unused by the heuristics).
+        url: where it was copied from, when known: its slug helps pick the headline
+            and a /YYYY/MM/DD/ path dates the article when the page does not.
 
     Returns:
         An ExtractedArticle; fields not found stay empty (published_at None).
     """
-    del url  # the paste carries no markup to resolve links against
     lines = split_lines(text)
     if not lines:
         return ExtractedArticle()
@@ -52,7 +53,12 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     provenance: dict[str, str] = {}
 
     headline_at = header_mod.find_headline(
-        lines, lead, lo, min(hi, lead + header_mod.HEADLINE_OVERLAP), text
+        lines,
+        lead,
+        lo,
+        min(hi, lead + header_mod.HEADLINE_OVERLAP),
+        text,
+        header_mod.slug_words(url),
     )
     headline = lines[headline_at].text if headline_at is not None else ""
     if headline_at is not None:
@@ -67,6 +73,9 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         date, date_at = header_mod.find_any_date(lines, end, near, lang)
     if date:
         provenance["published_at"] = "dateline-text"
+    elif url_date := find_url_date(url):
+        date = url_date  # the date the URL path states, when the page shows none
+        provenance["published_at"] = "url"
 
     candidates = list(range(lo, hi)) + list(tail)
     byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at, headline_at)

@@ -7,6 +7,7 @@ only, so a date or a name inside the body or in a teaser is never taken.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..dates import find_datetime
@@ -51,6 +52,13 @@ STANDFIRST_REACH = 2
 STANDFIRST_MIN_WORDS = 8
 # An all-capitals candidate is usually a label, a kicker or a byline.
 SHOUTED_COST = 2.0
+# URL slugs: words of at least SLUG_MIN_CHARS letters count; a candidate needs
+# SLUG_MIN_HITS of them in the slug; the bonus is SLUG_BONUS times the share of its
+# words found there (a slug is the headline in lower case, often cut short).
+SLUG_MIN_CHARS = 3
+SLUG_MIN_HITS = 2
+SLUG_MIN_WORDS = 3
+SLUG_BONUS = 4.0
 # A candidate containing " | " is usually "Headline | Site".
 SITE_SUFFIX_COST = 2.0
 # A headline is words: more digits than this share make a quote, score or price.
@@ -115,12 +123,47 @@ def mark_weight(line: Line) -> float:
     return WEAK_MARK if v.RELATIVE_TIME.search(text) else 0.0
 
 
-def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: str) -> int | None:
+def slug_words(url: str | None) -> frozenset[str]:
+    """Words of a URL's path ("/news/china-confirms-trade-talks-123" -> china, confirms, ...)."""
+    if not url:
+        return frozenset()
+    path = v.URL_HOST.sub("", url).split("?", 1)[0].split("#", 1)[0]
+    return frozenset(w for w in v.SLUG_SPLIT.split(path.lower()) if len(w) >= SLUG_MIN_CHARS)
+
+
+def _fold(word: str) -> set[str]:
+    """Spellings a word may take in a URL slug: "Zurückhaltung" -> zurueckhaltung, zuruckhaltung."""
+    low = word.casefold()
+    spelled = low.translate(v.SLUG_TRANSLITERATION)
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", low) if ch.isascii())
+    return {low, spelled, plain}
+
+
+def slug_share(text: str, slug: frozenset[str]) -> float:
+    """Share of a candidate's words that appear in the URL slug (0 without a slug)."""
+    if not slug:
+        return 0.0
+    words = [w for w in v.WORD.findall(text) if len(w) >= SLUG_MIN_CHARS]
+    if not words:
+        return 0.0
+    hits = sum(1 for w in words if _fold(w) & slug)
+    return hits / max(len(words), SLUG_MIN_WORDS) if hits >= SLUG_MIN_HITS else 0.0
+
+
+def find_headline(
+    lines: list[Line],
+    start: int,
+    lo: int,
+    hi: int,
+    page_text: str,
+    slug: frozenset[str] = frozenset(),
+) -> int | None:
     """Index of the best headline candidate in lines[lo:hi].
 
     The headline is title-shaped and sits just above the header marks (byline,
     dateline), near the body start. A headline that is repeated on the page
-    (breadcrumb, share text, "Headline | Site") earns a bonus.
+    (breadcrumb, share text, "Headline | Site") or whose words the URL slug
+    repeats (`slug`, see `slug_words`) earns a bonus.
     """
     best: tuple[float, int] | None = None
     top = min(len(lines), hi + MARK_REACH)
@@ -130,7 +173,7 @@ def find_headline(lines: list[Line], start: int, lo: int, hi: int, page_text: st
         if not shaped[i - lo]:
             continue
         line = lines[i]
-        score = min(line.words, 12) / 4
+        score = min(line.words, 12) / 4 + SLUG_BONUS * slug_share(line.text, slug)
         if i < start and line.words >= DUPLICATE_MIN_WORDS and page_text.count(line.text) >= 2:
             score += 3
         score += max(marks[i - lo + 1 : i - lo + 1 + MARK_REACH], default=0.0)

@@ -293,3 +293,11 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+# URL slugs: scheme and host are dropped, the path splits on these characters.
+URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
+SLUG_SPLIT = re.compile(r"[^0-9a-z]+")
+# How slugs spell letters outside ASCII (German style; the NFKD fold covers the rest).
+SLUG_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"}
+)
