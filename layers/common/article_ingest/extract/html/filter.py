@@ -100,6 +100,12 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
             continue
         if len(text) < v.MAX_CREDIT_LINE_CHARS and v.CREDIT_LINE.search(text):
             continue
+        if (
+            index >= len(blocks) * (1 - v.PROMO_TAIL_SHARE)
+            and len(text) < v.MAX_PROMO_LINE_CHARS
+            and v.PROMO_LINE.search(text)
+        ):
+            continue
         if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):
             continue
         seen.add(key)

@@ -199,6 +199,20 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_LINE_CHARS = 300
+# A short line near the end that sells, asks to follow or subscribe, or states a policy.
+PROMO_LINE = re.compile(
+    r"\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|them|@\w+)|on twitter|"
+    r"on facebook|have a tip|may be reached at|e-?mail [\w ]{1,30} at|delivered (?:to|through) "
+    r"your|in your inbox|click here|download (?:the|our) app|listen (?:to|live)|podcast|"
+    r"committed to publishing|letters to the editor|full coverage|"
+    r"abonnieren|folgen sie|melden sie sich|jetzt (?:lesen|abonnieren|testen)|"
+    r"comentários|commentaires|kommentare|comments? (?:are|policy)|"
+    r"suscríbete|abonnez-vous|iscriviti|prenumerera|abonner)\b",
+    re.IGNORECASE,
+)
+MAX_PROMO_LINE_CHARS = 300
+# Share of the body, counted from its end, where such lines are dropped.
+PROMO_TAIL_SHARE = 0.25
 # "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
