@@ -20,7 +20,7 @@ from ..dates import find_url_date
 from . import body as body_mod
 from . import header as header_mod
 from .byline import find_byline
-from .lines import Kind, guess_language, split_lines
+from .lines import Kind, Line, guess_language, split_lines
 
 # Lines after the body in which a dateline or byline may still appear (some pages
 # print "Published ..." or the author under the article).
@@ -29,6 +29,29 @@ TAIL_LINES = 6
 DATE_ABOVE = 8
 # Lines above the headline that still belong to the header (kicker, dateline).
 ABOVE_HEADLINE = 3
+
+
+def _publication_date(
+    lines: list[Line],
+    header: range,
+    tail: range,
+    end: int,
+    near: int,
+    url: str | None,
+    lang: str | None,
+) -> tuple[str | None, int | None, str | None]:
+    """The publication date, the dateline's index and where the date came from.
+
+    The best dateline in the header (or just under the body) first, then a short
+    dateline anywhere near the headline, then the date the URL path states.
+    """
+    date, date_at = header_mod.find_date(lines, [*header, *tail], near, lang)
+    if date is None:
+        date, date_at = header_mod.find_any_date(lines, end, near, lang)
+    if date is not None:
+        return date, date_at, "dateline-text"
+    url_date = find_url_date(url)
+    return (url_date, None, "url") if url_date else (None, None, None)
 
 
 def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
@@ -67,15 +90,11 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
 
     tail = range(end, min(len(lines), end + TAIL_LINES))
     near = headline_at if headline_at is not None else start
-    date_lo = max(0, min(near, lead) - DATE_ABOVE)
-    date, date_at = header_mod.find_date(lines, [*range(date_lo, hi), *tail], near, lang)
-    if date is None:
-        date, date_at = header_mod.find_any_date(lines, end, near, lang)
-    if date:
-        provenance["published_at"] = "dateline-text"
-    elif url_date := find_url_date(url):
-        date = url_date  # the date the URL path states, when the page shows none
-        provenance["published_at"] = "url"
+    date, date_at, date_source = _publication_date(
+        lines, range(max(0, min(near, lead) - DATE_ABOVE), hi), tail, end, near, url, lang
+    )
+    if date_source:
+        provenance["published_at"] = date_source
 
     candidates = list(range(lo, hi)) + list(tail)
     byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at, headline_at)
@@ -104,9 +123,8 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         provenance["description"] = "standfirst-line"
 
     # Captions in the header (lead image) are images too, never body.
-    images = [
-        body_mod.split_credit(ln.text) for ln in lines[lo:start] if ln.kind is Kind.CREDIT
-    ] + body.images
+    header_credits = [ln.text for ln in lines[lo:start] if ln.kind is Kind.CREDIT]
+    images = [body_mod.split_credit(t) for t in header_credits] + body.images
     images = [im for im in images if im.caption]
     if bullets:
         provenance["summary"] = "bullet-lines"
