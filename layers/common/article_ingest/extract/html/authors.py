@@ -23,6 +23,8 @@ def _looks_like_name(part: str) -> bool:
         return False
     if v.AGENCIES.match(part):
         return True
+    if v.GENERIC_AUTHOR.match(part):
+        return False
     if v.HAS_DIGIT.search(part) or v.EMAIL.search(part) or v.URLISH.search(part):
         return False
     if v.AUTHOR_ROLE.search(part) and len(words) > 1:

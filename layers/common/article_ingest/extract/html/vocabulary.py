@@ -282,6 +282,13 @@ AGENCIES = re.compile(
     r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha)$",
     re.IGNORECASE,
 )
+# One-word "names" that are a desk or a CMS account, not a person.
+GENERIC_AUTHOR = re.compile(
+    r"^(?:admin|administrator|news|nachrichten|redaktion|editor|editorial|staff|team|"
+    r"noticias|redacción|rédaction|redazione|redactie|guest|gast|user|unknown|anonymous|"
+    r"anonym|webmaster|online|desk)$",
+    re.IGNORECASE,
+)
 NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 
 # --------------------------------------------------------------------------- meta tags
@@ -388,4 +395,4 @@ BYLINE_LABEL = re.compile(
 )
 MAX_BODY_BYLINE_CHARS = 100
 CJK_LIST_SPLIT = re.compile(r"[、，,]")
-BODY_BYLINE_WINDOW = 5
+BODY_BYLINE_WINDOW = 8
