@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article_ingest.extract.text.byline import find_byline, is_person, split_names
+from article_ingest.extract.text.byline import copyright_owner, find_byline, is_person, split_names
 from article_ingest.extract.text.lines import split_lines
 
 
@@ -137,3 +137,23 @@ def test_find_byline_skips_shouted_labels_and_tag_lists() -> None:
     # When the byline is looked for
     # Then neither is an author
     assert _byline(text) == []
+
+
+@pytest.mark.parametrize(
+    ("footer", "owner"),
+    [
+        ("© 2024 Example Media. All rights reserved.", "Example Media"),
+        (
+            "Copyright © 2001–2025 Frankfurter Allgemeine Zeitung GmbH 2001–2025",
+            "Frankfurter Allgemeine Zeitung GmbH",
+        ),
+        ("© Börsen-Zeitung – eine Marke der Example Gruppe", "Börsen-Zeitung"),
+        ("© Rolf Zoellner/imago", None),
+    ],
+)
+def test_copyright_owner_reads_publisher_from_footer(footer: str, owner: str | None) -> None:
+    # Given a page whose footer carries a copyright line
+    lines = split_lines(f"Some article text that is long enough to be a sentence here.\n{footer}")
+    # When the copyright owner is looked for
+    # Then the publisher's name is returned, without years, credits or trailing words
+    assert copyright_owner(lines) == owner

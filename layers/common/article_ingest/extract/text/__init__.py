@@ -19,7 +19,7 @@ from ...models import ExtractedArticle
 from ..dates import find_url_date
 from . import body as body_mod
 from . import header as header_mod
-from .byline import find_byline
+from .byline import copyright_owner, find_byline
 from .lines import Kind, Line, guess_language, split_lines
 
 # Lines after the body in which a dateline or byline may still appear (some pages
@@ -100,8 +100,11 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at, headline_at)
     if byline.authors:
         provenance["authors"] = "byline-text"
-    if byline.publisher:
+    publisher = byline.publisher
+    if publisher:
         provenance["publisher"] = "byline-text"
+    elif publisher := copyright_owner(lines):
+        provenance["publisher"] = "copyright-line"
 
     # Key points come before the first paragraph; bullets after it are a body list.
     first_prose = next((i for i in range(start, end) if lines[i].kind is Kind.PROSE), end)
@@ -132,7 +135,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         headline=headline,
         authors=byline.authors,
         published_at=date,
-        publisher=byline.publisher,
+        publisher=publisher,
         description=description,
         language=lang,
         summary=[header_mod.strip_bullet(lines[i].text) for i in bullets],

@@ -22,6 +22,9 @@ NAME_MAX_TOKENS = 5
 ORG_MAX_TOKENS = 4
 # An explicit byline longer than this is a sentence that happens to start with "By".
 BYLINE_MAX_WORDS = 30
+# The copyright footer is among the last FOOTER_LINES lines and is short.
+FOOTER_LINES = 60
+FOOTER_MAX_WORDS = 25
 # A byline without a by-word is short: "Jane Doe · Site", "A and B", "Name 2 min read".
 BARE_MAX_WORDS = 10
 # At most this many names stand beside a date ("..., Tobias Költzsch").
@@ -267,3 +270,20 @@ def _find(
         if found:
             return found
     return Byline()
+
+
+def copyright_owner(lines: list[Line]) -> str | None:
+    """The publisher a copyright footer names ("© 2024 Example Media. All rights ...")."""
+    for line in reversed(lines[-FOOTER_LINES:]):
+        if line.words > FOOTER_MAX_WORDS:
+            continue
+        m = v.COPYRIGHT_OWNER.search(line.text)
+        if m is None:
+            continue
+        owner = v.ALL_RIGHTS.sub("", m.group("owner"))
+        owner = v.OWNER_NOISE.sub("", v.OWNER_TAIL.split(owner, maxsplit=1)[0]).strip(" -–—:")
+        if "/" in owner or len(_INNER_CAPITAL.findall(owner)) > 1:
+            continue  # a photo credit ("Name/imago") or glued footer links
+        if owner[:1].isupper() and 1 <= len(owner.split()) <= ORG_MAX_TOKENS + 2:
+            return owner
+    return None

@@ -301,3 +301,22 @@ SLUG_SPLIT = re.compile(r"[^0-9a-z]+")
 SLUG_TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"}
 )
+# A copyright footer naming the publisher: "© 2024 Example Media. All rights reserved."
+COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?"
+    r"(?:by\s+)?(?P<owner>[A-ZÀ-Þ][^.|,;©]{1,60})",
+    re.IGNORECASE,
+)
+# "All rights reserved" and its translations, trailing a copyright owner.
+ALL_RIGHTS = re.compile(
+    r"\s*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden)\b.*$",
+    re.IGNORECASE,
+)
+# Where a copyright owner's name ends ("Börsen-Zeitung – eine Marke der ...", "X (www...").
+OWNER_TAIL = re.compile(r"\s+[-–—|]\s+|\s*\(")
+# Words around a copyright owner's name: "Copyright by X", "X 2001–2025".
+OWNER_NOISE = re.compile(
+    r"^(?:copyright\s*)?(?:by\s+)?|\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*$",
+    re.IGNORECASE,
+)
