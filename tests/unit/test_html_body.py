@@ -158,3 +158,36 @@ def test_body_byline_paragraph_names_the_author_when_metadata_does_not() -> None
     # Then the author is read from it and the line leaves the body
     assert result.authors == ["Max Muster"]
     assert result.paragraphs == [P1, P2, P3]
+
+
+def test_body_keeps_paywalled_text_hidden_by_class() -> None:
+    # Given an article whose second half is hidden behind a paywall class
+    article = f"<p>{P1}</p><div class='paywall hidden'><p>{P2}</p><p>{P3}</p></div>"
+    # When extracted
+    result = extract_html(_page(article))
+    # Then the hidden article text is still the body
+    assert result.paragraphs == [P1, P2, P3]
+
+
+def test_body_drops_closing_promo_lines() -> None:
+    # Given an article that ends with a newsletter pitch and a follow-us line
+    article = (
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+        "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
+    )
+    # When extracted
+    result = extract_html(_page(article))
+    # Then the pitch is gone
+    assert result.paragraphs == [P1, P2, P3]
+
+
+def test_body_keeps_a_sentence_full_of_links() -> None:
+    # Given a paragraph whose words are mostly links but which is a sentence
+    linked = (
+        "<p>The <a href='/a'>Swedish investigation had been shelved</a> in 2017 but was "
+        "<a href='/b'>re-opened earlier this year</a> following his eviction.</p>"
+    )
+    # When extracted
+    result = extract_html(_page(f"<p>{P1}</p>{linked}<p>{P2}</p>"))
+    # Then it stays, a teaser list would not
+    assert len(result.paragraphs) == 3

@@ -137,3 +137,24 @@ def test_dates_from_url_as_last_resort() -> None:
     # Then the URL's date is used, date only
     assert article.published_at == "2024-05-01"
     assert article.provenance["published_at"] == "url"
+
+
+def test_metadata_headline_section_suffix_votes_for_the_short_form() -> None:
+    # Given og:title with a section suffix and an h1 without it
+    head = "<meta property='og:title' content='Trams expand | Sport'><title>Trams expand</title>"
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then the headline has no suffix
+    assert article.headline == "Trams expand"
+
+
+def test_metadata_author_named_like_the_site_is_not_an_author() -> None:
+    # Given JSON-LD whose author is the site, and a visible byline naming a person
+    ld = _ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "City Paper"},
+              "publisher": {"@type": "Organization", "name": "City Paper"}})  # fmt: skip
+    body = "<h1>Trams expand</h1><div class='article-byline'>By Jane Doe</div>"
+    # When extracted
+    article = extract_html(_page(ld, body), url="https://citypaper.example/trams")
+    # Then the person from the byline is the author
+    assert article.authors == ["Jane Doe"]
+    assert article.provenance["authors"] == "byline-text"
