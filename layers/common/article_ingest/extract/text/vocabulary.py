@@ -20,22 +20,21 @@ def _words(text: str) -> frozenset[str]:
 # fmt: off
 _FURNITURE_PHRASES = (
     # English
-    "share", "share this", "share on", "share via", "copy link", "link copied", "tweet",
-    "email", "print", "comments", "add us on", "follow us", "follow", "read more",
-    "read next", "read also", "read this next", "related", "related articles",
-    "related stories", "more from", "more on", "more stories", "recommended", "see also",
-    "also read", "you may also like", "you might also like", "advertisement", "sponsored",
-    "promoted", "subscribe", "sign up", "sign in", "log in", "login", "register",
-    "newsletter", "cookie", "cookies", "accept", "we use cookies", "privacy policy",
-    "terms of use", "terms of service", "all rights reserved", "copyright", "skip to",
-    "jump to", "listen", "listen to this article", "audio", "watch", "video", "photo",
-    "image", "profile image", "loading", "click here", "tap here", "join the conversation",
-    "article content", "min read", "minute read", "reading time", "updated", "last updated",
-    "back to top", "top stories", "most read", "most popular", "trending", "editor's picks",
-    "for updates and corrections", "read about our editorial", "editorial guidelines",
-    "download the app", "get the app", "open in app", "bookmark", "save", "report an error",
-    "contact us", "about us", "home", "menu", "search", "close", "next", "previous",
-    "social sharing", "toggle", "show more", "show less", "view comments", "load more",
+    "share", "share this", "share on", "share via", "copy link", "link copied", "tweet", "email",
+    "print", "comments", "add us on", "follow us", "follow", "read more", "read next", "read also",
+    "read this next", "related", "related articles", "related stories", "more from", "more on",
+    "more stories", "recommended", "see also", "also read", "you may also like",
+    "you might also like", "advertisement", "sponsored", "promoted", "subscribe", "sign up",
+    "sign in", "log in", "login", "register", "newsletter", "cookie", "cookies", "accept",
+    "we use cookies", "privacy policy", "terms of use", "terms of service", "all rights reserved",
+    "copyright", "skip to", "jump to", "listen", "listen to this article", "audio", "watch",
+    "video", "photo", "image", "profile image", "loading", "click here", "tap here",
+    "join the conversation", "article content", "min read", "minute read", "reading time",
+    "updated", "last updated", "back to top", "top stories", "most read", "most popular",
+    "trending", "editor's picks", "for updates and corrections", "read about our editorial",
+    "editorial guidelines", "download the app", "get the app", "open in app", "bookmark", "save",
+    "report an error", "contact us", "about us", "home", "menu", "search", "close", "next",
+    "previous", "social sharing", "toggle", "show more", "show less", "view comments", "load more",
     # German
     "teilen", "artikel teilen", "drucken", "kommentare", "anzeige", "werbung", "lesen sie",
     "lesen sie auch", "mehr zum thema", "mehr dazu", "auch interessant", "weiterlesen",
@@ -48,34 +47,28 @@ _FURNITURE_PHRASES = (
     "partager", "lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "publicité",
     "s'abonner", "abonnez-vous", "commentaires", "mis à jour", "compartir", "lea también",
     "leer más", "publicidad", "suscríbete", "comentarios", "actualizado", "compartilhe",
-    "leia também", "leia mais", "publicidade", "assine", "condividi", "leggi anche",
-    "pubblicità", "iscriviti", "aggiornato",
+    "leia também", "leia mais", "publicidade", "assine", "condividi", "leggi anche", "pubblicità",
+    "iscriviti", "aggiornato",
     # Dutch / Nordic
-    "delen", "lees ook", "lees meer", "advertentie", "abonneer", "del", "del artikel",
-    "les også", "les mer", "annonse", "dela", "läs även", "läs mer", "annons", "læs også",
-    "læs mere", "annonce", "sdílet", "čtěte také", "reklama", "udostępnij", "czytaj też",
-    "czytaj także", "czytaj więcej", "paylaş", "ilginizi çekebilir", "reklam",
-    "поделиться", "читайте также", "реклама", "следующая страница", "предыдущая страница",
+    "delen", "lees ook", "lees meer", "advertentie", "abonneer", "del", "del artikel", "les også",
+    "les mer", "annonse", "dela", "läs även", "läs mer", "annons", "læs også", "læs mere",
+    "annonce", "sdílet", "čtěte také", "reklama", "udostępnij", "czytaj też", "czytaj także",
+    "czytaj więcej", "paylaş", "ilginizi çekebilir", "reklam", "поделиться", "читайте также",
+    "реклама", "следующая страница", "предыдущая страница",
     # skip links, "about us", image viewers, paywall prompts in more languages
     "hopp til", "hoppa till", "spring til", "gå til", "zum inhalt", "direkt zum inhalt",
     "aller au contenu", "ir al contenido", "saltar al contenido", "vai al contenuto",
-    "naar de inhoud", "über uns", "öppna bild", "åpne bilde", "contact me",
-    "esta funcionalidad", "nur für abonnenten", "réservé aux abonnés", "exclusivo para",
-    "continue reading", "you are here", "these are external links", "external links",
-    "live tv", "sie sind hier", "vous êtes ici", "usted está aquí",
-    "story continues below", "duration", "open this photo", "weitere videos", "zobrazit vše",
-    "box zuklappen", "box aufklappen", "legende", "media playback", "this video can not be played",
+    "naar de inhoud", "über uns", "öppna bild", "åpne bilde", "contact me", "esta funcionalidad",
+    "nur für abonnenten", "réservé aux abonnés", "exclusivo para", "continue reading",
+    "you are here", "these are external links", "external links", "live tv", "sie sind hier",
+    "vous êtes ici", "usted está aquí", "story continues below", "duration", "open this photo",
+    "weitere videos", "zobrazit vše", "box zuklappen", "box aufklappen", "legende",
+    "media playback", "this video can not be played",
     # section labels of link lists
     "ähnliche beiträge", "ähnliche artikel", "themen", "topics", "related posts", "tags",
     "schlagwörter", "stichworte", "mots-clés", "etiquetas", "temas", "argomenti",
 )
 # fmt: on
-FURNITURE_START = re.compile(
-    r"^[\W_]*(?:"
-    + "|".join(sorted((re.escape(p) for p in _FURNITURE_PHRASES), key=len, reverse=True))
-    + r")(?!(?-i:[a-zà-ÿ]))",
-    re.IGNORECASE,
-)
 # The furniture phrases by their first word: a dictionary look-up and a few
 # startswith checks replace a long regex alternation on every line.
 FURNITURE_BY_FIRST_WORD: dict[str, tuple[str, ...]] = {}
@@ -95,7 +88,6 @@ TEASER_LABEL = re.compile(
     r"czytaj także|čtěte také|читайте также)\s*[:»›|\-–]",
     re.IGNORECASE,
 )
-
 # Phrases that mark furniture anywhere in a line, whatever its length.
 FURNITURE_ANYWHERE = re.compile(
     r"\[at\]|\[dot\]|editorial guidelines|all rights reserved|alle rechte vorbehalten"
@@ -103,7 +95,6 @@ FURNITURE_ANYWHERE = re.compile(
     r"|javascript (?:is )?(?:disabled|required)|enable javascript|your browser"
     r"|sign up for (?:our|the)|subscribe to (?:our|the)|newsletter abonnieren",
 )
-
 # Cookie and consent notices, however long (checked on lines containing "cookie").
 COOKIE_NOTICE = re.compile(
     r"\b(?:uses?|using|use of|utilise|utilisons|utiliza|utilizamos|usa|usamos|verwendet|"
@@ -122,19 +113,14 @@ COMMENTS_WALL = re.compile(
 )
 # A line made of nothing but separators / icons (·, |, •, ›, ...).
 SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
-
 # Bullet markers of key-point summaries and lists.
 BULLET = re.compile(r"^\s*(?:[•●▪■◾◼►▸‣⁃∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
-
 # Sentence-final punctuation (Latin, CJK, closing quotes after a stop).
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[.!?。！？][\"'”’»]$")
 SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？]")
-
 # A teaser: a title glued to its lead without a space ("...Student-AthleteA 24-year-old").
 GLUED_CAPITAL = re.compile(r"[a-z0-9?!’'”)](?=[A-Z])")
-
-# Photo credits: a whole line or a trailing part of a caption.
-# A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
+# Photo credits. A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
 CREDIT_INLINE = re.compile(
     r"(?:\b(?:bild|foto|photo|photograph|image|credit|legende|bildquelle|fotos?)\s*(?:©|:)\s*\S"
     r"|©\s*[A-ZÀ-Þ]"
@@ -165,7 +151,6 @@ CREDIT_BARE = re.compile(r"^[^\W\d][^\d/]{1,59}/\s?[^\W\d][^\d/]{1,59}$")
 CREDIT_PREFIX = re.compile(
     r"^(?:(?:photo|foto|image|bild|picture)s?\s*(?:credit)?\s*(?:by|:)\s*)", re.IGNORECASE
 )
-
 # Bylines: "By Jane Doe", "Von Max Muster", "Autor: X", "Texte : Y".
 _BYLINE_WORDS = (
     r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|"
@@ -231,9 +216,9 @@ BYLINE_PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 NAME_PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al el y e")
 # A name-shaped token: capitalised word, initial, hyphenated or apostrophised.
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
-# Roles and labels that disqualify a name-shaped line from being an author.
 # A person's name does not start with an article ("Die Tabelle der Premier League").
 ARTICLE_START = re.compile(r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s", re.IGNORECASE)
+# Roles and labels that disqualify a name-shaped line from being an author.
 NOT_A_NAME = re.compile(
     r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|studio|"
     r"news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
@@ -245,7 +230,6 @@ NOT_A_NAME = re.compile(
     r"solutions)\b",
     re.IGNORECASE,
 )
-
 # A dateline's keywords: preferred over other dated lines in the header.
 PUBLISHED_WORDS = re.compile(
     r"\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|publicada|publicat"
@@ -265,16 +249,14 @@ RELATIVE_TIME = re.compile(
     r"\b(?:ago|vor\s+\d+|il y a|hace|há\s+\d+|fa\b|geleden|siden|sedan|temu|před)\b",
     re.IGNORECASE,
 )
-
 # Cheap language guess: script ranges, then stop-word counts.
-SCRIPT_LANGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"[\u3040-\u30ff]"), "ja"),
-    (re.compile(r"[\uac00-\ud7af]"), "ko"),
-    (re.compile(r"[\u4e00-\u9fff]"), "zh"),
-    (re.compile(r"[\u0400-\u04ff]"), "ru"),
-    (re.compile(r"[\u0900-\u097f]"), "hi"),
-    (re.compile(r"[\u0600-\u06ff]"), "ar"),
-    (re.compile(r"[\u0590-\u05ff]"), "he"),
+_SCRIPTS = (
+    "ja \u3040-\u30ff ko \uac00-\ud7af zh \u4e00-\u9fff ru \u0400-\u04ff hi \u0900-\u097f "
+    "ar \u0600-\u06ff he \u0590-\u05ff"
+)
+SCRIPT_LANGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(f"[{span}]"), lang)
+    for lang, span in zip(*[iter(_SCRIPTS.split())] * 2, strict=True)
 )
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": _words("the and of to in is that for with was on are as it by"),
@@ -293,7 +275,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-
 # URL slugs: scheme and host are dropped, the path splits on these characters.
 URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.IGNORECASE)
 SLUG_SPLIT = re.compile(r"[^0-9a-z]+")
