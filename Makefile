@@ -4,11 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# SAM CLI pins its own boto3/pydantic; it lives in a venv of its own so it never
+# decides the versions the service runs with.
+SAM_VENV := .venv-sam
+SAM_STAMP := $(SAM_VENV)/.installed
+SAM_VERSION ?= 1.170.0
 SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 3000
 
-.PHONY: setup run test lint format typecheck check bench bench-quality clean
+.PHONY: setup run test lint format typecheck check bench bench-quality fuzz validate sam-build clean
 
 $(STAMP): pyproject.toml layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +21,20 @@ $(STAMP): pyproject.toml layers/common/requirements.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(STAMP)
 
-setup: $(STAMP) ## create .venv and install the project with its dev tools
+$(SAM_STAMP):
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SAM_VENV)/bin/python -m pip install --quiet 'aws-sam-cli==$(SAM_VERSION)'
+	touch $(SAM_STAMP)
+
+setup: $(STAMP) $(SAM_STAMP) ## create .venv (+ .venv-sam) and install the project and tools
 
 run: $(STAMP) ## the local stack: embedded moto + the HTTP API, seeds/ ingested
 	$(BIN)/article-ingest serve --host $(HOST) --port $(PORT) --seed seeds/
 
-test: $(STAMP) ## lint + the whole test suite (moto; no AWS account, no Docker)
+test: $(STAMP) $(SAM_STAMP) ## lint + the whole test suite (moto; no AWS account, no Docker)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	PATH="$(CURDIR)/$(SAM_VENV)/bin:$$PATH" $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -38,6 +49,13 @@ typecheck: $(STAMP)
 
 check: lint typecheck test ## everything CI and a reviewer would run
 
+validate: $(STAMP) $(SAM_STAMP) ## cfn-lint and sam validate --lint on template.yaml
+	$(BIN)/cfn-lint template.yaml
+	$(SAM_VENV)/bin/sam validate --lint -t template.yaml
+
+sam-build: $(SAM_STAMP) ## sam build (python3.13 arm64 layer and functions)
+	$(SAM_VENV)/bin/sam build
+
 bench-quality: $(STAMP) ## quality on ../shared/benchmarks: ours vs trafilatura
 	$(BIN)/python benchmarks/quality.py --shared $(SHARED)
 
@@ -45,4 +63,4 @@ bench: $(STAMP) ## speed, cold start, memory and local-stack load, against peers
 	$(BIN)/python benchmarks/perf.py --shared $(SHARED)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .aws-sam benchmarks/out
+	rm -rf $(VENV) $(SAM_VENV) .pytest_cache .mypy_cache .ruff_cache .aws-sam benchmarks/out

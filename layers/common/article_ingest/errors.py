@@ -1,5 +1,5 @@
 """The error hierarchy. Each error carries a stable code and its HTTP status;
-the API maps them to responses in exactly one place (functions/api/api_app.py),
+the API maps them to responses in exactly one place (article_ingest/api/errors.py),
 the CLI prints them as JSON lines, the S3 handler sends them to the DLQ."""
 
 from __future__ import annotations
