@@ -108,21 +108,28 @@ def reconcile_dates(candidates: list[tuple[str, str]]) -> tuple[str | None, str 
 
 
 def _visible_date(root: etree._Element, lang: str | None) -> str | None:
-    """The first human-written date in a date-named element or a <time> (document order)."""
-    checked = 0
-    for el in root.iter():
-        tag = tag_of(el)
-        if tag != "time" and not v.DATE_ATTR.search(class_id(el) + " " + attr(el, "itemprop")):
-            continue
-        text = text_of(el)
-        if not 6 <= len(text) <= v.MAX_DATELINE_CHARS:
-            continue
-        found = timestamps.human(text, lang=lang)
-        if found:
-            return found
-        checked += 1
-        if checked >= v.MAX_DATELINE_TRIES:
-            break
+    """The first human-written date in a date-named element or a <time> (document order).
+
+    Teasers of other articles carry dates too: the article holding the h1 is
+    searched first, then the whole page.
+    """
+    scope = next(iter(root.xpath("//article[.//h1] | //main[.//h1]")), None)
+    scopes = [scope, root] if isinstance(scope, etree._Element) else [root]
+    for where in scopes:
+        checked = 0
+        for el in where.iter():
+            tag = tag_of(el)
+            if tag != "time" and not v.DATE_ATTR.search(class_id(el) + " " + attr(el, "itemprop")):
+                continue
+            text = text_of(el)
+            if not 6 <= len(text) <= v.MAX_DATELINE_CHARS:
+                continue
+            found = timestamps.human(text, lang=lang)
+            if found:
+                return found
+            checked += 1
+            if checked >= v.MAX_DATELINE_TRIES:
+                break
     return None
 
 
