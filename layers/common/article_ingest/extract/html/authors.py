@@ -103,6 +103,9 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
                 continue
             seen.add(key)
             out.append(part)
+    # "Ines Zöttl", "Washington": beside full names a lone word is a place.
+    if any(len(name.split()) > 1 for name in out):
+        out = [n for n in out if len(n.split()) > 1 or v.AGENCIES.match(n)]
     return out
 
 

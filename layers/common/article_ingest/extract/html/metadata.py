@@ -133,15 +133,20 @@ def _visible_date(root: etree._Element, lang: str | None) -> str | None:
     return None
 
 
-def _byline_texts(root: etree._Element) -> list[str]:
+def _microdata_authors(root: etree._Element) -> list[str]:
+    """Names marked up as itemprop=author or rel=author (all of them: co-authors)."""
     texts: list[str] = []
     for el in _itemprop(root, "author"):
         names = _itemprop(el, "name")
         texts.append(text_of(names[0]) if names else text_of(el))
-    for el in root.iterfind(".//a[@rel='author']"):
-        texts.append(text_of(el))
-    if texts:
-        return [t for t in texts if t]
+    texts += [text_of(el) for el in root.iterfind(".//a[@rel='author']")]
+    return [t for t in texts if t]
+
+
+def _byline_texts(root: etree._Element) -> list[str]:
+    """Texts of byline-named elements in document order (the first one that names
+    someone is the article's; later ones belong to teasers)."""
+    texts: list[str] = []
     for el in root.xpath(v.BYLINE_XPATH):
         if not isinstance(el, etree._Element):
             continue
@@ -152,7 +157,7 @@ def _byline_texts(root: etree._Element) -> list[str]:
             limit = v.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
             if 2 < len(text) < limit:
                 texts.append(text)
-                if len(texts) >= 3:
+                if len(texts) >= v.MAX_BYLINE_ELEMENTS:
                     break
     return texts
 
@@ -175,14 +180,18 @@ def _authors(
     sources: list[tuple[Callable[[], list[str]], str]] = [
         (lambda: ld_people, "json-ld"),
         (lambda: meta_names, "meta"),
-        (lambda: _byline_texts(root), "byline-text"),
-        (lambda: ld_orgs, "json-ld"),
+        (lambda: _microdata_authors(root), "microdata"),
     ]
     for names, source in sources:
         cleaned = clean_authors(names(), blocked=blocked)
         if cleaned:
             return cleaned, source
-    return [], ""
+    for text in _byline_texts(root):
+        cleaned = clean_authors([text], blocked=blocked)
+        if cleaned:
+            return cleaned, "byline-text"
+    cleaned = clean_authors(ld_orgs, blocked=blocked)
+    return (cleaned, "json-ld") if cleaned else ([], "")
 
 
 def _language(root: etree._Element, index: dict[str, list[str]], ld: str) -> str | None:

@@ -345,6 +345,7 @@ BYLINE_XPATH = "//body//*[" + " or ".join(
     for w in ("uthor", "UTHOR", "yline", "yLine", "YLINE", "utor", "erfasser", "riter", "irma",
               "uteur", "ignature", "ontributor", "ournalist", "redit")
 ) + "]"  # fmt: skip
+MAX_BYLINE_ELEMENTS = 5
 # CJK bylines are short ("文・山田太郎"); longer author boxes are profiles.
 MAX_CJK_BYLINE_CHARS = 30
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
