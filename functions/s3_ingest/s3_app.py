@@ -11,7 +11,7 @@ Handler: s3_app.lambda_handler
 
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.utilities.batch import (
     BatchProcessor,
     EventType,
@@ -23,11 +23,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from article_ingest import service, uploads
 from article_ingest.errors import IngestError
-from article_ingest.observability import flush_metrics, record_failure, record_ingest
+from article_ingest.observability import flush_metrics, make_tracer, record_failure, record_ingest
 from article_ingest.runtime import runtime
 
 logger = Logger()
-tracer = Tracer()
+tracer = make_tracer()
 metrics = Metrics()
 processor = BatchProcessor(event_type=EventType.SQS)
 

@@ -8,6 +8,10 @@ sizes, statuses and error codes.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 
@@ -19,6 +23,35 @@ DUPLICATES = "Duplicates"  # the same content was already stored
 EXTRACTION_FAILURES = "ExtractionFailures"  # input refused: malformed, too large, no article
 # The statuses of an input refused as it is (not 404s, not storage failures).
 _REFUSED = frozenset({400, 413, 415, 422})
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_TRUTHY = frozenset({"1", "true", "yes", "on"})
+
+
+class PassThroughTracer:
+    """Stands in for Powertools' Tracer when X-Ray SDK subsegments are switched off.
+
+    Lambda's active tracing still records every invocation; what is skipped is the
+    X-Ray SDK, whose import (it loads botocore's session machinery) costs more than
+    the rest of the function's cold start together (`make bench`, cold start rows).
+    """
+
+    def capture_lambda_handler(self, **_: Any) -> Callable[[_F], _F]:
+        return lambda func: func
+
+    def capture_method(self, **_: Any) -> Callable[[_F], _F]:
+        return lambda func: func
+
+
+def make_tracer() -> Any:
+    """Powertools' Tracer, unless POWERTOOLS_TRACE_DISABLED is set (the template's
+    default; its TraceSubsegments parameter turns the SDK on)."""
+    if os.environ.get("POWERTOOLS_TRACE_DISABLED", "").strip().lower() in _TRUTHY:
+        return PassThroughTracer()
+    from aws_lambda_powertools import Tracer
+
+    return Tracer()
 
 
 def record_ingest(metrics: Metrics, status: IngestStatus) -> None:

@@ -11,7 +11,7 @@ signatures' annotations at runtime to validate and to build the OpenAPI document
 from functools import lru_cache
 from typing import Annotated, Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
@@ -19,7 +19,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from .. import service
 from ..models import Article, ArticleList
-from ..observability import flush_metrics, record_ingest
+from ..observability import flush_metrics, make_tracer, record_ingest
 from ..runtime import runtime
 from . import errors
 from .body import raw_input
@@ -27,7 +27,7 @@ from .docs import swagger_page
 from .openapi import OPENAPI_INFO, RAW_BODY, clean_document, responses
 
 logger = Logger()
-tracer = Tracer()
+tracer = make_tracer()
 metrics = Metrics()
 app = APIGatewayHttpResolver(enable_validation=True)
 errors.register(app, metrics)
