@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from aws_lambda_powertools import Metrics
 from aws_lambda_powertools.metrics import MetricUnit
@@ -29,6 +29,14 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 _TRUTHY = frozenset({"1", "true", "yes", "on"})
 
 
+class TracerLike(Protocol):
+    """The part of Powertools' Tracer the functions use."""
+
+    def capture_lambda_handler(self, **kwargs: Any) -> Callable[[_F], _F]: ...
+
+    def capture_method(self, **kwargs: Any) -> Callable[[_F], _F]: ...
+
+
 class PassThroughTracer:
     """Stands in for Powertools' Tracer when X-Ray SDK subsegments are switched off.
 
@@ -44,14 +52,14 @@ class PassThroughTracer:
         return lambda func: func
 
 
-def make_tracer() -> Any:
+def make_tracer() -> TracerLike:
     """Powertools' Tracer, unless POWERTOOLS_TRACE_DISABLED is set (the template's
     default; its TraceSubsegments parameter turns the SDK on)."""
     if os.environ.get("POWERTOOLS_TRACE_DISABLED", "").strip().lower() in _TRUTHY:
         return PassThroughTracer()
     from aws_lambda_powertools import Tracer
 
-    return Tracer()
+    return cast(TracerLike, Tracer())
 
 
 def record_ingest(metrics: Metrics, status: IngestStatus) -> None:
