@@ -23,9 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "html"
 BENCH = Path(os.environ.get("ARTICLE_INGEST_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-# Floors sit a little under the measured values (golden: 0.99 mean; scrapinghub
-# 0.97, fundus-dev 0.96 at the time of writing) so noise does not fail CI but a
-# real regression does.
+# Floors sit a little under the measured values (golden: 0.999 mean, every case
+# >= 0.994; scrapinghub 0.975, fundus-dev 0.965 at the time of writing) so small
+# tuning does not fail CI but a real regression does. The golden pages were
+# picked among well-extracted ones, so their floor guards against regressions,
+# not against the benchmark's hard cases.
 GOLDEN_MEAN_FLOOR = 0.95
 GOLDEN_CASE_FLOOR = 0.85
 BENCH_FLOORS = {"scrapinghub": 0.96, "fundus-dev": 0.95}
