@@ -100,3 +100,66 @@ def test_decode_input_refuses_binary_bytes() -> None:
 def test_decode_input_refuses_unsupported_media_types(content_type: str) -> None:
     with pytest.raises(UnsupportedMediaType):
         decode(b"whatever", content_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (
+            "<html><body><h1>経済</h1><p>日本の経済は今年も成長を続けると政府は発表しました。</p>",
+            "shift_jis",
+        ),
+        ("Le café était déjà fermé quand les élèves sont arrivés à l'école – « oui ».", "cp1252"),
+        ("<!DOCTYPE html><html><body><p>Привет, мир: a page in UTF-16</p>", "utf-16-le"),
+        ("Hello there, a plain UTF-16 paste without a byte-order mark.", "utf-16-be"),
+    ],
+)
+def test_decode_input_detects_undeclared_charsets(text: str, encoding: str) -> None:
+    # Given text in a legacy or UTF-16 encoding that nothing declares
+    # When decoded
+    result = decode(text.encode(encoding))
+    # Then the original characters come back
+    assert result.text == text
+
+
+def test_decode_input_header_charset_wins_over_meta() -> None:
+    # Given cp1252 bytes whose <meta> wrongly says utf-8, and a header that says cp1252
+    page = "<html><head><meta charset='utf-8'></head><p>Été</p></html>"
+    # When decoded
+    result = decode(page.encode("cp1252"), "text/html; charset=windows-1252")
+    # Then the header's charset was used
+    assert "Été" in result.text
+
+
+def test_decode_input_keeps_declared_utf8_and_marks_invalid_bytes() -> None:
+    # Given a page declared UTF-8 with invalid bytes in it
+    raw = b"<html><p>Bad \xff\xfe bytes \xc3\x28 here</p></html>"
+    # When decoded
+    result = decode(raw, "text/html; charset=utf-8")
+    # Then it stays UTF-8 and the bad bytes become U+FFFD (cleaned later)
+    assert result.encoding == "utf-8"
+    assert "Bad \ufffd\ufffd bytes" in result.text
+
+
+def test_decode_input_prefers_valid_utf8_over_detection() -> None:
+    # Given undeclared UTF-8 with bidi and zero-width characters
+    raw = "<html><p>Head\u202e\u200bline — “quoted”</p></html>".encode()
+    # When decoded
+    result = decode(raw)
+    # Then it is read as UTF-8, not a statistical guess
+    assert result.encoding == "utf-8"
+    assert "Head\u202e\u200bline — “quoted”" in result.text
+
+
+def test_decode_input_accepts_a_few_stray_nul_bytes() -> None:
+    # Given a page with two NUL bytes in it
+    raw = b"<html><body><h1>Nul\x00 head</h1><p>" + b"Words of text. " * 20 + b"\x00</p>"
+    # When decoded
+    result = decode(raw)
+    # Then it is HTML, not refused as binary (the NULs are cleaned by normalize)
+    assert result.kind == "html"
+
+
+def test_decode_input_reads_the_xml_declaration_charset() -> None:
+    raw = '<?xml version="1.0" encoding="windows-1252"?><html><p>Café</p></html>'
+    assert "Café" in decode(raw.encode("cp1252")).text

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from article_ingest.normalize import (
     article_id,
     clean_inline,
     find_tickers,
+    http_url,
+    iso_datetime,
+    language_code,
     normalise_url,
     word_count,
 )
@@ -53,3 +58,53 @@ def test_find_tickers_ignores_abbreviations_in_parentheses() -> None:
 
 def test_word_count_counts_unicode_words() -> None:
     assert word_count("Grüße aus Köln — 3 Wörter?") == 5
+
+
+def test_clean_inline_removes_replacement_characters() -> None:
+    # Given text with U+FFFD where invalid bytes were
+    # When cleaned / Then they are gone
+    assert clean_inline("Bad \ufffd\ufffd bytes") == "Bad bytes"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-10-23T05:40:00-04:00", "2025-10-23T05:40:00-04:00"),
+        ("2025-10-23T05:40:00Z", "2025-10-23T05:40:00Z"),
+        ("2025-10-23", "2025-10-23"),
+        ("2025-10-23T05:40:00.123+05:30\u202e", "2025-10-23T05:40:00.123+05:30"),
+        ("2025-13-45T99:00", None),
+        ("yesterday at noon", None),
+        ("2025-10-23T05:40:00Z<script>", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_iso_datetime_keeps_only_valid_iso_values(value: str | None, expected: str | None) -> None:
+    assert iso_datetime(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("en", "en"), ("en-US", "en"), ("PT_br", "pt"), ("english", None), ("x\u202e", None)],
+)
+def test_language_code_is_iso_639_1_or_none(value: str, expected: str | None) -> None:
+    assert language_code(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://ex.com/a", "https://ex.com/a"),
+        ("HTTP://ex.com/a\u200b", "HTTP://ex.com/a"),
+        ("javascript:alert(1)", None),
+        ("data:image/png;base64,AAAA", None),
+        ("file:///etc/passwd", None),
+        ("//ex.com/relative.jpg", None),
+        ("https://ex.com/a b", None),
+        ("https://" + "a" * 2100, None),
+        ("http://[::1", None),
+    ],
+)
+def test_http_url_keeps_only_absolute_http_urls(value: str, expected: str | None) -> None:
+    assert http_url(value) == expected

@@ -7,7 +7,9 @@ inflated transparently, with a bound so a small bomb cannot exhaust memory.
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from email.message import Message
@@ -34,8 +36,37 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Share of control bytes above which a text decoding is judged binary, not text.
+# Share of control characters (NUL included) above which a decoding is judged binary;
+# a few stray NULs in a page are cleaned, not refused.
 _MAX_CONTROL_SHARE = 0.02
+# Share of undecodable bytes (U+FFFD) above which the input is judged binary.
+_MAX_REPLACEMENT_SHARE = 0.10
+# WHATWG: these labels mean windows-1252 on the web.
+_CHARSET_ALIASES = {
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "x-sjis": "shift_jis",
+}
+_META_SCAN_BYTES = 4096
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})""",
+    re.IGNORECASE,
+)
+_DETECT_BYTES = 200_000
+_WEB_ENCODINGS = [
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+    "cp874", "koi8_r", "koi8_u", "iso8859_2", "iso8859_15", "shift_jis", "cp932",
+    "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr",
+]  # fmt: skip
+# Punctuation Western pages use beyond ASCII (quotes, dashes, NBSP, currency, ...).
+_WESTERN_PUNCTUATION = frozenset("\xa0«»“”‘’„‚–—…•·€£¥¢°§©®™±×÷¿¡¶†‡‰′″¹²³¼½¾ªº¦¨¯´¸\xad")
+# Calibrated on French/German/Spanish prose: 2-10 % of letters carry accents.
+_MAX_NON_ASCII_LETTER_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -80,19 +111,94 @@ def _bom_encoding(raw: bytes) -> tuple[str, int] | None:
     return None
 
 
+def _codec(name: str | None) -> str | None:
+    """Python's codec for a declared charset name, WHATWG-style; None when unknown."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _meta_charset(raw: bytes) -> str | None:
+    """The charset a page declares in its first bytes (<meta> or the XML declaration)."""
+    m = _META_CHARSET_RE.search(raw[:_META_SCAN_BYTES])
+    if not m:
+        return None
+    codec = _codec((m.group(1) or m.group(2)).decode("ascii", "replace"))
+    # A page cannot declare itself UTF-16 in ASCII-compatible bytes (HTML spec: utf-8).
+    return "utf-8" if codec and codec.startswith("utf-16") else codec
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """utf-16-le/be when NUL bytes sit on one side of mostly-ASCII code units."""
+    sample = raw[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _plausible_cp1252(raw: bytes) -> bool:
+    """Western text: decodes as cp1252 to Latin letters and common punctuation, with
+    few non-ASCII letters. Statistical detectors often call such short pages
+    mac_latin2 or cp1257; Cyrillic or CJK bytes fail the letter-share test."""
+    try:
+        text = raw[:_DETECT_BYTES].decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    letters = non_ascii = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ord(ch) > 127:
+                non_ascii += 1
+                if "LATIN" not in unicodedata.name(ch, ""):
+                    return False
+        elif ord(ch) > 127 and ch not in _WESTERN_PUNCTUATION:
+            return False
+    return letters > 0 and non_ascii / letters <= _MAX_NON_ASCII_LETTER_SHARE
+
+
+def _detect(raw: bytes) -> str:
+    """Statistical detection among the encodings the web uses; cp1252 by default."""
+    if _plausible_cp1252(raw):
+        return "cp1252"
+    import charset_normalizer  # imported here: only undeclared legacy bytes need it
+
+    best = charset_normalizer.from_bytes(raw[:_DETECT_BYTES], cp_isolation=_WEB_ENCODINGS).best()
+    return _codec(best.encoding) or "cp1252" if best else "cp1252"
+
+
 def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
+    """Decode by the first that speaks: BOM, the Content-Type charset, the document's
+    own declaration, UTF-16 without a BOM, valid UTF-8, then statistical detection.
+    Undecodable bytes become U+FFFD (removed later by normalize.clean_inline)."""
     bom = _bom_encoding(raw)
     if bom:
         name, length = bom
         return raw[length:].decode(name, errors="replace"), name
-    # Imported here: bs4 costs ~30 ms at cold start and only decoding needs it.
-    from bs4 import UnicodeDammit
-
-    known = [declared] if declared else []
-    dammit = UnicodeDammit(raw, known_definite_encodings=known, is_html=is_html)
-    if dammit.unicode_markup is None:
-        return raw.decode("utf-8", errors="replace"), "utf-8"
-    return dammit.unicode_markup, dammit.original_encoding or "utf-8"
+    for codec in (_codec(declared), _meta_charset(raw) if is_html else None):
+        if codec:
+            return raw.decode(codec, errors="replace"), codec
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        return raw.decode(utf16, errors="replace"), utf16
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    codec = _detect(raw)
+    return raw.decode(codec, errors="replace"), codec
 
 
 def _looks_binary(text: str) -> bool:
@@ -100,7 +206,11 @@ def _looks_binary(text: str) -> bool:
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in sample[:1024] or controls / len(sample) > _MAX_CONTROL_SHARE
+    replaced = sample.count("\ufffd")
+    return (
+        controls / len(sample) > _MAX_CONTROL_SHARE
+        or replaced / len(sample) > _MAX_REPLACEMENT_SHARE
+    )
 
 
 def decode_input(

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Characters that carry no text: C0/C1 controls (but tab/newline), zero-width and
-# bidi controls (a classic way to hide or reorder text), the BOM, soft hyphen.
+# bidi controls (a classic way to hide or reorder text), the BOM, soft hyphen, and
+# U+FFFD, which stands for bytes that were not valid in the input's charset.
 _INVISIBLE_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "\u2066-\u2069\ufeff\ufff9-\ufffb\ufffd]"
 )
 _SPACE_RE = re.compile(r"\s+")
+# ISO 8601 as the Article states times: a date, or a date and time with an optional
+# fraction and offset (Z or ±hh:mm).
+_ISO_DATETIME_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?"
+)
+_LANGUAGE_RE = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]{1,8})*")
+MAX_URL_LENGTH = 2048
 _WORD_RE = re.compile(r"\w+")
 
 # Tickers: a cashtag ($SPY), an exchange-prefixed symbol (NYSE: IBM), or a symbol in
@@ -39,6 +48,39 @@ def clean_inline(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """The value when it is a valid ISO 8601 date or date-time; else None (never a guess)."""
+    value = clean_inline(value) if value else ""
+    if not _ISO_DATETIME_RE.fullmatch(value):
+        return None
+    try:
+        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value
+
+
+def language_code(value: str | None) -> str | None:
+    """The ISO 639-1 code of a language tag ("en-US" -> "en"); None when it is not one."""
+    m = _LANGUAGE_RE.fullmatch(clean_inline(value).lower()) if value else None
+    return m.group(1) if m else None
+
+
+def http_url(value: str | None) -> str | None:
+    """An absolute http(s) URL of at most MAX_URL_LENGTH characters, invisible characters
+    removed; None for anything else (javascript:, data:, file:, relative, spaces)."""
+    value = clean_inline(value) if value else ""
+    if not value or len(value) > MAX_URL_LENGTH or " " in value:
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return value
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:

@@ -25,7 +25,6 @@ from .models import (
 from .settings import Settings
 from .store import ArticleStore
 
-_MAX_URL_LENGTH = 2048
 _MAX_LIST_ITEMS = 200  # authors, tags, images, summary: more is noise, not data
 
 
@@ -53,10 +52,10 @@ def raw_from_json(payload: ArticleInput, *, via: Via) -> RawInput:
 def _check_url(url: str | None) -> str | None:
     if url is None or not url.strip():
         return None
-    url = url.strip()
-    if len(url) > _MAX_URL_LENGTH or not url.lower().startswith(("http://", "https://")):
+    checked = normalize.http_url(url)
+    if checked is None:
         raise BadInput("url must be an absolute http(s) URL of at most 2048 characters")
-    return url
+    return checked
 
 
 def _clean_optional(value: str | None) -> str | None:
@@ -76,9 +75,10 @@ def _unique(values: list[str]) -> list[str]:
 def _images(images: list[Image]) -> list[Image]:
     out: list[Image] = []
     for image in images[:_MAX_LIST_ITEMS]:
-        url = image.url if image.url and image.url.startswith(("http://", "https://")) else None
         cleaned = Image(
-            url=url, caption=_clean_optional(image.caption), credit=_clean_optional(image.credit)
+            url=normalize.http_url(image.url),
+            caption=_clean_optional(image.caption),
+            credit=_clean_optional(image.credit),
         )
         if (cleaned.url or cleaned.caption) and cleaned not in out:
             out.append(cleaned)
@@ -96,9 +96,7 @@ def build_article(
     headline = normalize.clean_inline(extracted.headline) or paragraphs[0][:200]
     summary = normalize.clean_paragraphs(extracted.summary)
     content_sha = normalize.sha256_hex(body)
-    canonical = _clean_optional(extracted.canonical_url)
-    if canonical and not canonical.startswith(("http://", "https://")):
-        canonical = None
+    canonical = normalize.http_url(extracted.canonical_url)
     tickers = set(extracted.tickers) | set(
         normalize.find_tickers("\n".join([headline, *summary, body]))
     )
@@ -108,16 +106,16 @@ def build_article(
         canonical_url=canonical,
         headline=headline,
         authors=_unique(extracted.authors),
-        published_at=extracted.published_at,
-        modified_at=extracted.modified_at,
+        published_at=normalize.iso_datetime(extracted.published_at),
+        modified_at=normalize.iso_datetime(extracted.modified_at),
         publisher=_clean_optional(extracted.publisher),
-        language=extracted.language,
+        language=normalize.language_code(extracted.language),
         description=_clean_optional(extracted.description),
         summary=summary,
         body=body,
         images=_images(extracted.images),
         tags=_unique(extracted.tags),
-        tickers=sorted(tickers),
+        tickers=_unique(sorted(tickers)),
         word_count=normalize.word_count(body),
         content_sha256=content_sha,
         source=Source(
