@@ -21,6 +21,7 @@ from . import body as body_mod
 from . import header as header_mod
 from .byline import copyright_owner, find_byline
 from .lines import Kind, Line, guess_language, split_lines
+from .title import clean, headline_text
 
 # Lines after the body in which a dateline or byline may still appear (some pages
 # print "Published ..." or the author under the article).
@@ -83,8 +84,10 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         text,
         header_mod.slug_words(url),
     )
-    headline = lines[headline_at].text if headline_at is not None else ""
+    headline, title_lines = "", []
     if headline_at is not None:
+        title = headline_text(lines, headline_at, lo)
+        headline, title_lines = clean(title.text), title.line_indices
         provenance["headline"] = "headline-line"
         lo = max(lo, headline_at - ABOVE_HEADLINE)  # a kicker or date may sit just above it
 
@@ -109,10 +112,10 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     # Key points come before the first paragraph; bullets after it are a body list.
     first_prose = next((i for i in range(start, end) if lines[i].kind is Kind.PROSE), end)
     bullets = header_mod.summary_bullets(lines, lo, min(hi, first_prose))
-    skip = set(bullets) | set(byline.line_indices)
+    skip = set(bullets) | set(byline.line_indices) | set(title_lines)
     if headline_at is not None:
         skip.add(headline_at)
-        start = max(start, headline_at + 1)
+        start = max(start, max(title_lines) + 1)
     if date_at is not None:
         skip.add(date_at)
     body = body_mod.select(lines, start, end, skip, set_off=run.set_off)

@@ -104,8 +104,9 @@ def _headline_shaped(line: Line) -> bool:
         return False
     if sum(ch.isdigit() for ch in text) > DIGIT_SHARE * len(text):
         return False  # "IMOEX 2924,21": a quote, a score, a price
-    if len({w.lower() for w in text.split()}) == 1:
-        return False  # "Sport Sport": a doubled menu label
+    tokens = text.split()
+    if len(tokens) > 1 and len({w.lower() for w in tokens}) == 1:
+        return False  # "Sport Sport": a doubled menu label (CJK titles have no spaces)
     return find_datetime(text) is None or line.words > DATELINE_MAX_WORDS // 2
 
 
@@ -114,6 +115,8 @@ def mark_weight(line: Line) -> float:
     (STRONG_MARK), relative time (WEAK_MARK: teaser lists carry those too)."""
     if line.words > DATELINE_MAX_WORDS:
         return 0.0
+    if line.kind is Kind.PROSE and line.words > SHORT_DATELINE_WORDS:
+        return 0.0  # a body sentence that mentions a date or a name
     text = line.text
     if v.BYLINE_START.match(text):
         return STRONG_MARK
@@ -150,6 +153,22 @@ def slug_share(text: str, slug: frozenset[str]) -> float:
     return hits / max(len(words), SLUG_MIN_WORDS) if hits >= SLUG_MIN_HITS else 0.0
 
 
+def repeated(text: str, page_text: str) -> bool:
+    """`text` stands a second time on the page as a whole phrase.
+
+    A repeat that runs on into a word ("朝日新聞デジタルのトップページへ",
+    "Example Newsletter") is a site name inside another phrase, not the headline.
+    """
+    seen, at = 0, page_text.find(text)
+    while at >= 0:
+        after = page_text[at + len(text) : at + len(text) + 1]
+        seen += not after.isalnum()
+        if seen >= 2:
+            return True
+        at = page_text.find(text, at + len(text))
+    return False
+
+
 def find_headline(
     lines: list[Line],
     start: int,
@@ -174,7 +193,7 @@ def find_headline(
             continue
         line = lines[i]
         score = min(line.words, 12) / 4 + SLUG_BONUS * slug_share(line.text, slug)
-        if i < start and line.words >= DUPLICATE_MIN_WORDS and page_text.count(line.text) >= 2:
+        if i < start and line.words >= DUPLICATE_MIN_WORDS and repeated(line.text, page_text):
             score += 3
         score += max(marks[i - lo + 1 : i - lo + 1 + MARK_REACH], default=0.0)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
