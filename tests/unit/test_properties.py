@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from article_ingest.errors import IngestError
+from article_ingest.normalize import clean_inline, http_url, iso_datetime
 from article_ingest.service import RawInput, extract
 from article_ingest.settings import Settings
 
@@ -127,3 +128,65 @@ def test_extract_megabyte_attribute_is_bounded() -> None:
         + "</p></body></html>"
     )
     check(RawInput(html.encode(), "text/html", "api"))
+
+
+# --------------------------------------------------------------------------- cleaning
+# Characters that must never reach an Article field (normalize.clean_inline's job).
+INVISIBLES = "\x00\x01\x1b\x7f\x85\u00ad\u200b\u200e\u202a\u202e\u2066\u2069\ufeff\ufffd"
+
+
+def _all_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _all_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _all_strings(v)]
+    return []
+
+
+@st.composite
+def dirty_text(draw: st.DrawFn) -> str:
+    """Words with invisible and control characters sprinkled in."""
+    words = draw(st.lists(st.sampled_from(["storm", "river", "Köln", "東京", "x"]), min_size=1))
+    noise = st.text(alphabet=INVISIBLES, max_size=3)
+    return "".join(w + draw(noise) + " " for w in words)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dirty_text(), dirty_text(), dirty_text(), dirty_text())
+def test_extract_no_field_keeps_invisible_characters(
+    headline: str, author: str, caption: str, tag: str
+) -> None:
+    # Given a page whose every metadata source carries invisible characters
+    paragraph = "The river rose overnight and the town opened two shelters for families. " * 3
+    html = (
+        f'<html><head><meta name="author" content="{author}"><meta name="keywords" '
+        f'content="{tag}"><meta name="description" content="{caption}"></head><body>'
+        f'<article><h1>{headline}</h1><p>{paragraph}{caption}</p><figure><img src="https://x.'
+        f'example/a.jpg"><figcaption>{caption}</figcaption></figure><p>{paragraph}</p>'
+        "</article></body></html>"
+    )
+    # When extracted
+    try:
+        article, _ = extract(RawInput(html.encode(), "text/html", "api"), SETTINGS)
+    except IngestError:
+        return
+    # Then no string anywhere in the Article holds one
+    for value in _all_strings(article.model_dump()):
+        assert not set(value) & set(INVISIBLES), repr(value)
+
+
+@given(st.text())
+def test_clean_inline_is_idempotent_and_leaves_no_invisibles(text: str) -> None:
+    cleaned = clean_inline(text)
+    assert clean_inline(cleaned) == cleaned
+    assert not set(cleaned) & set(INVISIBLES)
+
+
+@given(st.text(max_size=60))
+def test_http_url_and_iso_datetime_accept_only_their_shapes(text: str) -> None:
+    url = http_url(text)
+    assert url is None or url.lower().startswith(("http://", "https://"))
+    value = iso_datetime(text)
+    assert value is None or value[:4].isdigit()
