@@ -19,6 +19,7 @@ from ...models import ExtractedArticle
 from ..dates import find_url_date
 from . import body as body_mod
 from . import header as header_mod
+from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
 from .lines import Kind, Line, guess_language, split_lines
 from .title import clean, headline_text
@@ -101,6 +102,9 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
 
     candidates = list(range(lo, hi)) + list(tail)
     byline = find_byline(lines, [i for i in candidates if i != headline_at], date_at, headline_at)
+    if not byline.authors:
+        # CJK credit lines may stand anywhere from the header to under the body.
+        byline = cjk_byline(lines, [*range(lo, end), *tail]) or signature(lines, end) or byline
     if byline.authors:
         provenance["authors"] = "byline-text"
     publisher = byline.publisher
