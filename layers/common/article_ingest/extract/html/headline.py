@@ -73,11 +73,45 @@ def _strip_known_site(title: str, sites: list[str]) -> str:
 
 
 def _suffix_free(text: str) -> list[str]:
-    """The text without its last separator-delimited part ("A | Sport" -> "A")."""
-    match = list(v.TITLE_SEPARATOR.finditer(text))
+    """The text without its last section part ("A | Sport" -> "A"; a dash continues
+    the headline: "A - so kam es")."""
+    match = list(v.SECTION_SEPARATOR.finditer(text))
     if not match or len(text[match[-1].end() :].split()) > MAX_SUFFIX_WORDS:
         return []
     return [text[: match[-1].start()]]
+
+
+def _votes(sources: list[tuple[str, str]], title: str) -> dict[str, int]:
+    """Votes per normalised title: one per independent source stating it."""
+    votes: dict[str, int] = {}
+    for text, source in sources:
+        votes.setdefault(_norm(text), 0)
+        if source != "title":
+            votes[_norm(text)] += 1
+    # Forms that a source other than <title> states on its own (the title's stripped
+    # form is a guess, not a statement).
+    stated = {_norm(t) for t, s in sources if s != "title"}
+    # <title> is "Headline | Site" or "Site - Headline": it votes for what it frames.
+    # A <title> equal to og:title is the same field copied: it adds no vote.
+    copied = any(s == "meta" and t == title for t, s in sources)
+    for key in votes.keys() & (set() if copied else _framed(title)):
+        votes[key] += 1
+    # "Headline | Section" is the same headline with a suffix: its votes go to the
+    # bare form when another source states that form alone.
+    for text, _ in sources:
+        for bare in _suffix_free(text):
+            key, full = _norm(bare), _norm(text)
+            if key in stated and key != full:
+                votes[key] += votes[full]
+                votes[full] = 0
+    return votes
+
+
+def _framed(title: str) -> set[str]:
+    """What a <title> may frame: itself, its leading or its trailing parts."""
+    parts = v.TITLE_SEPARATOR.split(title)
+    heads = {_norm(" ".join(parts[:i])) for i in range(1, len(parts) + 1)}
+    return heads | {_norm(" ".join(parts[i:])) for i in range(len(parts))}
 
 
 def _in_link(el: etree._Element) -> bool:
@@ -112,27 +146,18 @@ def choose_headline(
         (collapse(t), "meta") for k in ("og:title", "twitter:title") for t in index.get(k, [])[:1]
     ]
     sources += [(strip_site(title, sites), "title")] if title else []
+    # "Headline - Site" in JSON-LD or og:title: the site name is never the headline's.
+    sources = [(_strip_known_site(t, sites) if s != "title" else t, s) for t, s in sources]
     sources = [(t, s) for t, s in sources if t and not v.MOJIBAKE.search(t)]
     if not sources:
         return "", ""
-    votes: dict[str, int] = {}
-    for text, source in sources:
-        votes.setdefault(_norm(text), 0)
-        if source != "title":
-            votes[_norm(text)] += 1
-    # <title> is "Headline | Site" or "Site: Headline": it votes for what it frames.
-    norm_title = _norm(title)
-    for key in votes:
-        if norm_title.startswith(key) or norm_title.endswith(key):
-            votes[key] += 1
-    # "Headline | Section" is the same headline with a suffix: its votes go to the
-    # shorter form when another source states that form alone.
-    for text, _ in sources:
-        for head in _suffix_free(text):
-            if _norm(head) in votes and _norm(head) != _norm(text):
-                votes[_norm(head)] += votes[_norm(text)]
-                votes[_norm(text)] = 0
+    votes = _votes(sources, title)
     # Priority on ties: the visible h1, then JSON-LD, then social titles, then <title>.
     order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
-    text, source = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))
-    return text, source
+    text, _ = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))
+    # Sources agreeing up to punctuation ("A - B", "A: B", "A B" from two spans): the
+    # spelling that keeps the separators, then the one most of them use.
+    same = [(t, s) for t, s in sources if _norm(t) == _norm(text)]
+    spelled = {t: sum(t == u or title.startswith(t) for u, _ in sources) for t, _ in same}
+    marks = {t: sum(not c.isalnum() and not c.isspace() for c in t) for t, _ in same}
+    return min(same, key=lambda ts: (-marks[ts[0]], -spelled[ts[0]], order[ts[1]]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -80,9 +81,14 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {str(t).rsplit("/", 1)[-1].lower() for t in items if isinstance(t, str)}
 
 
+def _unescaped(value: str) -> str:
+    """JSON-LD strings some CMSs HTML-escape twice ("R&uuml;ckbau", "&#039;")."""
+    return collapse(html.unescape(value) if "&" in value else value)
+
+
 def _text(value: Any) -> str:
     if isinstance(value, str):
-        return collapse(value)
+        return _unescaped(value)
     if isinstance(value, dict):
         return _text(value.get("name") or value.get("@value") or "")
     if isinstance(value, list) and value:
@@ -105,7 +111,7 @@ def _people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[tuple[str, str
     out: list[tuple[str, str]] = []
     for item in items[:50]:
         if isinstance(item, str):
-            out.append((collapse(item), "text"))
+            out.append((_unescaped(item), "text"))
         elif isinstance(item, dict):
             if "@id" in item and "name" not in item and item["@id"] in by_id:
                 item = by_id[item["@id"]]

@@ -350,6 +350,8 @@ MAX_BYLINE_ELEMENTS = 5
 MAX_CJK_BYLINE_CHARS = 30
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«]|-{1,2}|::)\s+|\s*[｜|：]\s*")
+# Before a section suffix ("Headline | Sport"); unlike a dash, never inside a headline.
+SECTION_SEPARATOR = re.compile(r"\s+(?:[|·•»«]|::)\s+|\s*[｜|]\s*")
 # Punctuation that never follows a space, and what a headline never starts/ends with.
 NO_SPACE_BEFORE = frozenset(":;,.!?)]}»”’")
 HEADLINE_STRIP = " -–—|/:·•"

@@ -1,0 +1,96 @@
+"""HTML headline: the title the page's independent sources agree on."""
+
+from __future__ import annotations
+
+import json
+
+from article_ingest.extract import extract_html
+
+PARAGRAPH = (
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that officials say will take five years and cost about 400 million euros."
+)
+
+
+def _page(head: str, body: str = "") -> str:
+    return (
+        f"<html lang='en'><head>{head}</head><body><article>{body}"
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH} Again.</p></article></body></html>"
+    )
+
+
+def _ld(headline: str) -> str:
+    data = {"@type": "NewsArticle", "headline": headline}
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+def _og(title: str, twitter: bool = True) -> str:
+    tags = f"<meta property='og:title' content='{title}'>"
+    return tags + (f"<meta name='twitter:title' content='{title}'>" if twitter else "")
+
+
+def test_headline_title_copied_from_og_title_adds_no_vote() -> None:
+    # Given JSON-LD and h1 agreeing, og/twitter titles and a <title> copying og:title
+    head = (
+        _ld("Trams expand")
+        + _og("Council votes for trams")
+        + "<title>Council votes for trams</title>"
+    )
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then the headline the article's own sources agree on wins
+    assert article.headline == "Trams expand"
+
+
+def test_headline_title_frames_only_at_a_separator() -> None:
+    # Given an h1 that is only the start of the og:title (no separator after it in <title>)
+    head = _og("Trams expand: council approves plan", twitter=False) + (
+        "<title>Trams expand: council approves plan | City Paper</title>"
+    )
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then <title> does not vote for the shorter h1
+    assert article.headline == "Trams expand: council approves plan"
+
+
+def test_headline_dash_tail_is_part_of_the_headline() -> None:
+    # Given every source stating "A - B" and a <title> that could be cut at the dash
+    title = "Trams expand - what now"
+    head = _ld(title) + _og(title) + f"<title>{title}</title>"
+    # When extracted
+    article = extract_html(_page(head, f"<h1>{title}</h1>"))
+    # Then the dash tail is kept
+    assert article.headline == title
+
+
+def test_headline_known_site_suffix_dropped_from_every_source() -> None:
+    # Given JSON-LD and og:title ending with the site name, and an h1 without kicker
+    head = (
+        _ld("Batteries: Trams expand - Citypaper.de")
+        + _og("Batteries: Trams expand - Citypaper.de", twitter=False)
+        + "<meta property='og:site_name' content='Citypaper.de'>"
+    )
+    body = "<h1><span class='kicker'>Batteries</span>: Trams expand</h1>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the headline is the stated title without the site name
+    assert article.headline == "Batteries: Trams expand"
+
+
+def test_headline_json_ld_entities_are_unescaped() -> None:
+    # Given a JSON-LD headline HTML-escaped twice
+    head = _ld("Tram&#039;s R&uuml;ckkehr") + _og("Tram's Rückkehr")
+    # When extracted
+    article = extract_html(_page(head, "<h1>Tram's Rückkehr</h1>"))
+    # Then the headline has no entities
+    assert article.headline == "Tram's Rückkehr"
+
+
+def test_headline_spelling_keeps_separators_of_agreeing_sources() -> None:
+    # Given an h1 of two spans (no separator) and an og:title stating "A / B"
+    head = _og("Demo / Trams expand", twitter=False) + "<title>Demo Trams expand</title>"
+    body = "<h1><span>Demo</span> <span>Trams expand</span></h1>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the spelling with the separator is returned
+    assert article.headline == "Demo / Trams expand"
