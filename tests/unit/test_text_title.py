@@ -120,3 +120,27 @@ def test_repeated_counts_whole_phrases_only() -> None:
     # Then only the stand-alone repeats count
     assert repeated("Example Daily", page)
     assert not repeated("Example Daily", "Example Daily\nExample Dailyの記事")
+
+
+def test_headline_text_prefers_breadcrumb_title_reworded_above() -> None:
+    # Given a breadcrumb ending with the page's title, then the displayed, reworded headline
+    lines = split_lines(
+        "Home\nBusiness\nTram plans: Council expands tram network to suburbs\nSearch\n"
+        "Council expands the city tram network to the suburbs"
+    )
+    # When the displayed headline is chosen
+    title = headline_text(lines, 4, 0)
+    # Then the page's own title wins
+    assert title.text == "Tram plans: Council expands tram network to suburbs"
+
+
+def test_headline_text_ignores_headline_with_site_or_breadcrumb_glued_on() -> None:
+    # Given lines above that only add a site name or glued breadcrumb to the headline
+    lines = split_lines(
+        "City expands tram network to suburbs | Example News\n"
+        "HomeLocalCity expands tram network to suburbs\n"
+        "City expands tram network to suburbs"
+    )
+    # When the headline is chosen
+    # Then it stays as displayed
+    assert headline_text(lines, 2, 0).text == "City expands tram network to suburbs"

@@ -11,11 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lines import Kind, Line
+from .vocabulary import WORD
 
 # A kicker ("Landtagswahl in Thüringen", "Neue Leipziger Schule") is short.
 KICKER_MAX_WORDS = 6
 # A headline joined across a lone ":" line is short on both sides.
 JOIN_MAX_WORDS = 20
+# A reworded twin of the headline sits at most TWIN_REACH lines above it, has at
+# least TWIN_MIN_WORDS words and shares TWIN_SHARE of the shorter one's words.
+TWIN_REACH = 12
+TWIN_MIN_WORDS = 4
+TWIN_SHARE = 0.6
 # Characters that never render: soft hyphens ("Ver\xadfas\xadsung") split words.
 SOFT_HYPHEN = "\u00ad"
 
@@ -77,7 +83,36 @@ def headline_text(lines: list[Line], at: int, lo: int) -> Title:
     for kicker, rest in _colon_twins(lines[:at], lo):
         if rest == text and not kicker.isupper():  # "ONLINEVERSAND AUS FERNOST": a label
             return Title(f"{kicker}: {rest}", [at])
-    return Title(text, [at])
+    twin = _reworded_twin(lines, at, lo)
+    return Title(lines[twin].text if twin is not None else text, [at])
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in WORD.findall(text)}
+
+
+def _reworded_twin(lines: list[Line], at: int, lo: int) -> int | None:
+    """A line shortly above the headline that words the same title differently.
+
+    Breadcrumbs end with the page's title ("Home / Wirtschaft / BIP: Diese
+    Grafiken zeigen, ..."), a few lines above the displayed, reworded headline
+    ("Diese zwei Grafiken zeigen, ..."): the page's title is the headline.
+    """
+    words = _words(lines[at].text)
+    best: tuple[float, int] | None = None
+    for i in range(max(lo, at - TWIN_REACH), at):
+        line = lines[i]
+        if line.kind is not Kind.SHORT or not TWIN_MIN_WORDS <= line.words <= JOIN_MAX_WORDS:
+            continue
+        if line.text.isupper() or line.text.endswith((":", ".", "|")):
+            continue
+        other = _words(line.text)
+        shared = len(words & other) / max(1, min(len(words), len(other)))
+        if words <= other or other <= words or lines[at].text in line.text:
+            continue  # the headline with a site, a breadcrumb or a share label around it
+        if shared >= TWIN_SHARE and (best is None or shared > best[0]):
+            best = (shared, i)
+    return best[1] if best else None
 
 
 def clean(text: str) -> str:
