@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import vocabulary as v
+from . import vocabulary_authors as va
 from .parse import collapse
 
 
@@ -21,18 +21,18 @@ def _looks_like_name(part: str) -> bool:
     words = part.split()
     if not words or len(words) > 6 or len(part) > 60:
         return False
-    if v.AGENCIES.match(part):
+    if va.AGENCIES.match(part):
         return True
-    if v.GENERIC_AUTHOR.match(part):
+    if va.GENERIC_AUTHOR.match(part):
         return False
-    if v.HAS_DIGIT.search(part) or v.EMAIL.search(part) or v.URLISH.search(part):
+    if va.HAS_DIGIT.search(part) or va.EMAIL.search(part) or va.URLISH.search(part):
         return False
-    if v.AUTHOR_ROLE.search(part) and len(words) > 1:
+    if va.AUTHOR_ROLE.search(part) and len(words) > 1:
         return False
     # CJK names have no spaces and no capitals; Latin names start upper-case.
     if any(ord(c) > 0x2E80 for c in part):
         return len(part) <= MAX_CJK_NAME_CHARS
-    return any(w[:1].isupper() for w in words) and all(v.NAME_TOKEN.match(w) for w in words)
+    return any(w[:1].isupper() for w in words) and all(va.NAME_TOKEN.match(w) for w in words)
 
 
 def split_byline(text: str) -> list[str]:
@@ -44,22 +44,22 @@ def split_byline(text: str) -> list[str]:
     Returns:
         The fragments that look like names or agencies, in order.
     """
-    if v.PARENTHESISED_URL.search(text):
+    if va.PARENTHESISED_URL.search(text):
         # "Deutsche Welle (www.dw.com)": an organisation signing with its site.
         return []
-    text = collapse(v.AUTHOR_PARENTHESES.sub(" ", v.EMAIL.sub(" ", text)))
-    text = v.BYLINE_PREFIX.sub("", text, count=1)
-    text = v.AUTHOR_TRAILING_ROLE.sub("", text)
-    text = v.AUTHOR_TRAILING_PLACE.sub("", text)
+    text = collapse(va.AUTHOR_PARENTHESES.sub(" ", va.EMAIL.sub(" ", text)))
+    text = va.BYLINE_PREFIX.sub("", text, count=1)
+    text = va.AUTHOR_TRAILING_ROLE.sub("", text)
+    text = va.AUTHOR_TRAILING_PLACE.sub("", text)
     parts: list[str] = []
-    for raw in v.AUTHOR_SPLIT.split(text):
-        part = collapse(v.BYLINE_PREFIX.sub("", raw.strip(" .:-–—()[]|"), count=1))
+    for raw in va.AUTHOR_SPLIT.split(text):
+        part = collapse(va.BYLINE_PREFIX.sub("", raw.strip(" .:-–—()[]|"), count=1))
         part = part.strip(" .:-–—()[]|")
         if part and _looks_like_name(part):
             parts.append(part)
     # "Anna Sleegers, Frankfurt": one-word fragments beside full names are places.
     if any(len(p.split()) > 1 for p in parts):
-        parts = [p for p in parts if len(p.split()) > 1 or v.AGENCIES.match(p)]
+        parts = [p for p in parts if len(p.split()) > 1 or va.AGENCIES.match(p)]
     return parts
 
 
@@ -96,7 +96,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
         key_of_name = _key(name)
         if any(len(b) > 3 and b in key_of_name for b in blocked_keys):
             # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.
-            parts = [p for p in parts if len(p.split()) > 1 or v.AGENCIES.match(p)]
+            parts = [p for p in parts if len(p.split()) > 1 or va.AGENCIES.match(p)]
         for part in parts:
             key = _key(part)
             if not key or key in seen or _is_blocked(key, blocked_keys):
@@ -105,7 +105,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
             out.append(part)
     # "Ines Zöttl", "Washington": beside full names a lone word is a place.
     if any(len(name.split()) > 1 for name in out):
-        out = [n for n in out if len(n.split()) > 1 or v.AGENCIES.match(n)]
+        out = [n for n in out if len(n.split()) > 1 or va.AGENCIES.match(n)]
     return out
 
 
@@ -118,12 +118,12 @@ def byline_in_blocks(texts: list[str]) -> list[str]:
     Returns:
         The matching lines (to be split and cleaned), possibly empty.
     """
-    window = v.BODY_BYLINE_WINDOW
+    window = va.BODY_BYLINE_WINDOW
     edges = texts[:window] + texts[-window:] if len(texts) > 2 * window else texts
     found: list[str] = []
     for text in edges:
-        if len(text) <= v.MAX_BODY_BYLINE_CHARS and v.BYLINE_LABEL.match(text):
-            label = v.BYLINE_LABEL.match(text)
+        if len(text) <= va.MAX_BODY_BYLINE_CHARS and va.BYLINE_LABEL.match(text):
+            label = va.BYLINE_LABEL.match(text)
             rest = text[label.end() :] if label else text
-            found.extend(n for n in v.CJK_LIST_SPLIT.split(rest.strip(" )）")) if n)
+            found.extend(n for n in va.CJK_LIST_SPLIT.split(rest.strip(" )）")) if n)
     return found

@@ -11,6 +11,7 @@ from lxml import etree
 
 from . import jsonld, timestamps
 from . import vocabulary as v
+from . import vocabulary_authors as va
 from .authors import clean_authors
 from .headline import choose_headline
 from .parse import attr, class_id, collapse, tag_of, text_of
@@ -147,17 +148,17 @@ def _byline_texts(root: etree._Element) -> list[str]:
     """Texts of byline-named elements in document order (the first one that names
     someone is the article's; later ones belong to teasers)."""
     texts: list[str] = []
-    for el in root.xpath(v.BYLINE_XPATH):
+    for el in root.xpath(va.BYLINE_XPATH):
         if not isinstance(el, etree._Element):
             continue
-        if v.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
+        if va.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
             attr(el, "class").lower().replace("author", "")
         ):
             text = text_of(el)
-            limit = v.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
+            limit = va.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
             if 2 < len(text) < limit:
                 texts.append(text)
-                if len(texts) >= v.MAX_BYLINE_ELEMENTS:
+                if len(texts) >= va.MAX_BYLINE_ELEMENTS:
                     break
     return texts
 
@@ -175,7 +176,7 @@ def _authors(
         blocked += [host, host.removeprefix("www.")]
     ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
     ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
-    meta_names = [m for k in v.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
+    meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
     # Visible bylines cost a scan of the page: read only when metadata names nobody.
     sources: list[tuple[Callable[[], list[str]], str]] = [
         (lambda: ld_people, "json-ld"),

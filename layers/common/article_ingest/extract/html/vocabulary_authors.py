@@ -1,0 +1,120 @@
+"""Author vocabulary: byline labels and prefixes, name separators, roles, agencies.
+
+Split from `vocabulary` (same rule: every author selector, phrase list and regex
+lives here, never in the code).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
+BYLINE_PREFIX = re.compile(
+    r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
+    r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:|author\s*:|text\s+von|"
+    r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von)"
+    r"\s+",
+    re.IGNORECASE,
+)
+
+# Separators between several names in one byline.
+AUTHOR_SPLIT = re.compile(
+    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|"
+    r"\bi\b|\ba\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
+    re.IGNORECASE,
+)
+
+# Words that make a byline fragment a role or a note, not a name.
+AUTHOR_ROLE = re.compile(
+    r"\b(?:reporter|correspondent|korrespondent(?:in)?|editor|redakteur(?:in)?|redaktion|"
+    r"redaction|rédaction|redacción|redazione|staff|writer|contributor|columnist|"
+    r"kolumnist(?:in)?|journalist(?:in)?|autor(?:in)?|author|photographer|fotograf(?:in)?|"
+    r"updated|aktualisiert|published|veröffentlicht|minutes?|min\.?\s+read|read|lesezeit|"
+    r"follow|twitter|email|e-mail|mail|contact|kontakt|more\s+articles|mehr\s+artikel|"
+    r"alle\s+artikel|profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
+    r"bureau|büro|ressort|department|abteilung|sub-?editor|presenter|anchor|powered|"
+    r"sponsored|advertorial|anzeige|quelle|source)\b",
+    re.IGNORECASE,
+)
+
+# Roles that trail a name: "Jane Doe, Senior Reporter" -> cut from the comma.
+AUTHOR_TRAILING_ROLE = re.compile(
+    r"\s*(?:[,|(–—-]|\bin\b|\bfor\b|\bfür\b|\bis\b|\bist\b)\s*(?:an?\s+|der\s+|die\s+|the\s+)?"
+    r"(?:senior|chief|political|business|economics|science|health|sports?|"
+    r"[a-z]+\s+)?(?:reporter|correspondent|korrespondent|editor|redakteur|writer|"
+    r"columnist|kolumnist|journalist|contributor|analyst|photographer).*$",
+    re.IGNORECASE,
+)
+
+# "(obe)", "(Text)", "[dpa]": initials or notes after a name.
+AUTHOR_PARENTHESES = re.compile(r"\s*[(\[][^)\]]{0,30}[)\]]")
+
+# "Associated Press in Valencia", "Jane Doe in Washington": the dateline place.
+AUTHOR_TRAILING_PLACE = re.compile(
+    r"\s+(?:in|aus|en|à|em|i)\s+[A-ZÀ-Ý][\w.-]+(?:\s+[A-Z][\w.-]+)?$"
+)
+
+PARENTHESISED_URL = re.compile(r"\([^)]*(?:www\.|https?://|\.\w{2,3}\b)[^)]*\)", re.IGNORECASE)
+
+EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE)
+
+HAS_DIGIT = re.compile(r"\d")
+
+# News agencies a byline may name next to (or instead of) people; kept as authors.
+AGENCIES = re.compile(
+    r"^(?:dpa|afp|ap|apa|kna|epd|sid|reuters|associated press|agence france-presse|"
+    r"ansa|efe|ats|sda|keystone-sda|tt|ntb|ritzau|pap|ctk|čtk|tass|ria novosti|"
+    r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha)$",
+    re.IGNORECASE,
+)
+
+# One-word "names" that are a desk or a CMS account, not a person.
+GENERIC_AUTHOR = re.compile(
+    r"^(?:admin|administrator|news|nachrichten|redaktion|editor|editorial|staff|team|"
+    r"noticias|redacción|rédaction|redazione|redactie|guest|gast|user|unknown|anonymous|"
+    r"anonym|webmaster|online|desk)$",
+    re.IGNORECASE,
+)
+
+NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
+
+META_AUTHOR = ("author", "twitter:misc:written by", "article:author", "dc.creator",
+               "dcterms.creator", "sailthru.author", "parsely-author", "cxenseparse:author",
+               "byl", "og:article:author",
+               "article:author_name", "author_name", "twitter:creator")  # fmt: skip
+
+# Byline containers: class/id/rel/itemprop tokens of visible author lines.
+BYLINE_ATTR = re.compile(
+    r"byline|by-line|author|autor|verfasser|writer|firma|auteur|signature|credits?-?name|"
+    r"article-?source|contributor|journalist",
+    re.IGNORECASE,
+)
+
+# A cheap pre-selection (evaluated in C) of elements BYLINE_ATTR may match.
+BYLINE_XPATH = "//body//*[" + " or ".join(
+    f"contains(@{a}, '{w}')"
+    for a in ("class", "id")
+    for w in ("uthor", "UTHOR", "yline", "yLine", "YLINE", "utor", "erfasser", "riter", "irma",
+              "uteur", "ignature", "ontributor", "ournalist", "redit")
+) + "]"  # fmt: skip
+
+MAX_BYLINE_ELEMENTS = 5
+
+# CJK bylines are short ("文・山田太郎"); longer author boxes are profiles.
+MAX_CJK_BYLINE_CHARS = 30
+
+# Labels of a byline printed as a paragraph at the top or bottom of the text.
+BYLINE_LABEL = re.compile(
+    r"^\s*(?:autor(?:in)?(?:/autor)?|autoren|author|authors|text|texto|reporter|"
+    r"von|by|por|par|av|door|di|af|z|責任編集|责编|作者|記者|文|기자)\s*[:：]?\s+|"
+    r"^\s*[（(]?(?:责编|作者|記者)\s*[:：]",
+    re.IGNORECASE,
+)
+
+MAX_BODY_BYLINE_CHARS = 100
+
+CJK_LIST_SPLIT = re.compile(r"[、，,]")
+
+BODY_BYLINE_WINDOW = 8
