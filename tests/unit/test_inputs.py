@@ -163,3 +163,19 @@ def test_decode_input_accepts_a_few_stray_nul_bytes() -> None:
 def test_decode_input_reads_the_xml_declaration_charset() -> None:
     raw = '<?xml version="1.0" encoding="windows-1252"?><html><p>Café</p></html>'
     assert "Café" in decode(raw.encode("cp1252")).text
+
+
+def test_decode_input_valid_utf8_beats_a_meta_charset_its_bytes_break() -> None:
+    # Given a UTF-8 page whose <meta> says GB2312 (seen on cn_People_2024_04_24)
+    page = "<html><head><meta charset='GB2312'></head><p>头部 — “quoted” Café</p></html>"
+    # When decoded
+    result = decode(page.encode("utf-8"))
+    # Then it is read as UTF-8
+    assert result.encoding == "utf-8" and "头部 — “quoted” Café" in result.text
+
+
+def test_decode_input_maps_web_charset_labels_to_their_supersets() -> None:
+    # Given GBK text declared with the label pages use, GB2312
+    page = "<html><head><meta charset='gb2312'></head><p>中国经济今年继续增长</p></html>"
+    # When decoded / Then the label means GBK (gb18030), as browsers read it
+    assert "中国经济今年继续增长" in decode(page.encode("gb18030")).text

@@ -49,7 +49,14 @@ _CHARSET_ALIASES = {
     "iso8859-1": "cp1252",
     "ascii": "cp1252",
     "us-ascii": "cp1252",
-    "x-sjis": "shift_jis",
+    "x-sjis": "cp932",
+    "shift_jis": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
 }
 _META_SCAN_BYTES = 4096
 _META_CHARSET_RE = re.compile(
@@ -179,6 +186,14 @@ def _detect(raw: bytes) -> str:
     return _codec(best.encoding) or "cp1252" if best else "cp1252"
 
 
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     """Decode by the first that speaks: BOM, the Content-Type charset, the document's
     own declaration, UTF-16 without a BOM, valid UTF-8, then statistical detection.
@@ -187,16 +202,20 @@ def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     if bom:
         name, length = bom
         return raw[length:].decode(name, errors="replace"), name
-    for codec in (_codec(declared), _meta_charset(raw) if is_html else None):
-        if codec:
-            return raw.decode(codec, errors="replace"), codec
+    header = _codec(declared)
+    if header:
+        return raw.decode(header, errors="replace"), header
+    meta = _meta_charset(raw) if is_html else None
+    if meta:
+        text = raw.decode(meta, errors="replace")
+        if "\ufffd" not in text or not _is_utf8(raw):
+            return text, meta
+        # A page that declares a charset its bytes break but is valid UTF-8 is UTF-8.
     utf16 = _utf16_without_bom(raw)
     if utf16:
         return raw.decode(utf16, errors="replace"), utf16
-    try:
+    if _is_utf8(raw):
         return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     codec = _detect(raw)
     return raw.decode(codec, errors="replace"), codec
 
