@@ -14,6 +14,7 @@ status, a reproducing curl). Exit status 1 when any 5xx was seen.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -103,11 +104,12 @@ def main(argv: list[str] | None = None) -> int:
         from article_ingest.settings import Settings
 
         os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "ERROR")
-        os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
         server = start(host="127.0.0.1", port=0, settings=Settings())
         base_url = server.url
     try:
-        report = fuzz(base_url, examples=args.examples, seconds=args.seconds)
+        # The handler's metric lines go to stderr: stdout is the report alone.
+        with contextlib.redirect_stdout(sys.stderr):
+            report = fuzz(base_url, examples=args.examples, seconds=args.seconds)
     finally:
         if server:
             server.stop()
