@@ -139,3 +139,22 @@ def test_find_url_date_reads_year_month_day_paths(url: str | None, expected: str
     # When its path is read for a date
     # Then only an unambiguous year/month/day path gives one
     assert find_url_date(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.example.be/cnt/dmf20250202_96887132", "2025-02-02"),
+        ("https://www.example.fr/international/frappes-dans-le-nord-20241122", "2024-11-22"),
+        ("https://example.org/20240315/slug", "2024-03-15"),
+        ("https://example.org/a/123202401015", None),
+        ("https://example.org/p/20241341-slug", None),
+        ("https://example.org/search?d=20240101", None),
+        ("https://20240101.example.org/x", None),
+    ],
+)
+def test_find_url_date_reads_compact_yyyymmdd_in_path(url: str, expected: str | None) -> None:
+    # Given an article URL whose path may hold an eight-digit date
+    # When its path is read for a date
+    # Then a valid YYYYMMDD run of exactly eight digits in the path gives the date
+    assert find_url_date(url) == expected

@@ -17,6 +17,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .date_vocabulary import MONTHS, ZONE_OFFSETS
+
+__all__ = ["MONTHS", "ZONE_OFFSETS", "find_datetime", "find_url_date", "parse_iso"]
+
 _ISO_RE = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$",
@@ -55,48 +59,8 @@ def parse_iso(value: str | None) -> str | None:
     return f"{out}{off[0]}{digits[:2]}:{digits[2:]}"
 
 
-# --------------------------------------------------------------------------- vocabulary
+# --------------------------------------------------------------------------- patterns
 
-# Month names and abbreviations (nominative and genitive forms) -> month number.
-# fmt: off
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
-        "gennaio", "gen", "januari", "stycznia", "styczeń", "ledna", "leden", "ocak",
-        "января", "январь", "janúar", "tammikuuta", "januarie"),
-    2: ("february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero",
-        "fevereiro", "fev", "febbraio", "februari", "lutego", "luty", "února", "únor", "şubat",
-        "subat", "февраля", "февраль", "febrúar", "helmikuuta"),
-    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart",
-        "mrt", "marca", "marzec", "března", "březen", "mart", "марта", "март", "mars",
-        "maaliskuuta", "mac", "maret"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
-        "dubna", "duben", "nisan", "апреля", "апрель", "apríl", "huhtikuuta", "aprili"),
-    5: ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "maj", "maja", "května",
-        "květen", "mayıs", "mayis", "мая", "май", "maí", "toukokuuta", "mei"),
-    6: ("june", "jun", "juni", "juin", "junio", "junho", "giugno", "giu", "czerwca",
-        "czerwiec", "června", "červen", "haziran", "июня", "июнь", "júní", "kesäkuuta"),
-    7: ("july", "jul", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "lipca",
-        "lipiec", "července", "červenec", "temmuz", "июля", "июль", "júlí", "heinäkuuta",
-        "julai"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień",
-        "srpna", "srpen", "ağustos", "agustos", "agustus", "ogos", "августа", "август", "ágúst",
-        "elokuuta", "agosti"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setembro", "set",
-        "settembre", "września", "wrzesień", "září", "eylül", "eylul", "сентября",
-        "сентябрь", "september", "syyskuuta", "septemba"),
-    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "outubro", "out",
-         "ottobre", "ott", "października", "październik", "října", "říjen", "ekim",
-         "октября", "октябрь", "október", "lokakuuta", "oktoba"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
-         "kasım", "kasim", "ноября", "ноябрь", "nóvember", "marraskuuta", "novemba"),
-    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
-         "dic", "dezembro", "dicembre", "grudnia", "grudzień", "prosince", "prosinec",
-         "aralık", "aralik", "декабря", "декабрь", "desember", "joulukuuta", "disember",
-         "desemba"),
-}
-# fmt: on
-MONTHS: dict[str, int] = {n: k for k, names in _MONTH_NAMES.items() for n in names}
-"""Lower-case month names and abbreviations in many languages -> month number."""
 _MONTH_ALT = "|".join(sorted((re.escape(n) for n in MONTHS), key=len, reverse=True))
 # A month name must not continue into a longer word ("mart" in "marty"); an
 # abbreviation may carry a dot ("Oct.", "juil.").
@@ -105,22 +69,6 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _DAY = r"(?P<d>(?:[12]\d|3[01]|0?[1-9]))"
 _NOT_DIGIT_BEFORE = r"(?<!\d)"
 
-# Zone abbreviations -> offset in minutes. Ambiguous "CST" is read as US Central,
-# "IST" as India; these are the readings news sites use most.
-# fmt: off
-ZONE_OFFSETS: dict[str, int] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEZ": 0,
-    "BST": 60, "CET": 60, "MEZ": 60, "WAT": 60, "WEST": 60,
-    "CEST": 120, "MESZ": 120, "EET": 120, "SAST": 120, "CAT": 120,
-    "EEST": 180, "MSK": 180, "EAT": 180, "TRT": 180,
-    "IST": 330, "PKT": 300, "WIB": 420, "ICT": 420,
-    "MYT": 480, "SGT": 480, "HKT": 480, "PHT": 480, "AWST": 480,
-    "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
-    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
-    "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "AST": -240,
-    "ET": -300, "PT": -480,
-}
-# fmt: on
 _ZONE_ALT = "|".join(sorted(ZONE_OFFSETS, key=len, reverse=True))
 
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -290,16 +238,25 @@ def find_datetime(text: str, *, lang: str | None = None) -> str | None:
 _URL_DATE_RE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|\.html?\b|$)"
 )
+# A compact YYYYMMDD in the path ("/cnt/dmf20250202_96887132", "/20240315/slug"):
+# eight digits exactly, after a slash or a letter, before a separator or the end.
+_URL_COMPACT_DATE_RE = re.compile(
+    r"(?<=[/A-Za-z_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_URL_PATH_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/]*)?([^?#]*)", re.IGNORECASE)
 
 
 def find_url_date(url: str | None) -> str | None:
     """The publication date a URL path states ("/2019/11/18/slug"), as YYYY-MM-DD.
 
-    Only the unambiguous year/month/day path forms count; None otherwise.
+    Only the unambiguous year/month/day path forms count (also written as one
+    eight-digit YYYYMMDD run); None otherwise.
     """
     if not url:
         return None
-    m = _URL_DATE_RE.search(url)
+    path = _URL_PATH_RE.match(url)
+    path_text = path.group(1) if path else url
+    m = _URL_DATE_RE.search(path_text) or _URL_COMPACT_DATE_RE.search(path_text)
     if m is None:
         return None
     try:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from ...models import ExtractedArticle
 from ..dates import find_url_date
 from . import body as body_mod
+from . import dateline
 from . import header as header_mod
 from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
@@ -45,15 +46,19 @@ def _publication_date(
     """The publication date, the dateline's index and where the date came from.
 
     The best dateline in the header (or just under the body) first, then a short
-    dateline anywhere near the headline, then the date the URL path states.
+    dateline anywhere near the headline, then the date the URL path states, then
+    a signed line under the body ("Posted by X on <date>").
     """
-    date, date_at = header_mod.find_date(lines, [*header, *tail], near, lang)
+    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang)
     if date is None:
-        date, date_at = header_mod.find_any_date(lines, end, near, lang)
+        date, date_at = dateline.find_any_date(lines, end, near, lang)
     if date is not None:
         return date, date_at, "dateline-text"
     url_date = find_url_date(url)
-    return (url_date, None, "url") if url_date else (None, None, None)
+    if url_date:
+        return url_date, None, "url"
+    date, date_at = dateline.find_signed_date(lines, end, lang)
+    return (date, date_at, "signed-line") if date else (None, None, None)
 
 
 def extract(text: str, *, url: str | None = None) -> ExtractedArticle:

@@ -31,13 +31,6 @@ HEADLINE_MAX_WORDS = 40
 DATELINE_MAX_WORDS = 25
 # A dateline this short is mostly date ("Friday 22 Nov 2024 4:55 PM MYT").
 SHORT_DATELINE_WORDS = 12
-# Each line between a dateline and the headline costs this much.
-DATE_DISTANCE_COST = 0.1
-# Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
-# 2024 08:49 GMT", not a teaser that mentions a date.
-FALLBACK_DATELINE_WORDS = 12
-# ...and lie within this many lines of the headline: further away they date teasers.
-FALLBACK_REACH = 40
 # Each line between a candidate headline and the body start costs this much: the
 # headline is the title-shaped line closest above the byline and body.
 DISTANCE_COST = 0.1
@@ -219,61 +212,6 @@ def find_headline(
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
-
-
-def dateline_score(line: Line, found: str, distance: int) -> float:
-    """How much a dated line looks like the article's publication dateline.
-
-    A dateline names publication, carries a time and is short; a caption or a
-    teaser that mentions a day is long and has none of these. Lines closer to
-    the headline win ties.
-    """
-    text = line.text
-    score = 0.0
-    if v.PUBLISHED_WORDS.search(text):
-        score += 4
-    elif v.UPDATED_WORDS.search(text):
-        score -= 2
-    if "T" in found:
-        score += 2
-    score += 1 if line.words <= SHORT_DATELINE_WORDS else -2
-    return score - DATE_DISTANCE_COST * distance
-
-
-def find_date(
-    lines: list[Line], indices: list[int], near: int, lang: str | None
-) -> tuple[str | None, int | None]:
-    """The publication date from the best dateline among `indices`.
-
-    `near` is the headline's line (or the body start): datelines sit close to it.
-    """
-    best: tuple[float, str, int] | None = None
-    for i in indices:
-        line = lines[i]
-        if line.words > DATELINE_MAX_WORDS and not v.PUBLISHED_WORDS.search(line.text):
-            continue
-        if line.words > DATELINE_MAX_WORDS * 4:
-            continue
-        found = find_datetime(line.text, lang=lang)
-        if found is None:
-            continue
-        score = dateline_score(line, found, abs(i - near))
-        if best is None or score > best[0]:
-            best = (score, found, i)
-    return (best[1], best[2]) if best else (None, None)
-
-
-def find_any_date(
-    lines: list[Line], end: int, near: int, lang: str | None
-) -> tuple[str | None, int | None]:
-    """Fallback: the best short dateline anywhere within reach of line `near`.
-
-    Only short lines count (a date inside a sentence is an event, not the
-    publication).
-    """
-    reach = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
-    short = [i for i in reach if lines[i].words <= FALLBACK_DATELINE_WORDS]
-    return find_date(lines, short, near, lang)
 
 
 def find_standfirst(lines: list[Line], headline_at: int, start: int) -> int | None:

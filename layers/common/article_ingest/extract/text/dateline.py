@@ -1,0 +1,101 @@
+"""The publication dateline: the dated line of the header that names publication.
+
+A dateline is short and sits near the headline; it may say "Published", carry a
+time and a zone. A date inside a sentence is an event, not the publication.
+"""
+
+from __future__ import annotations
+
+from ..dates import find_datetime
+from . import vocabulary as v
+from .header import DATELINE_MAX_WORDS, SHORT_DATELINE_WORDS
+from .lines import Line
+
+# Each line between a dateline and the headline costs this much.
+DATE_DISTANCE_COST = 0.1
+# Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
+# 2024 08:49 GMT", not a teaser that mentions a date.
+FALLBACK_DATELINE_WORDS = 12
+# ...and lie within this many lines of the headline: further away they date teasers.
+FALLBACK_REACH = 40
+# A signed line ("Von X am 21/02/2021. Abgelegt unter ...", "Posted by X on ...")
+# may be long; its date must stand within its first SIGNED_HEAD_CHARS characters.
+SIGNED_HEAD_CHARS = 80
+
+
+def dateline_score(line: Line, found: str, distance: int) -> float:
+    """How much a dated line looks like the article's publication dateline.
+
+    A dateline names publication, carries a time and is short; a caption or a
+    teaser that mentions a day is long and has none of these. Lines closer to
+    the headline win ties.
+    """
+    text = line.text
+    score = 0.0
+    if v.PUBLISHED_WORDS.search(text):
+        score += 4
+    elif v.UPDATED_WORDS.search(text):
+        score -= 2
+    if "T" in found:
+        score += 2
+    score += 1 if line.words <= SHORT_DATELINE_WORDS else -2
+    return score - DATE_DISTANCE_COST * distance
+
+
+def find_date(
+    lines: list[Line], indices: list[int], near: int, lang: str | None
+) -> tuple[str | None, int | None]:
+    """The publication date from the best dateline among `indices`.
+
+    `near` is the headline's line (or the body start): datelines sit close to it.
+    """
+    best: tuple[float, str, int] | None = None
+    for i in indices:
+        line = lines[i]
+        if line.words > DATELINE_MAX_WORDS and not v.PUBLISHED_WORDS.search(line.text):
+            continue
+        if line.words > DATELINE_MAX_WORDS * 4:
+            continue
+        found = find_datetime(line.text, lang=lang)
+        if found is None:
+            continue
+        score = dateline_score(line, found, abs(i - near))
+        if best is None or score > best[0]:
+            best = (score, found, i)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def find_any_date(
+    lines: list[Line], end: int, near: int, lang: str | None
+) -> tuple[str | None, int | None]:
+    """Fallback: the best short dateline anywhere within reach of line `near`.
+
+    Only short lines count (a date inside a sentence is an event, not the
+    publication).
+    """
+    reach = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
+    short = [i for i in reach if lines[i].words <= FALLBACK_DATELINE_WORDS]
+    return find_date(lines, short, near, lang)
+
+
+def _signed_date(line: Line, lang: str | None) -> str | None:
+    """The date of a line that starts with a byline ("Posted by X on <date>. Filed ...")."""
+    if not v.BYLINE_START.match(line.text):
+        return None
+    return find_datetime(line.text[:SIGNED_HEAD_CHARS], lang=lang)
+
+
+def find_signed_date(
+    lines: list[Line], end: int, lang: str | None
+) -> tuple[str | None, int | None]:
+    """Last resort: the first signed, dated line under the body (a blog footer).
+
+    Looked for within FALLBACK_REACH lines of the body end, never past the comments.
+    """
+    for i in range(end, min(len(lines), end + FALLBACK_REACH)):
+        if lines[i].wall:
+            break
+        found = _signed_date(lines[i], lang)
+        if found is not None:
+            return found, i
+    return None, None

@@ -1,0 +1,53 @@
+"""Datelines: the publication date among the header lines, or signed under the body."""
+
+from __future__ import annotations
+
+from article_ingest.extract.text import extract
+from article_ingest.extract.text.dateline import find_signed_date
+from article_ingest.extract.text.lines import split_lines
+
+PARA = (
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that officials say will take five years and cost about 400 million euros."
+)
+
+
+def test_find_signed_date_reads_long_blog_footer() -> None:
+    # Given a long signed footer line under the body
+    lines = split_lines(
+        f"{PARA}\nVon israel news am 21/02/2021. Abgelegt unter Israel. Sie können alle "
+        "Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen und auch selbst etwas "
+        "dazu schreiben."
+    )
+    # When the body ends after the first line
+    # Then the footer's date is the publication date
+    assert find_signed_date(lines, 1, "de") == ("2021-02-21", 1)
+
+
+def test_find_signed_date_stops_at_comments() -> None:
+    # Given a comments heading, then a signed comment with a date
+    lines = split_lines(f"{PARA}\nComments\nBy Jane Doe on March 3, 2021")
+    # When a signed date is looked for under the body
+    # Then comments are never read
+    assert find_signed_date(lines, 1, "en") == (None, None)
+
+
+def test_find_signed_date_ignores_dates_deep_inside_a_line() -> None:
+    # Given a line starting with a byline word whose date only comes late in the line
+    lines = split_lines(
+        "By the way, the council has said many times that the tram network will grow "
+        "again and that the work will finish on March 3, 2029"
+    )
+    # When a signed date is looked for
+    # Then none is found
+    assert find_signed_date(lines, 0, "en") == (None, None)
+
+
+def test_extract_dates_article_from_compact_url_date() -> None:
+    # Given a paste without a dateline and a URL whose slug ends in YYYYMMDD
+    paste = f"City expands tram network\n\n{PARA}\n\n{PARA}\n"
+    # When it is extracted with its URL
+    article = extract(paste, url="https://www.example.fr/city/tram-network-20241122")
+    # Then the URL's date is the publication date
+    assert article.published_at == "2024-11-22"
+    assert article.provenance["published_at"] == "url"
