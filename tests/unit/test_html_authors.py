@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from article_ingest.extract import extract_html
 from article_ingest.extract.html.authors import clean_authors, split_byline
 
 
@@ -46,3 +49,80 @@ def test_clean_authors_keeps_cjk_names_but_not_profile_blurbs() -> None:
     # When cleaned
     # Then the name stays and the blurb goes
     assert clean_authors(names) == ["渡辺洋介"]
+
+
+def _page(head: str, body: str) -> str:
+    text = "The council voted on Tuesday to expand the tram network by twelve kilometres. " * 3
+    return (
+        f"<html lang='en'><head>{head}</head><body><article><h1>Trams expand</h1>{body}"
+        f"<p>{text}</p><p>{text} Again.</p></article></body></html>"
+    )
+
+
+def test_split_byline_label_with_colon_and_uppercase_surnames() -> None:
+    # Given a byline labelled "Von:" with upper-case surnames
+    # When it is split
+    # Then the names remain as written
+    assert split_byline("Von: Bill MCCARTHY, Marisha GOLDHAMER") == [
+        "Bill MCCARTHY",
+        "Marisha GOLDHAMER",
+    ]
+
+
+def test_authors_labelled_byline_with_linked_names() -> None:
+    # Given no author metadata and a line "von <a>Dr. Max Kolter</a>"
+    body = "<p class='meta-info'>von <a href='/people/max-kolter'>Dr. Max Kolter</a></p>"
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then the linked name is the author
+    assert article.authors == ["Dr. Max Kolter"]
+    assert article.provenance["authors"] == "byline-text"
+
+
+def test_authors_labelled_byline_needs_a_link() -> None:
+    # Given a paragraph starting with a bare "By" and no linked names
+    body = "<p>By <b>Tuesday</b> the council had voted.</p>"
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then nobody is reported
+    assert article.authors == []
+
+
+def test_authors_meta_article_author_key() -> None:
+    # Given an agency named in <meta name="articleAuthor">
+    head = "<meta name='articleAuthor' content='Anadolu Ajansı'>"
+    # When extracted
+    article = extract_html(_page(head, ""))
+    # Then the agency is the author
+    assert article.authors == ["Anadolu Ajansı"]
+
+
+def test_authors_coauthors_from_the_marked_up_byline_block() -> None:
+    # Given JSON-LD naming one author and a byline block linking two with rel=author
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    body = (
+        "<section class='meta'><div class='bylines'>"
+        "<div class='byline'><address><a rel='author' href='/a/1'>John Roe</a></address></div>"
+        "<div class='byline'><address><a rel='author' href='/a/2'>Jane Doe</a></address></div>"
+        "</div></section>"
+    )
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then both people are the authors
+    assert article.authors == ["John Roe", "Jane Doe"]
+
+
+def test_authors_teaser_authors_are_not_coauthors() -> None:
+    # Given JSON-LD naming one author, marked up in the article and in a long teaser list
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Doe"}})
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    teaser = "<div><p>" + "Another story about the city and its trams. " * 12 + "</p>"
+    body = (
+        "<div><a rel='author' href='/a/2'>Jane Doe</a></div>"
+        f"{teaser}<a rel='author' href='/a/3'>Max Muster</a></div>"
+    )
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then only the article's author is reported
+    assert article.authors == ["Jane Doe"]

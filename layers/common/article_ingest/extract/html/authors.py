@@ -8,7 +8,8 @@ from . import vocabulary_authors as va
 from .parse import collapse
 
 
-def _key(name: str) -> str:
+def author_key(name: str) -> str:
+    """A name's comparison key: NFKC, case-folded, punctuation as spaces."""
     text = unicodedata.normalize("NFKC", name).casefold()
     return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
@@ -32,7 +33,9 @@ def _looks_like_name(part: str) -> bool:
     # CJK names have no spaces and no capitals; Latin names start upper-case.
     if any(ord(c) > 0x2E80 for c in part):
         return len(part) <= MAX_CJK_NAME_CHARS
-    return any(w[:1].isupper() for w in words) and all(va.NAME_TOKEN.match(w) for w in words)
+    # Every word of a name is capitalised, but for particles ("van", "de", "bin").
+    capitalised = all(w[:1].isupper() or w.casefold() in va.NAME_PARTICLES for w in words)
+    return capitalised and words[0][:1].isupper() and all(va.NAME_TOKEN.match(w) for w in words)
 
 
 def split_byline(text: str) -> list[str]:
@@ -82,7 +85,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
     Returns:
         Person (or agency) names, case-insensitively unique, in order.
     """
-    blocked_keys = {_key(b) for b in blocked or [] if b and _key(b)}
+    blocked_keys = {author_key(b) for b in blocked or [] if b and author_key(b)}
     # "Legal Tribune Online" also signs as "LTO".
     blocked_keys |= {
         "".join(w[0] for w in k.split()) for k in list(blocked_keys) if len(k.split()) > 2
@@ -93,12 +96,12 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
         if not name:
             continue
         parts = split_byline(name)
-        key_of_name = _key(name)
+        key_of_name = author_key(name)
         if any(len(b) > 3 and b in key_of_name for b in blocked_keys):
             # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.
             parts = [p for p in parts if len(p.split()) > 1 or va.AGENCIES.match(p)]
         for part in parts:
-            key = _key(part)
+            key = author_key(part)
             if not key or key in seen or _is_blocked(key, blocked_keys):
                 continue
             seen.add(key)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from . import jsonld, timestamps
 from . import vocabulary as v
-from . import vocabulary_authors as va
-from .authors import clean_authors
+from .author_sources import find_authors
 from .headline import choose_headline
-from .parse import attr, class_id, collapse, tag_of, text_of
+from .parse import attr, class_id, collapse, itemprop, tag_of, text_of
 
 
 @dataclass
@@ -55,11 +52,6 @@ def _first(index: dict[str, list[str]], keys: tuple[str, ...]) -> str:
     return ""
 
 
-def _itemprop(root: etree._Element, name: str) -> list[etree._Element]:
-    found = root.xpath(f".//*[@itemprop='{name}'][not(self::meta)]")
-    return [el for el in found if isinstance(el, etree._Element)]
-
-
 def _date_candidates(
     root: etree._Element,
     index: dict[str, list[str]],
@@ -73,7 +65,7 @@ def _date_candidates(
     for key in v.META_PUBLISHED:
         for value in index.get(key, []):
             found.append((timestamps.normalise(value, lang=lang) or "", "meta"))
-    for el in _itemprop(root, "datePublished"):
+    for el in itemprop(root, "datePublished"):
         value = attr(el, "datetime") or attr(el, "content") or text_of(el)
         found.append((timestamps.normalise(value, lang=lang) or "", "microdata"))
     for el in root.iter("time"):
@@ -134,67 +126,6 @@ def _visible_date(root: etree._Element, lang: str | None) -> str | None:
     return None
 
 
-def _microdata_authors(root: etree._Element) -> list[str]:
-    """Names marked up as itemprop=author or rel=author (all of them: co-authors)."""
-    texts: list[str] = []
-    for el in _itemprop(root, "author"):
-        names = _itemprop(el, "name")
-        texts.append(text_of(names[0]) if names else text_of(el))
-    texts += [text_of(el) for el in root.iterfind(".//a[@rel='author']")]
-    return [t for t in texts if t]
-
-
-def _byline_texts(root: etree._Element) -> list[str]:
-    """Texts of byline-named elements in document order (the first one that names
-    someone is the article's; later ones belong to teasers)."""
-    texts: list[str] = []
-    for el in root.xpath(va.BYLINE_XPATH):
-        if not isinstance(el, etree._Element):
-            continue
-        if va.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
-            attr(el, "class").lower().replace("author", "")
-        ):
-            text = text_of(el)
-            limit = va.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
-            if 2 < len(text) < limit:
-                texts.append(text)
-                if len(texts) >= va.MAX_BYLINE_ELEMENTS:
-                    break
-    return texts
-
-
-def _authors(
-    root: etree._Element,
-    index: dict[str, list[str]],
-    ld: jsonld.JsonLdArticle | None,
-    publisher: str | None,
-    url: str | None,
-) -> tuple[list[str], str]:
-    """Authors from the first source that names people, the publisher never among them."""
-    blocked = [publisher or "", ld.site_name if ld else "", _first(index, v.META_PUBLISHER)]
-    if url and (host := urlsplit(url).hostname):
-        blocked += [host, host.removeprefix("www.")]
-    ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
-    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
-    meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
-    # Visible bylines cost a scan of the page: read only when metadata names nobody.
-    sources: list[tuple[Callable[[], list[str]], str]] = [
-        (lambda: ld_people, "json-ld"),
-        (lambda: meta_names, "meta"),
-        (lambda: _microdata_authors(root), "microdata"),
-    ]
-    for names, source in sources:
-        cleaned = clean_authors(names(), blocked=blocked)
-        if cleaned:
-            return cleaned, source
-    for text in _byline_texts(root):
-        cleaned = clean_authors([text], blocked=blocked)
-        if cleaned:
-            return cleaned, "byline-text"
-    cleaned = clean_authors(ld_orgs, blocked=blocked)
-    return (cleaned, "json-ld") if cleaned else ([], "")
-
-
 def _language(root: etree._Element, index: dict[str, list[str]], ld: str) -> str | None:
     raw = attr(root, "lang") or attr(root, "xml:lang") or ld or _first(index, v.META_LANGUAGE)
     m = re.match(r"^([a-zA-Z]{2})(?:$|[-_])", raw)
@@ -223,7 +154,7 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     if meta.headline:
         prov["headline"] = prov_headline
 
-    meta.authors, author_source = _authors(root, index, ld, meta.publisher, url)
+    meta.authors, author_source = find_authors(root, index, ld, meta.publisher, url)
     if meta.authors:
         prov["authors"] = author_source
 

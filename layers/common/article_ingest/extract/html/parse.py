@@ -66,3 +66,9 @@ def tag_of(el: etree._Element) -> str:
     """The element's lower-case tag name; empty for comments and entities."""
     tag = el.tag
     return tag.lower() if isinstance(tag, str) else ""
+
+
+def itemprop(root: etree._Element, name: str) -> list[etree._Element]:
+    """Elements (not <meta>) marked up with itemprop=name, in document order."""
+    found = root.xpath(f".//*[@itemprop='{name}'][not(self::meta)]")
+    return [el for el in found if isinstance(el, etree._Element)]

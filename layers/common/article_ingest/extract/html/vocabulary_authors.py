@@ -13,7 +13,7 @@ BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
     r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:|author\s*:|text\s+von|"
     r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von)"
-    r"\s+",
+    r"(?:\s*:)?\s+",
     re.IGNORECASE,
 )
 
@@ -82,7 +82,7 @@ NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 
 META_AUTHOR = ("author", "twitter:misc:written by", "article:author", "dc.creator",
                "dcterms.creator", "sailthru.author", "parsely-author", "cxenseparse:author",
-               "byl", "og:article:author",
+               "byl", "og:article:author", "articleauthor",
                "article:author_name", "author_name", "twitter:creator")  # fmt: skip
 
 # Byline containers: class/id/rel/itemprop tokens of visible author lines.
@@ -118,3 +118,25 @@ MAX_BODY_BYLINE_CHARS = 100
 CJK_LIST_SPLIT = re.compile(r"[、，,]")
 
 BODY_BYLINE_WINDOW = 8
+
+# A byline line: its own text is only a label and the names follow as links
+# ("von <a>Dr. Max Muster</a>", "By: <span><a>Jane DOE</a>, <a>...</a></span>").
+BYLINE_LEAD_LABEL = re.compile(
+    r"^\s*(?:von|by|written\s+by|reported\s+by|words\s+by|por|par|door|av|af|di|"
+    r"autor(?:in|en)?|authors?|auteurs?|text|texto|texte)\s*:?\s*$",
+    re.IGNORECASE,
+)
+LABELLED_BYLINE_TAGS = ("p", "li", "div", "span", "address", "header")
+MAX_LABELLED_BYLINE_CHARS = 120
+# Co-authors: the marked-up authors of the nearest ancestor (up to this many levels)
+# holding several, when its text is this short (a byline block, not the article).
+COAUTHOR_LEVELS = 6
+MAX_BYLINE_BLOCK_CHARS = 400
+# Lower-case words inside a name ("Ursula von der Leyen", "Ahmed bin Salman").
+NAME_PARTICLES = frozenset(
+    {
+        "von", "vom", "zu", "van", "der", "den", "de", "del", "della", "di", "da", "das",
+        "dos", "du", "des", "la", "le", "y", "e", "bin", "ibn", "al", "el", "ter", "ten",
+        "af", "av", "zur", "st.",
+    }
+)  # fmt: skip

@@ -1,0 +1,154 @@
+"""Where the authors are stated: JSON-LD, meta tags, microdata, visible bylines.
+
+The first source that names people wins; a later one listing the same people plus
+co-authors (the visible byline often names everyone, the metadata only the first)
+replaces it. The publisher is never an author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from . import jsonld
+from . import vocabulary as v
+from . import vocabulary_authors as va
+from .authors import author_key, clean_authors
+from .parse import attr, class_id, collapse, itemprop, tag_of, text_of
+
+
+def _author_elements(root: etree._Element) -> list[etree._Element]:
+    """itemprop=author and rel=author elements, in document order."""
+    found = root.xpath(".//*[@itemprop='author'][not(self::meta)] | .//a[@rel='author']")
+    return [el for el in found if isinstance(el, etree._Element)]
+
+
+def _author_name(el: etree._Element) -> str:
+    names = itemprop(el, "name")
+    return text_of(names[0]) if names else text_of(el)
+
+
+def microdata_authors(root: etree._Element) -> list[str]:
+    """Names marked up as itemprop=author or rel=author (all of them: co-authors)."""
+    return [t for t in (_author_name(el) for el in _author_elements(root)) if t]
+
+
+def marked_up_coauthors(root: etree._Element, names: list[str]) -> list[str]:
+    """The marked-up authors of the byline holding the first of `names`.
+
+    Teasers mark their authors up too: co-authors are the author elements of the
+    nearest ancestor holding several, when that ancestor is a byline block (short),
+    not the whole article.
+    """
+    elements = _author_elements(root)
+    keys = {author_key(n) for n in names}
+    first = next((el for el in elements if author_key(_author_name(el)) in keys), None)
+    if first is None:
+        return []
+    for block in list(first.iterancestors())[: va.COAUTHOR_LEVELS]:
+        inside = [el for el in elements if _contains(block, el)]
+        if len(inside) > 1:
+            if len(text_of(block)) > va.MAX_BYLINE_BLOCK_CHARS:
+                return []
+            return [t for t in (_author_name(el) for el in inside) if t]
+    return []
+
+
+def _contains(block: etree._Element, el: etree._Element) -> bool:
+    return any(a is block for a in el.iterancestors())
+
+
+def byline_texts(root: etree._Element) -> list[str]:
+    """Texts of byline-named elements in document order (the first one that names
+    someone is the article's; later ones belong to teasers)."""
+    texts: list[str] = []
+    for el in root.xpath(va.BYLINE_XPATH):
+        if not isinstance(el, etree._Element):
+            continue
+        if va.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
+            attr(el, "class").lower().replace("author", "")
+        ):
+            text = text_of(el)
+            limit = va.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
+            if 2 < len(text) < limit:
+                texts.append(text)
+                if len(texts) >= va.MAX_BYLINE_ELEMENTS:
+                    break
+    return texts
+
+
+def labelled_bylines(root: etree._Element) -> list[str]:
+    """Short lines that open with a byline label and link the names ("Von: <a>A</a>")."""
+    texts: list[str] = []
+    for el in root.iter(*va.LABELLED_BYLINE_TAGS):
+        if not el.text or not va.BYLINE_LEAD_LABEL.match(el.text) or len(el) == 0:
+            continue
+        if not any(tag_of(a) == "a" for a in el.iter("a")):
+            continue
+        text = text_of(el)
+        if len(text) <= va.MAX_LABELLED_BYLINE_CHARS:
+            texts.append(text)
+            if len(texts) >= va.MAX_BYLINE_ELEMENTS:
+                break
+    return texts
+
+
+def _with_coauthors(names: list[str], others: list[list[str]]) -> list[str] | None:
+    """The first other list naming everyone in `names` and more, if any."""
+    keys = {author_key(n) for n in names}
+    for other in others:
+        other_keys = {author_key(n) for n in other}
+        if other_keys > keys:
+            return other
+    return None
+
+
+def find_authors(
+    root: etree._Element,
+    index: dict[str, list[str]],
+    ld: jsonld.JsonLdArticle | None,
+    publisher: str | None,
+    url: str | None,
+) -> tuple[list[str], str]:
+    """Authors from the first source that names people, the publisher never among them.
+
+    Returns:
+        (names, source), ([], "") when the page names nobody.
+    """
+    blocked = [publisher or "", ld.site_name if ld else "", _first_publisher(index)]
+    if url and (host := urlsplit(url).hostname):
+        blocked += [host, host.removeprefix("www.")]
+    ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
+    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
+    meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
+    # Visible bylines cost a scan of the page: read only when needed.
+    sources: list[tuple[Callable[[], list[str]], str]] = [
+        (lambda: clean_authors(ld_people, blocked=blocked), "json-ld"),
+        (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
+        (lambda: clean_authors(microdata_authors(root), blocked=blocked), "microdata"),
+    ]
+    for names, source in sources:
+        cleaned = names()
+        if cleaned:
+            coauthors = clean_authors(marked_up_coauthors(root, cleaned), blocked=blocked)
+            if more := _with_coauthors(cleaned, [coauthors]):
+                return more, "microdata"
+            return cleaned, source
+    for text in byline_texts(root):
+        cleaned = clean_authors([text], blocked=blocked)
+        if cleaned:
+            return cleaned, "byline-text"
+    for text in labelled_bylines(root):
+        cleaned = clean_authors([text], blocked=blocked)
+        if cleaned:
+            return cleaned, "byline-text"
+    cleaned = clean_authors(ld_orgs, blocked=blocked)
+    return (cleaned, "json-ld") if cleaned else ([], "")
+
+
+def _first_publisher(index: dict[str, list[str]]) -> str:
+    return next(
+        (collapse(x) for k in v.META_PUBLISHER for x in index.get(k, []) if collapse(x)), ""
+    )
