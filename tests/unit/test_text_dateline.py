@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from article_ingest.extract.text import extract
-from article_ingest.extract.text.dateline import find_signed_date
+from article_ingest.extract.text.dateline import clock_line, find_signed_date
 from article_ingest.extract.text.lines import split_lines
 
 PARA = (
@@ -51,3 +51,33 @@ def test_extract_dates_article_from_compact_url_date() -> None:
     # Then the URL's date is the publication date
     assert article.published_at == "2024-11-22"
     assert article.provenance["published_at"] == "url"
+
+
+def test_clock_line_finds_time_only_dateline_under_headline() -> None:
+    # Given a headline, a caption credit, a time-only dateline and a teaser date further down
+    lines = split_lines(
+        "City expands tram network\nFoto: Example\n5:00\nRelated story\n23. 12. 2024 13:31"
+    )
+    # When the time-only dateline is looked for under the headline
+    # Then it is found
+    assert clock_line(lines, 0) == 2
+
+
+def test_clock_line_ignores_times_above_headline() -> None:
+    # Given a teaser time in the menu above the headline
+    lines = split_lines("Sports / 2 h ago\n20:00\nCity expands tram network\nBy Jane Doe")
+    # When the time-only dateline is looked for
+    # Then lines above the headline do not count
+    assert clock_line(lines, 2) is None
+
+
+def test_extract_leaves_date_empty_when_dateline_has_time_only() -> None:
+    # Given a paste whose dateline states only a time, and a teaser date below
+    paste = (
+        f"City expands tram network\n5:00\n\n{PARA}\n\n{PARA}\n\n"
+        "Older story about buses\n23. 12. 2024 13:31\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the teaser's date is not taken for the article's
+    assert article.published_at is None

@@ -49,9 +49,13 @@ def _publication_date(
     dateline anywhere near the headline, then the date the URL path states, then
     a signed line under the body ("Posted by X on <date>").
     """
-    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang)
+    # A time-only or relative dateline by the headline: dated lines farther away
+    # date other stories.
+    clock_at = dateline.clock_line(lines, near)
+    reach = abs(clock_at - near) if clock_at is not None else None
+    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang, reach)
     if date is None:
-        date, date_at = dateline.find_any_date(lines, end, near, lang)
+        date, date_at = dateline.find_any_date(lines, end, near, lang, reach)
     if date is not None:
         return date, date_at, "dateline-text"
     url_date = find_url_date(url)

@@ -6,10 +6,14 @@ time and a zone. A date inside a sentence is an event, not the publication.
 
 from __future__ import annotations
 
+import re
+
 from ..dates import find_datetime
 from . import vocabulary as v
 from .header import DATELINE_MAX_WORDS, SHORT_DATELINE_WORDS
 from .lines import Line
+
+_CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.:])")
 
 # Each line between a dateline and the headline costs this much.
 DATE_DISTANCE_COST = 0.1
@@ -21,6 +25,10 @@ FALLBACK_REACH = 40
 # A signed line ("Von X am 21/02/2021. Abgelegt unter ...", "Posted by X on ...")
 # may be long; its date must stand within its first SIGNED_HEAD_CHARS characters.
 SIGNED_HEAD_CHARS = 80
+# A dateline without a date ("5:00", "Stand: 20:03 Uhr", "3 hours ago") is short
+# and within CLOCK_REACH lines under the headline.
+CLOCK_MAX_WORDS = 6
+CLOCK_REACH = 6
 
 
 def dateline_score(line: Line, found: str, distance: int) -> float:
@@ -43,14 +51,17 @@ def dateline_score(line: Line, found: str, distance: int) -> float:
 
 
 def find_date(
-    lines: list[Line], indices: list[int], near: int, lang: str | None
+    lines: list[Line], indices: list[int], near: int, lang: str | None, reach: int | None = None
 ) -> tuple[str | None, int | None]:
     """The publication date from the best dateline among `indices`.
 
-    `near` is the headline's line (or the body start): datelines sit close to it.
+    `near` is the headline's line (or the body start): datelines sit close to it;
+    with `reach`, only lines at most that far from it count.
     """
     best: tuple[float, str, int] | None = None
     for i in indices:
+        if reach is not None and abs(i - near) > reach:
+            continue
         line = lines[i]
         if line.words > DATELINE_MAX_WORDS and not v.PUBLISHED_WORDS.search(line.text):
             continue
@@ -66,16 +77,16 @@ def find_date(
 
 
 def find_any_date(
-    lines: list[Line], end: int, near: int, lang: str | None
+    lines: list[Line], end: int, near: int, lang: str | None, reach: int | None = None
 ) -> tuple[str | None, int | None]:
     """Fallback: the best short dateline anywhere within reach of line `near`.
 
     Only short lines count (a date inside a sentence is an event, not the
     publication).
     """
-    reach = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
-    short = [i for i in reach if lines[i].words <= FALLBACK_DATELINE_WORDS]
-    return find_date(lines, short, near, lang)
+    around = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
+    short = [i for i in around if lines[i].words <= FALLBACK_DATELINE_WORDS]
+    return find_date(lines, short, near, lang, reach)
 
 
 def _signed_date(line: Line, lang: str | None) -> str | None:
@@ -99,3 +110,21 @@ def find_signed_date(
         if found is not None:
             return found, i
     return None, None
+
+
+def clock_line(lines: list[Line], near: int) -> int | None:
+    """The first dateline within CLOCK_REACH lines under the headline that states
+    a time but no date ("5:00", "Stand: 20:03 Uhr", "vor 3 Stunden").
+
+    The page dates the article relative to the day it was shown: a dated line
+    farther from the headline dates something else (a teaser, a related story).
+    Lines above the headline are not read: menus and teasers carry such times.
+    """
+    for i in range(near + 1, min(len(lines), near + CLOCK_REACH + 1)):
+        line = lines[i]
+        if line.words > CLOCK_MAX_WORDS:
+            continue
+        text = line.text
+        if (_CLOCK.search(text) or v.RELATIVE_TIME.search(text)) and find_datetime(text) is None:
+            return i
+    return None
