@@ -144,3 +144,11 @@ def test_headline_text_ignores_headline_with_site_or_breadcrumb_glued_on() -> No
     # When the headline is chosen
     # Then it stays as displayed
     assert headline_text(lines, 2, 0).text == "City expands tram network to suburbs"
+
+
+def test_headline_text_needs_words_to_find_a_twin() -> None:
+    # Given a three-word headline and a longer line above sharing two of its words
+    lines = split_lines("standard speed player setav speedmult\nplayer setav stamina")
+    # When the headline is chosen
+    # Then a line sharing a couple of tokens is no twin
+    assert headline_text(lines, 1, 0).text == "player setav stamina"

@@ -17,8 +17,8 @@ from .vocabulary import WORD
 KICKER_MAX_WORDS = 6
 # A headline joined across a lone ":" line is short on both sides.
 JOIN_MAX_WORDS = 20
-# A reworded twin of the headline sits at most TWIN_REACH lines above it, has at
-# least TWIN_MIN_WORDS words and shares TWIN_SHARE of the shorter one's words.
+# A reworded twin of the headline sits at most TWIN_REACH lines above it, both have
+# at least TWIN_MIN_WORDS words and they share TWIN_SHARE of the shorter one's words.
 TWIN_REACH = 12
 TWIN_MIN_WORDS = 4
 TWIN_SHARE = 0.6
@@ -99,6 +99,8 @@ def _reworded_twin(lines: list[Line], at: int, lo: int) -> int | None:
     ("Diese zwei Grafiken zeigen, ..."): the page's title is the headline.
     """
     words = _words(lines[at].text)
+    if len(words) < TWIN_MIN_WORDS:
+        return None
     best: tuple[float, int] | None = None
     for i in range(max(lo, at - TWIN_REACH), at):
         line = lines[i]
