@@ -158,3 +158,14 @@ def test_metadata_author_named_like_the_site_is_not_an_author() -> None:
     # Then the person from the byline is the author
     assert article.authors == ["Jane Doe"]
     assert article.provenance["authors"] == "byline-text"
+
+
+def test_metadata_published_time_key_spelled_with_colons() -> None:
+    # Given only <meta name="article:published:time"> and a visible 12-hour time without am/pm
+    head = "<meta name='article:published:time' content='2024-10-23T15:48:15+00:00'>"
+    body = "<div class='publication-date'>Frankfurt, October 23, 2024, 3:48 Uhr</div>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the stated timestamp wins over the ambiguous visible one
+    assert article.published_at == "2024-10-23T15:48:15Z"
+    assert article.provenance["published_at"] == "meta"

@@ -242,11 +242,12 @@ META_PUBLISHED = (
     "dc.date", "dcterms.date", "date", "cxenseparse:recs:publishtime", "article:post_date",
     "originalpublicationdate", "displaydate", "release_date", "date.available",
     "og:pubdate", "bt:pubdate", "publication_date", "article_date_original",
+    "article:published:time",  # a CMS spelling with colons only
 )  # fmt: skip
 META_MODIFIED = (
     "article:modified_time", "og:article:modified_time", "og:updated_time",
     "datemodified", "article.updated", "dcterms.modified", "dc.date.modified",
-    "last-modified", "lastmod", "article:modified", "bt:moddate",
+    "last-modified", "lastmod", "article:modified", "bt:moddate", "article:modified:time",
 )  # fmt: skip
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description",
                     "dcterms.description")  # fmt: skip
