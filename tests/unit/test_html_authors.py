@@ -25,6 +25,10 @@ from article_ingest.extract.html.authors import clean_authors, split_byline
             ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"],
         ),
         ("jane.doe@paper.example", []),
+        ("Analysis by Chris Doe", ["Chris Doe"]),
+        ("The Associated Press", ["The Associated Press"]),
+        ("By The Russian and Syrian defense ministries", []),
+        ("Tuesday the council had voted", []),
     ],
 )
 def test_split_byline_keeps_people_and_agencies(byline: str, expected: list[str]) -> None:
@@ -126,3 +130,15 @@ def test_authors_teaser_authors_are_not_coauthors() -> None:
     article = extract_html(_page(head, body))
     # Then only the article's author is reported
     assert article.authors == ["Jane Doe"]
+
+
+def test_authors_labelled_byline_takes_the_linked_names_only() -> None:
+    # Given a labelled byline whose line also holds the date
+    body = (
+        "<p class='article__meta'>By <a href='/staff/jd'>Jane Doe</a> , "
+        "<a href='/staff/md'>Minh Do</a> <span>November 18, 2019</span></p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then both linked people are the authors
+    assert article.authors == ["Jane Doe", "Minh Do"]

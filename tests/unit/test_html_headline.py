@@ -94,3 +94,17 @@ def test_headline_spelling_keeps_separators_of_agreeing_sources() -> None:
     article = extract_html(_page(head, body))
     # Then the spelling with the separator is returned
     assert article.headline == "Demo / Trams expand"
+
+
+def test_headline_spelling_prefers_typographic_quotes() -> None:
+    # Given an h1 with typographic quotes and social titles with straight ones
+    straight = "'Trams now': council votes"
+    head = (
+        f'<meta property="og:title" content="{straight}">'
+        f'<meta name="twitter:title" content="{straight}">'
+        f"<title>{straight} | Paper</title>"
+    )
+    # When extracted
+    article = extract_html(_page(head, "<h1>‘Trams now’: council votes</h1>"))
+    # Then the typographic spelling is returned
+    assert article.headline == "‘Trams now’: council votes"

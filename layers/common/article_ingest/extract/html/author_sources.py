@@ -16,7 +16,7 @@ from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
 from .authors import author_key, clean_authors
-from .parse import attr, class_id, collapse, itemprop, tag_of, text_of
+from .parse import attr, class_id, collapse, itemprop, text_of
 
 
 def _author_elements(root: etree._Element) -> list[etree._Element]:
@@ -85,13 +85,13 @@ def labelled_bylines(root: etree._Element) -> list[str]:
     for el in root.iter(*va.LABELLED_BYLINE_TAGS):
         if not el.text or not va.BYLINE_LEAD_LABEL.match(el.text) or len(el) == 0:
             continue
-        if not any(tag_of(a) == "a" for a in el.iter("a")):
+        # The linked names only: a date or a role may follow them in the same line.
+        links = [t for t in (text_of(a) for a in el.iter("a")) if t]
+        if not links or len(text_of(el)) > va.MAX_LABELLED_BYLINE_CHARS:
             continue
-        text = text_of(el)
-        if len(text) <= va.MAX_LABELLED_BYLINE_CHARS:
-            texts.append(text)
-            if len(texts) >= va.MAX_BYLINE_ELEMENTS:
-                break
+        texts.append(", ".join(links))
+        if len(texts) >= va.MAX_BYLINE_ELEMENTS:
+            break
     return texts
 
 

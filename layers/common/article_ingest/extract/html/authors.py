@@ -35,6 +35,9 @@ def _looks_like_name(part: str) -> bool:
         return len(part) <= MAX_CJK_NAME_CHARS
     # Every word of a name is capitalised, but for particles ("van", "de", "bin").
     capitalised = all(w[:1].isupper() or w.casefold() in va.NAME_PARTICLES for w in words)
+    if words[0].casefold() in va.NOT_NAME_START:
+        # "The Associated Press" is still the agency; "The Russian ..." is a phrase.
+        return bool(va.AGENCIES.match(" ".join(words[1:])))
     return capitalised and words[0][:1].isupper() and all(va.NAME_TOKEN.match(w) for w in words)
 
 

@@ -156,8 +156,10 @@ def choose_headline(
     order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
     text, _ = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))
     # Sources agreeing up to punctuation ("A - B", "A: B", "A B" from two spans): the
-    # spelling that keeps the separators, then the one most of them use.
+    # spelling that keeps the separators, then typographic quotes and dashes, then the
+    # one most of them use.
     same = [(t, s) for t, s in sources if _norm(t) == _norm(text)]
     spelled = {t: sum(t == u or title.startswith(t) for u, _ in sources) for t, _ in same}
-    marks = {t: sum(not c.isalnum() and not c.isspace() for c in t) for t, _ in same}
-    return min(same, key=lambda ts: (-marks[ts[0]], -spelled[ts[0]], order[ts[1]]))
+    marks = {t: len(v.PUNCTUATION_RUN.findall(t.rstrip("."))) for t, _ in same}
+    typo = {t: sum(c in v.TYPOGRAPHIC_MARKS for c in t) for t, _ in same}
+    return min(same, key=lambda ts: (-marks[ts[0]], -typo[ts[0]], -spelled[ts[0]], order[ts[1]]))

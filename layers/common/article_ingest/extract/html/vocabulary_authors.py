@@ -12,7 +12,8 @@ import re
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
     r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:|author\s*:|text\s+von|"
-    r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von)"
+    r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von|"
+    r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column|photos?)\s+by)"
     r"(?:\s*:)?\s+",
     re.IGNORECASE,
 )
@@ -140,3 +141,5 @@ NAME_PARTICLES = frozenset(
         "af", "av", "zur", "st.",
     }
 )  # fmt: skip
+# A fragment opening with an article is a phrase, not a name ("The Russian ...").
+NOT_NAME_START = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "un", "une"})
