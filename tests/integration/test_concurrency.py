@@ -1,4 +1,4 @@
-"""The same article posted 50 times at once leaves one record."""
+"""The same article posted 50 times at once leaves one record; versions racing stay whole."""
 
 from __future__ import annotations
 
@@ -31,6 +31,38 @@ def test_ingest_50_concurrent_duplicates_store_one_record(
     assert aws[1].scan(TableName=settings.table_name)["Count"] == 1
     keys = aws[0].list_objects_v2(Bucket=settings.bucket_name, Prefix="articles/")["KeyCount"]
     assert keys == 1
+
+
+def test_ingest_concurrent_versions_one_created_and_the_index_names_a_stored_version(
+    store: Any, settings: Any, aws: Any
+) -> None:
+    # Given 8 different versions of one article (same URL, one sentence differs)
+    from article_ingest.service import RawInput, ingest
+
+    body = HTML_EVENT["body"]
+    url = HTML_EVENT["queryStringParameters"]["url"]
+    marker = "the port authority said"
+    assert marker in body
+    versions = [
+        RawInput(
+            body.replace(marker, f"the port authority said in release {i}", 1).encode(),
+            "text/html",
+            "api",
+            url,
+        )
+        for i in range(8)
+    ]
+    # When they are ingested at the same moment
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda raw: ingest(raw, settings, store), versions))
+    # Then one call created the record and every other reports an update of it
+    assert Counter(r.status for r in results) == {"created": 1, "updated": 7}
+    # And the one index item points at a stored version whose hash it carries
+    items = aws[1].scan(TableName=settings.table_name)["Items"]
+    assert len(items) == 1
+    stored = store.get(results[0].article.id)
+    assert stored.content_sha256 == items[0]["content_sha256"]["S"]
+    assert stored.content_sha256 in {r.article.content_sha256 for r in results}
 
 
 def test_local_api_50_concurrent_posts_one_201(local_server: Any) -> None:

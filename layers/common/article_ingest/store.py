@@ -12,6 +12,8 @@ import base64
 import binascii
 import datetime as dt
 import json
+import random
+import time
 from typing import Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -64,6 +66,20 @@ def sort_key(article: Article, ingested_at: str) -> str:
     return value or ingested_at
 
 
+# Conditional puts lost to concurrent writers of other content before giving up (503).
+# Every round of a race has a winner, so k concurrent versions need at most k rounds.
+_PUBLISH_ATTEMPTS = 10
+
+
+class _LostRace(Exception):
+    """The index item changed between our read and our conditional put."""
+
+
+def _sha(item: dict[str, Any]) -> str | None:
+    value: str | None = item.get("content_sha256", {}).get("S")
+    return value
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -96,10 +112,29 @@ class S3DynamoStore:
         Raises StorageUnavailable when S3 or DynamoDB fail after retries.
         """
         existing = self._get_item(article.id)
-        if existing and existing.get("content_sha256", {}).get("S") == article.content_sha256:
+        if existing and _sha(existing) == article.content_sha256:
             return "unchanged", self._load(existing["s3_key"]["S"])
-        bucket = self._settings.bucket_name
         key = self.article_key(article)
+        self._write_objects(article, raw, key)
+        # Publish with compare-and-swap on the index item we read: a concurrent writer
+        # of the same content makes ours "unchanged"; one of different content makes us
+        # re-read and go again, so every status returned describes a real transition
+        # (two different first versions never both report "created").
+        for _ in range(_PUBLISH_ATTEMPTS):
+            try:
+                self._put_item(article, key, expected_sha=_sha(existing) if existing else None)
+                return ("updated" if existing else "created"), article
+            except _LostRace:
+                time.sleep(random.uniform(0, 0.01))  # jitter: racers do not retry in lockstep
+                existing = self._get_item(article.id)
+                if existing and _sha(existing) == article.content_sha256:
+                    return "unchanged", self._load(existing["s3_key"]["S"])
+        raise StorageUnavailable(
+            f"article {article.id} changed {_PUBLISH_ATTEMPTS} times while being stored; retry"
+        )
+
+    def _write_objects(self, article: Article, raw: bytes | None, key: str) -> None:
+        bucket = self._settings.bucket_name
         try:
             if raw is not None and article.source.raw_key:
                 self._s3.put_object(
@@ -116,6 +151,10 @@ class S3DynamoStore:
             )
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error("writing to S3", exc) from exc
+
+    def _put_item(self, article: Article, key: str, *, expected_sha: str | None) -> None:
+        """One conditional put: the item must still be as we read it (absent, or
+        holding `expected_sha`). Raises _LostRace when it is not."""
         ingested_at = _now()
         item: dict[str, Any] = {
             "id": {"S": article.id},
@@ -129,21 +168,20 @@ class S3DynamoStore:
             value = getattr(article, name)
             if value:
                 item[name] = {"S": value}
+        condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(id)"}
+        if expected_sha is not None:
+            condition = {
+                "ConditionExpression": "content_sha256 = :seen",
+                "ExpressionAttributeValues": {":seen": {"S": expected_sha}},
+            }
         try:
-            self._ddb.put_item(
-                TableName=self._settings.table_name,
-                Item=item,
-                # Same content already indexed (a concurrent twin won): leave it.
-                ConditionExpression="attribute_not_exists(id) OR content_sha256 <> :sha",
-                ExpressionAttributeValues={":sha": {"S": article.content_sha256}},
-            )
+            self._ddb.put_item(TableName=self._settings.table_name, Item=item, **condition)
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
-                return "unchanged", self.get(article.id)
+                raise _LostRace from exc
             raise _storage_error("writing to DynamoDB", exc) from exc
         except BotoCoreError as exc:
             raise _storage_error("writing to DynamoDB", exc) from exc
-        return ("updated" if existing else "created"), article
 
     # ------------------------------------------------------------------ reads
     def _get_item(self, article_id: str) -> dict[str, Any] | None:
