@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from article_ingest.extract import extract_html
+from article_ingest.inputs import decode_input
 from article_ingest.models import ExtractedArticle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,8 +95,6 @@ def test_quality_floor_on_golden_pages() -> None:
 @functools.cache
 def _bench_extractions(dataset: str) -> list[tuple[dict[str, Any], ExtractedArticle]]:
     """(case, extraction) for every page of a benchmark set, extracted once per run."""
-    from bs4 import UnicodeDammit
-
     folder = BENCH / dataset
     cases: list[dict[str, Any]] = []
     if dataset == "scrapinghub":
@@ -110,7 +109,10 @@ def _bench_extractions(dataset: str) -> list[tuple[dict[str, Any], ExtractedArti
     out = []
     for case in cases:
         raw = gzip.decompress((folder / case["html"]).read_bytes())
-        html = UnicodeDammit(raw, is_html=True).unicode_markup or raw.decode("utf-8", "replace")
+        # Decoded as the service decodes (charset from BOM, <meta>, then detection).
+        html = decode_input(
+            raw, content_type="text/html", max_bytes=len(raw), max_decompressed_bytes=len(raw)
+        ).text
         out.append((case, extract_html(html, url=case["url"])))
     return out
 
