@@ -59,6 +59,9 @@ sam-build: $(SAM_STAMP) ## sam build (python3.13 arm64 layer and functions)
 bench-quality: $(STAMP) ## quality on ../shared/benchmarks: ours vs trafilatura
 	$(BIN)/python benchmarks/quality.py --shared $(SHARED)
 
+fuzz: $(STAMP) ## schemathesis against a local stack it starts: no 5xx, responses match the OpenAPI
+	$(BIN)/python benchmarks/fuzz_api.py --examples 400 --seconds 600
+
 bench: $(STAMP) ## speed, cold start, memory and local-stack load, against peers
 	$(BIN)/python benchmarks/perf.py --shared $(SHARED)
 
