@@ -1,7 +1,7 @@
 """Performance against peers, measured side by side in one run (not timed tests).
 
     python benchmarks/perf.py [--shared ../shared] [--pages N] [--load-seconds 30]
-                              [--skip extraction,coldstart,memory,load]
+                              [--skip extraction,coldstart,memory,text,load]
 
 1. Extraction: per-page time over ../shared/benchmarks/scrapinghub, ours
    (service.extract: decode + extract + normalise) against trafilatura 2.3.1
@@ -9,8 +9,10 @@
 2. Cold start: a fresh `python` to a handler ready to serve (imports + init) for the
    API and S3 functions, against a bare Powertools handler with the same resolver.
 3. Memory: peak RSS of a fresh process extracting a 5 MB page, ours and trafilatura.
-4. Local stack: POST /articles of the seed at 20 requests/s to 127.0.0.1 (bounded).
-5. Cost per million articles at the template's MemorySize, from the figures above.
+4. Pasted text: ms per paste of 10 KB, 100 KB and 1 MB (a real paste whose body is
+   lengthened), and the time per KB at 1 MB over that at 100 KB (1.0 = linear).
+5. Local stack: POST /articles of the seed at 20 requests/s to 127.0.0.1 (bounded).
+6. Cost per million articles at the template's MemorySize, from the figures above.
 """
 
 from __future__ import annotations
@@ -197,6 +199,49 @@ def bench_memory(shared: Path) -> dict[str, float]:
     return out
 
 
+# ----------------------------------------------------------------------------- pasted text
+TEXT_SIZES = (10_000, 100_000, 1_000_000)
+
+
+def long_paste(size: int) -> str:
+    """The seed paste with body paragraphs inserted after its first paragraph until it
+    weighs `size` bytes: page furniture stays at the top and the bottom as in a paste."""
+    seed = (REPO / "seeds" / "stocktwits-us-china-trade-talks.txt").read_text(encoding="utf-8")
+    head, _, tail = seed.partition("\n\n")
+    filler: list[str] = []
+    total = len(seed.encode())
+    i = 0
+    while total < size:
+        para = (
+            f"In session {i}, the committee heard evidence from witnesses about the "
+            f"budget, the schedule and the risks of project {i}; it will report next month."
+        )
+        filler.append(para)
+        total += len(para) + 2
+        i += 1
+    return head + "\n\n" + "\n\n".join(filler) + "\n\n" + tail
+
+
+def bench_text(repeats: int = 5) -> dict[str, float]:
+    from article_ingest.service import RawInput, extract
+    from article_ingest.settings import Settings
+
+    settings = Settings()
+    out: dict[str, float] = {}
+    for size in TEXT_SIZES:
+        raw = long_paste(size).encode()
+        extract(RawInput(raw, "text/plain", "cli"), settings)  # warm
+        times = []
+        for _ in range(repeats if size < 1_000_000 else 2):
+            t = time.perf_counter()
+            extract(RawInput(raw, "text/plain", "cli"), settings)
+            times.append(time.perf_counter() - t)
+        out[f"{size // 1000}kb_ms"] = 1000 * min(times)
+    # Per KB at 1 MB over per KB at 100 KB: 1.0 is linear (10 KB is dominated by fixed costs).
+    out["linearity"] = (out["1000kb_ms"] / 1000) / (out["100kb_ms"] / 100)
+    return out
+
+
 # ----------------------------------------------------------------------------- local stack
 def _post(url: str, data: bytes) -> tuple[int, float]:
     req = urllib.request.Request(url, data=data, headers={"content-type": "text/plain"})
@@ -340,6 +385,15 @@ def main() -> None:
                 f"{mem['ours_seconds'] / mem['peer_seconds']:.2f}",
             ),
         ]
+    if "text" not in skip:
+        text = bench_text()
+        rows += [
+            (f"text paste {kb} KB ms", f"{text[f'{kb}kb_ms']:.1f}", "-", "-")
+            for kb in (10, 100, 1000)
+        ]
+        rows.append(
+            ("text ms/KB at 1 MB / at 100 KB (1 = linear)", f"{text['linearity']:.2f}", "-", "-")
+        )
     if "load" not in skip:
         load = bench_load(args.load_rate, args.load_seconds)
         rows += [
