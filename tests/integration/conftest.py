@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from ..local_stack import running_local_stack
 from .integration_support import REPO, Context
 
 # Powertools reads these when the handler modules are imported.
@@ -71,14 +72,5 @@ def api(configure: Any, context: Context) -> Callable[[dict[str, Any]], dict[str
 @pytest.fixture(scope="module")
 def local_server() -> Iterator[Any]:
     """The local stack on free ports, seeded from seeds/ (its own moto server)."""
-    from article_ingest import runtime
-    from article_ingest.local.server import start
-    from article_ingest.settings import Settings
-
-    server = start(port=0, seeds=[REPO / "seeds"], settings=Settings())
-    try:
+    with running_local_stack(seeds=[REPO / "seeds"]) as server:
         yield server
-    finally:
-        server.stop()
-        runtime.configure(None)
-        os.environ.pop("AWS_ENDPOINT_URL", None)
