@@ -35,7 +35,7 @@ NEAR_HEADLINE = 8
 _DIGIT = re.compile(r"\d")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _DIGIT_RUN = re.compile(r"\d[\d.:/]*")
-_DATELINE_PARTS = re.compile(r"\s*(?:[,/|·•]|\s[-–—]\s)\s*")
+_DATELINE_PARTS = re.compile(r"(?<!\s)\s*(?:[,/|·•]|\s[-–—]\s)\s*")
 
 
 @dataclass(slots=True)

@@ -27,4 +27,4 @@ CJK_REPORTER = re.compile(
     r"(?:\s+\S+@\S+)?\s*$"
 )
 # An e-mail address alone on its line (Korean bylines list one under each name).
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
