@@ -68,7 +68,7 @@ def sort_key(article: Article, ingested_at: str) -> str:
 
 # Conditional puts lost to concurrent writers of other content before giving up (503).
 # Every round of a race has a winner, so k concurrent versions need at most k rounds.
-_PUBLISH_ATTEMPTS = 10
+_PUBLISH_ATTEMPTS = 32
 
 
 class _LostRace(Exception):
@@ -120,12 +120,13 @@ class S3DynamoStore:
         # of the same content makes ours "unchanged"; one of different content makes us
         # re-read and go again, so every status returned describes a real transition
         # (two different first versions never both report "created").
-        for _ in range(_PUBLISH_ATTEMPTS):
+        for attempt in range(_PUBLISH_ATTEMPTS):
             try:
                 self._put_item(article, key, expected_sha=_sha(existing) if existing else None)
                 return ("updated" if existing else "created"), article
             except _LostRace:
-                time.sleep(random.uniform(0, 0.01))  # jitter: racers do not retry in lockstep
+                # Growing jitter: racers spread out instead of retrying in lockstep.
+                time.sleep(random.uniform(0, 0.005 * (attempt + 1)))
                 existing = self._get_item(article.id)
                 if existing and _sha(existing) == article.content_sha256:
                     return "unchanged", self._load(existing["s3_key"]["S"])
