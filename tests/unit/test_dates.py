@@ -158,3 +158,48 @@ def test_find_url_date_reads_compact_yyyymmdd_in_path(url: str, expected: str | 
     # When its path is read for a date
     # Then a valid YYYYMMDD run of exactly eight digits in the path gives the date
     assert find_url_date(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://politics.example.cn/n1/2024/0424/c1001-40223222.html", "2024-04-24"),
+        ("https://www.example.com/world/2024/feb/24/death-toll-rises", "2024-02-24"),
+        ("https://www.example.com/world/2024/news/24/slug", None),
+        ("https://www.example.es/sociedad/detenido-20241202105634-nt.html", "2024-12-02"),
+        ("https://example.org/news/story-title-2024-04-25.html", "2024-04-25"),
+        ("https://www.example.de/news/2023-04/28/slug", "2023-04-28"),
+        ("https://example.org/2024/1345/slug", None),
+        ("https://example.org/shop/item-2024041", None),
+    ],
+)
+def test_find_url_date_reads_other_common_path_forms(url: str, expected: str | None) -> None:
+    # Given an article URL with a year/MMDD, a named month, a glued time or a dated slug
+    # When its path is read for a date
+    # Then the date it states is read, and nothing else
+    assert find_url_date(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25-Apr-2024", "2024-04-25"),
+        ("2024. április 25. 14:05", "2024-04-25T14:05:00"),
+        ("25 квітня 2024", "2024-04-25"),
+        ("25 Απριλίου 2024", "2024-04-25"),
+        ("ΠΑΡΑΣΚΕΥΗ 25 ΑΠΡΙΛΙΟΥ 2024", "2024-04-25"),
+        ("25 d'abril de 2024", "2024-04-25"),
+        ("25. apríla 2024", "2024-04-25"),
+        ("25 aprilie 2024", "2024-04-25"),
+        ("25. listopadu 2024", "2024-11-25"),
+        ("25 marts 2024", "2024-03-25"),
+        ("25 augusti 2024", "2024-08-25"),
+        ("25 Apr 2024 14:05 BRT", "2024-04-25T14:05:00-03:00"),
+        ("Apr 25 2024, 11:30 ACST", "2024-04-25T11:30:00+09:30"),
+    ],
+)
+def test_find_datetime_reads_more_languages_and_zones(text: str, expected: str) -> None:
+    # Given a date written in one more language, shape or zone
+    # When the date is looked for
+    # Then it is read, with the zone's offset when one is given
+    assert find_datetime(text) == expected

@@ -84,10 +84,11 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})(?P<sep>\.\s?|/|-)(?P<b>\d{{1,2}})(?P=sep){_YEAR}"
     ),
-    # 23 October 2025, 23. Oktober 2025, 23 de octubre de 2025, 23 okt. 2025
+    # 23 October 2025, 23. Oktober 2025, 23 de octubre de 2025, 23 okt. 2025,
+    # 23-Oct-2025, 23 d'octubre de 2025
     re.compile(
-        rf"{_NOT_DIGIT_BEFORE}{_DAY}(?:\.|st|nd|rd|th|er)?\s*(?:de\s+|of\s+)?{_MON},?\s*"
-        rf"(?:de\s+|del\s+)?{_YEAR}",
+        rf"{_NOT_DIGIT_BEFORE}{_DAY}(?:\.|st|nd|rd|th|er)?(?:\s*|-)(?:de\s+|d['’]|of\s+)?"
+        rf"{_MON}(?:,?\s*|-)(?:de\s+|del\s+)?{_YEAR}",
         re.IGNORECASE,
     ),
     # October 23, 2025, Oct. 23 2025, APR 28 2023
@@ -100,6 +101,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?<=[A-Z]{3})(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s*"
         rf"{_DAY},?\s*{_YEAR}"
     ),
+    # 2025. október 23. (Hungarian: year, month name, day)
+    re.compile(rf"{_NOT_DIGIT_BEFORE}{_YEAR}\.\s*{_MON}\s*{_DAY}\.", re.IGNORECASE),
     # 27.04.24 (two-digit year, dotted day-month only: read as 20YY)
     re.compile(rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<yy>\d{{2}})(?![\d.])"),
 )
@@ -236,12 +239,22 @@ def find_datetime(text: str, *, lang: str | None = None) -> str | None:
 
 
 _URL_DATE_RE = re.compile(
-    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|\.html?\b|$)"
+    r"(?<=[/_-])((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 # A compact YYYYMMDD in the path ("/cnt/dmf20250202_96887132", "/20240315/slug"):
-# eight digits exactly, after a slash or a letter, before a separator or the end.
+# eight digits after a slash or a letter, before a separator or the end; a time may
+# follow glued ("-20241202105634-nt.html": YYYYMMDDhhmm[ss]) and is not read.
 _URL_COMPACT_DATE_RE = re.compile(
-    r"(?<=[/A-Za-z_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"(?<=[/A-Za-z_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+    r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?(?=[/_.-]|$)"
+)
+# "/2024/0424/c1001-40223222.html": the year, then month and day glued.
+_URL_YEAR_MMDD_RE = re.compile(
+    r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+# "/world/2024/feb/24/slug": the month by name.
+_URL_NAMED_MONTH_RE = re.compile(
+    r"/((?:19|20)\d{2})/([^\W\d_]{3,9})/(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 _URL_PATH_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/]*)?([^?#]*)", re.IGNORECASE)
 
@@ -249,17 +262,22 @@ _URL_PATH_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/]*)?([^?#]*)", re.IGNOREC
 def find_url_date(url: str | None) -> str | None:
     """The publication date a URL path states ("/2019/11/18/slug"), as YYYY-MM-DD.
 
-    Only the unambiguous year/month/day path forms count (also written as one
-    eight-digit YYYYMMDD run); None otherwise.
+    Only the unambiguous year/month/day path forms count: /YYYY/MM/DD/ (or with
+    dashes, also after a slug), /YYYY/MMDD/, /YYYY/mon/DD/ and one eight-digit
+    YYYYMMDD run (a glued hhmm[ss] after it is ignored); None otherwise.
     """
     if not url:
         return None
     path = _URL_PATH_RE.match(url)
     path_text = path.group(1) if path else url
-    m = _URL_DATE_RE.search(path_text) or _URL_COMPACT_DATE_RE.search(path_text)
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
+    for pattern in (_URL_DATE_RE, _URL_YEAR_MMDD_RE, _URL_COMPACT_DATE_RE, _URL_NAMED_MONTH_RE):
+        m = pattern.search(path_text)
+        if m is None:
+            continue
+        year, month, day = m.groups()
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+        try:
+            return dt.date(int(year), number or 0, int(day)).isoformat()
+        except ValueError:
+            continue
+    return None
