@@ -81,3 +81,15 @@ def test_extract_leaves_date_empty_when_dateline_has_time_only() -> None:
     article = extract(paste)
     # Then the teaser's date is not taken for the article's
     assert article.published_at is None
+
+
+def test_published_word_in_more_languages_beats_a_nearer_teaser_date() -> None:
+    # Given a headline, a dated teaser line, then a German "Erstellt:" dateline
+    text = (
+        "Straßenbahn wächst um zwölf Kilometer\n\n"
+        "Auch interessant 12.03.2024, 09:00\n\n"
+        "Erstellt: 25.04.2024, 14:05 Uhr\n\n" + "\n\n".join([PARA] * 4)
+    )
+    # When extracted
+    # Then the dateline that names publication wins
+    assert extract(text).published_at == "2024-04-25T14:05:00"

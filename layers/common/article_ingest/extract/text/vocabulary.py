@@ -234,14 +234,18 @@ NOT_A_NAME = re.compile(
 PUBLISHED_WORDS = re.compile(
     r"\b(?:published|posted|veröffentlicht|erschienen|publié|publicado|publicada|publicat"
     r"|pubblicato|gepubliceerd|publisert|publicerad|offentliggjort|publikacja|"
-    r"zveřejněno|giriş|опубликовано|stand|datum|date)\b"
+    r"zveřejněno|giriş|опубликовано|stand|datum|date|publikováno|publikované|opublikowano|"
+    r"publiziert|erstellt|yayınlanma|yayınlandı|diterbitkan|julkaistu|publicerat|udgivet|"
+    r"publicată|objavljeno|közzétéve|опубліковано|δημοσιεύθηκε|δημοσίευση)\b"
     r"|公開日|配信日|掲載日|発行日|发布时间|发布日期|發佈|发布|입력|등록|게시",
     re.IGNORECASE,
 )
 UPDATED_WORDS = re.compile(
     r"\b(?:updated|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|"
     r"oppdatert|uppdaterad|opdateret|aktualizace|aktualizacja|güncelleme|обновлено|"
-    r"last modified|zuletzt geändert)\b|\b(?:akt|upd|aktual)\.",
+    r"last modified|zuletzt geändert|modifié|actualizada|atualizada|aktualizováno|"
+    r"aktualizované|zaktualizowano|güncellendi|päivitetty|ažurirano|frissítve|оновлено|"
+    r"ενημερώθηκε)\b|\b(?:akt|upd|aktual)\.",
     re.IGNORECASE,
 )
 # "3 hours ago", "vor 2 Stunden": relative times are not dates.
