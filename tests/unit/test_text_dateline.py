@@ -93,3 +93,48 @@ def test_published_word_in_more_languages_beats_a_nearer_teaser_date() -> None:
     # When extracted
     # Then the dateline that names publication wins
     assert extract(text).published_at == "2024-04-25T14:05:00"
+
+
+def _teaser_page(dateline: str) -> str:
+    return (
+        "Straßenbahn wächst um zwölf Kilometer\n\n"
+        "Auch interessant 12.03.2024, 09:00\n\n"
+        f"{dateline}\n\n" + "\n\n".join([PARA] * 4)
+    )
+
+
+def test_url_date_backs_the_dateline_that_agrees_with_it() -> None:
+    # Given a dated teaser by the headline and a bare date line further down
+    paste = _teaser_page("25.04.2024")
+    # When extracted without, then with a URL stating the bare line's day
+    # Then the teaser's time wins alone, the URL's day wins with the URL
+    assert extract(paste).published_at == "2024-03-12T09:00:00"
+    url = "https://paper.example/2024/04/25/tram"
+    assert extract(paste, url=url).published_at == "2024-04-25"
+
+
+def test_url_date_never_beats_a_published_dateline() -> None:
+    # Given a "Veröffentlicht" dateline whose day the URL does not state
+    paste = _teaser_page("Veröffentlicht am 24.04.2024")
+    # When extracted with a URL stating another day
+    # Then the dateline the paste writes wins
+    url = "https://paper.example/2024/04/25/tram"
+    assert extract(paste, url=url).published_at == "2024-04-24"
+
+
+def test_signed_footer_date_beats_the_url_date() -> None:
+    # Given a paste without a dateline but with a long signed blog footer under the
+    # body, its share buttons and tags
+    paste = (
+        "Straßenbahn wächst um zwölf Kilometer\n\n"
+        + "\n\n".join([PARA] * 4)
+        + "\n\nTeilen:\nFacebook\nTwitter\nE-Mail\nDrucken\nTags\nStadt\nVerkehr\n\n"
+        "Von Jane Doe am 03.03.2021 um 9:15. Abgelegt unter Stadt, Verkehr. Sie können "
+        "alle Antworten zu diesem Eintrag durch den RSS 2.0 Feed verfolgen und auch selbst "
+        "etwas dazu schreiben, oder einen Trackback von Ihrer eigenen Seite setzen."
+    )
+    # When extracted with a URL that states another day
+    # Then the date the paste writes wins over the URL's
+    article = extract(paste, url="https://blog.example/2021/03/02/tram")
+    assert article.published_at == "2021-03-03T09:15:00"
+    assert article.provenance["published_at"] == "signed-line"

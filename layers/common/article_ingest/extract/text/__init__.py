@@ -46,23 +46,24 @@ def _publication_date(
     """The publication date, the dateline's index and where the date came from.
 
     The best dateline in the header (or just under the body) first, then a short
-    dateline anywhere near the headline, then the date the URL path states, then
-    a signed line under the body ("Posted by X on <date>").
+    dateline anywhere near the headline, then a signed line under the body
+    ("Posted by X on <date>"): dates the paste writes. Only then the date the URL
+    path states, which also backs the dateline that agrees with it.
     """
+    url_date = find_url_date(url)
     # A time-only or relative dateline by the headline: dated lines farther away
     # date other stories.
     clock_at = dateline.clock_line(lines, near)
     reach = abs(clock_at - near) if clock_at is not None else None
-    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang, reach)
+    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang, reach, url_date)
     if date is None:
-        date, date_at = dateline.find_any_date(lines, end, near, lang, reach)
+        date, date_at = dateline.find_any_date(lines, end, near, lang, reach, url_date)
     if date is not None:
         return date, date_at, "dateline-text"
-    url_date = find_url_date(url)
-    if url_date:
-        return url_date, None, "url"
     date, date_at = dateline.find_signed_date(lines, end, lang)
-    return (date, date_at, "signed-line") if date else (None, None, None)
+    if date is not None:
+        return date, date_at, "signed-line"
+    return (url_date, None, "url") if url_date else (None, None, None)
 
 
 def extract(text: str, *, url: str | None = None) -> ExtractedArticle:

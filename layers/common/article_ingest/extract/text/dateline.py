@@ -17,6 +17,9 @@ _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.:])")
 
 # Each line between a dateline and the headline costs this much.
 DATE_DISTANCE_COST = 0.1
+# A dateline whose day is the one the page URL states (/2024/04/25/) gains this much:
+# the URL confirms it over a teaser date, yet never beats a "Published" word.
+URL_AGREES_BONUS = 2.5
 # Fallback datelines (anywhere on the page) must be this short: "Friday 22 November
 # 2024 08:49 GMT", not a teaser that mentions a date.
 FALLBACK_DATELINE_WORDS = 12
@@ -31,12 +34,12 @@ CLOCK_MAX_WORDS = 6
 CLOCK_REACH = 6
 
 
-def dateline_score(line: Line, found: str, distance: int) -> float:
+def dateline_score(line: Line, found: str, distance: int, url_date: str | None = None) -> float:
     """How much a dated line looks like the article's publication dateline.
 
     A dateline names publication, carries a time and is short; a caption or a
-    teaser that mentions a day is long and has none of these. Lines closer to
-    the headline win ties.
+    teaser that mentions a day is long and has none of these. A day the page URL
+    states too counts for it. Lines closer to the headline win ties.
     """
     text = line.text
     score = 0.0
@@ -47,16 +50,24 @@ def dateline_score(line: Line, found: str, distance: int) -> float:
     if "T" in found:
         score += 2
     score += 1 if line.words <= SHORT_DATELINE_WORDS else -2
+    if url_date and found[:10] == url_date:
+        score += URL_AGREES_BONUS
     return score - DATE_DISTANCE_COST * distance
 
 
 def find_date(
-    lines: list[Line], indices: list[int], near: int, lang: str | None, reach: int | None = None
+    lines: list[Line],
+    indices: list[int],
+    near: int,
+    lang: str | None,
+    reach: int | None = None,
+    url_date: str | None = None,
 ) -> tuple[str | None, int | None]:
     """The publication date from the best dateline among `indices`.
 
     `near` is the headline's line (or the body start): datelines sit close to it;
-    with `reach`, only lines at most that far from it count.
+    with `reach`, only lines at most that far from it count; `url_date` is the day
+    the page URL states, if any.
     """
     best: tuple[float, str, int] | None = None
     for i in indices:
@@ -70,14 +81,19 @@ def find_date(
         found = find_datetime(line.text, lang=lang)
         if found is None:
             continue
-        score = dateline_score(line, found, abs(i - near))
+        score = dateline_score(line, found, abs(i - near), url_date)
         if best is None or score > best[0]:
             best = (score, found, i)
     return (best[1], best[2]) if best else (None, None)
 
 
 def find_any_date(
-    lines: list[Line], end: int, near: int, lang: str | None, reach: int | None = None
+    lines: list[Line],
+    end: int,
+    near: int,
+    lang: str | None,
+    reach: int | None = None,
+    url_date: str | None = None,
 ) -> tuple[str | None, int | None]:
     """Fallback: the best short dateline anywhere within reach of line `near`.
 
@@ -86,7 +102,7 @@ def find_any_date(
     """
     around = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
     short = [i for i in around if lines[i].words <= FALLBACK_DATELINE_WORDS]
-    return find_date(lines, short, near, lang, reach)
+    return find_date(lines, short, near, lang, reach, url_date)
 
 
 def _signed_date(line: Line, lang: str | None) -> str | None:
