@@ -367,6 +367,7 @@ def main() -> None:
     ap.add_argument("--load-seconds", type=int, default=30)
     ap.add_argument("--skip", default="")
     args = ap.parse_args()
+    args.shared = args.shared.resolve()
     skip = set(filter(None, args.skip.split(",")))
     rows: list[tuple[str, str, str, str]] = []
     ext = mem = None

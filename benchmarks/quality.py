@@ -174,6 +174,8 @@ def main() -> None:
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--worst", type=int, default=5)
     args = ap.parse_args()
+    # Absolute: the CLI runs with its own working directory under benchmarks/out.
+    args.shared = args.shared.resolve()
     if not (args.shared / "bench" / "score.py").exists():
         sys.exit(f"{args.shared}/bench/score.py not found: pass --shared")
     OUT.mkdir(exist_ok=True)
