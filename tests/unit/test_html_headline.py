@@ -108,3 +108,25 @@ def test_headline_spelling_prefers_typographic_quotes() -> None:
     article = extract_html(_page(head, "<h1>‘Trams now’: council votes</h1>"))
     # Then the typographic spelling is returned
     assert article.headline == "‘Trams now’: council votes"
+
+
+def test_headline_social_title_with_another_kicker_than_the_h1() -> None:
+    # Given an h1 setting its kicker apart and social titles prefixing another label
+    social = "Storm warning: Trams stop for the night"
+    head = _og(social) + f"<title>{social} - News</title>"
+    h1 = "<h1><span class='kicker'>Weather</span> - Trams stop for the night</h1>"
+    # When extracted
+    article = extract_html(_page(head, h1))
+    # Then the title both labels share is the headline
+    assert article.headline == "Trams stop for the night"
+
+
+def test_headline_social_title_with_the_h1_kicker_keeps_it() -> None:
+    # Given an h1 whose kicker span is the same label the social titles start with
+    social = "Weather: Trams stop for the night"
+    head = _og(social) + _ld(social) + f"<title>{social} - News</title>"
+    h1 = "<h1><span class='kicker'>Weather:</span> Trams stop for the night</h1>"
+    # When extracted
+    article = extract_html(_page(head, h1))
+    # Then the kicker stays part of the headline the sources state
+    assert article.headline == social

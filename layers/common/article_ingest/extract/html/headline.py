@@ -46,17 +46,40 @@ def _join(parts: list[str]) -> str:
 
 def heading_text(el: etree._Element) -> str:
     """An h1's text without kicker/overline spans; element parts joined with spaces."""
+    return _heading_parts(el)[0]
+
+
+def _heading_parts(el: etree._Element) -> tuple[str, str]:
+    """(the h1's text without kicker spans, the kicker text; "" when it has none)."""
     parts: list[str] = [el.text or ""]
+    kickers: list[str] = []
     kicker = False
     for child in el:
         if tag_of(child) and v.KICKER_ATTR.search(f"{attr(child, 'class')} {attr(child, 'id')}"):
             kicker = True
+            kickers.append(_join(list(child.itertext())))
         else:
             parts.append(_join(list(child.itertext())))
         parts.append(child.tail or "")
     text = collapse(_join(parts))
     # Without its kicker the separator that followed it is left over ("- Drusen ...").
-    return text.strip(v.HEADLINE_STRIP) if kicker else text
+    if not kicker:
+        return text, ""
+    return text.strip(v.HEADLINE_STRIP), collapse(_join(kickers)).strip(v.HEADLINE_STRIP)
+
+
+def _other_kicker(text: str, heading: str, kicker: str) -> bool:
+    """True when `text` is "X: heading" with X another kicker than the h1's own.
+
+    A page whose h1 sets its kicker apart ("Minderheit in Syrien" over the title)
+    may give its social title a different topic label ("Iranischer Angriff auf
+    Israel: «…»"): two labels over one title; the title is the part they share.
+    """
+    for match in v.KICKER_SEPARATOR.finditer(text):
+        label, rest = text[: match.start()], text[match.end() :]
+        if _norm(rest) == _norm(heading):
+            return bool(_norm(label)) and _norm(label) != _norm(kicker)
+    return False
 
 
 # A site or section suffix is a few words ("Sport", "Golem.de", "日刊ゲンダイDIGITAL");
@@ -134,11 +157,12 @@ def choose_headline(
     """
     sites = [s for k in v.META_PUBLISHER for s in index.get(k, [])]
     site_keys = {_norm(s) for s in sites}
-    h1s = [
-        h
-        for h in (heading_text(el) for el in root.iter("h1") if not _in_link(el))
+    headings = [
+        (h, k)
+        for h, k in (_heading_parts(el) for el in root.iter("h1") if not _in_link(el))
         if 3 <= len(h) <= 400 and _norm(h) not in site_keys
     ]
+    h1s = [h for h, _ in headings]
     title = collapse(root.findtext(".//title") or "")
     sources: list[tuple[str, str]] = [(ld_headline, "json-ld")]
     sources += [(h, "h1") for h in h1s[:1]]
@@ -152,6 +176,13 @@ def choose_headline(
     if not sources:
         return "", ""
     votes = _votes(sources, title)
+    if headings and headings[0][1]:
+        # The h1 shows its kicker apart; a source prefixing another label is that title.
+        heading, kicker = headings[0]
+        for text, _ in sources:
+            if _other_kicker(text, heading, kicker):
+                votes[_norm(heading)] += votes[_norm(text)]
+                votes[_norm(text)] = 0
     # Priority on ties: the visible h1, then JSON-LD, then social titles, then <title>.
     order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
     text, _ = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))

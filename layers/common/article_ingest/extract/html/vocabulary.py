@@ -271,6 +271,8 @@ MAX_DATELINE_TRIES = 20
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«]|-{1,2}|::)\s+|\s*[｜|：]\s*")
 # Before a section suffix ("Headline | Sport"); unlike a dash, never inside a headline.
 SECTION_SEPARATOR = re.compile(r"\s+(?:[|·•»«]|::)\s+|\s*[｜|]\s*")
+# After a kicker / topic label at a title's start ("Kicker: Title", "Kicker - Title").
+KICKER_SEPARATOR = re.compile(r"\s*[:|]\s+|\s*[｜：]\s*|\s+[-–—]\s+")
 # Separators and quotes in a headline spelling, counted as runs ("..." is one).
 PUNCTUATION_RUN = re.compile(r"[^\w\s]+")
 TYPOGRAPHIC_MARKS = frozenset("‘’‚“”„«»‹›–—…")
