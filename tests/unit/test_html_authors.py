@@ -142,3 +142,30 @@ def test_authors_labelled_byline_takes_the_linked_names_only() -> None:
     article = extract_html(_page("", body))
     # Then both linked people are the authors
     assert article.authors == ["Jane Doe", "Minh Do"]
+
+
+def test_authors_reader_comments_are_not_bylines() -> None:
+    # Given no byline and a recent-comments widget naming commenters
+    widget = (
+        "<aside class='widget widget_recent_comments'><ul id='recentcomments'>"
+        "<li class='recentcomments'><span class='comment-author-link'>Kaffeetrinker</span>"
+        " on <a href='/x'>Another story</a></li></ul></aside>"
+    )
+    # When extracted
+    article = extract_html(_page("", "").replace("</body>", widget + "</body>"))
+    # Then nobody is reported
+    assert article.authors == []
+
+
+def test_authors_marked_up_comment_authors_are_not_the_articles() -> None:
+    # Given a comment whose author is marked up before the article's byline
+    comment = (
+        "<ol class='comment-list'><li itemscope itemtype='https://schema.org/Comment'>"
+        "<span itemprop='author'>Max Reader</span></li></ol>"
+    )
+    byline = "<p class='byline'>By Jane Doe</p>"
+    html = _page("", byline).replace("<body>", "<body>" + comment)
+    # When extracted
+    article = extract_html(html)
+    # Then the article's byline names the author
+    assert article.authors == ["Jane Doe"]

@@ -16,7 +16,7 @@ from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
 from .authors import author_key, clean_authors
-from .parse import attr, class_id, collapse, itemprop, text_of
+from .parse import attr, class_id, collapse, itemprop, tag_of, text_of
 
 
 def _author_elements(root: etree._Element) -> list[etree._Element]:
@@ -32,7 +32,8 @@ def _author_name(el: etree._Element) -> str:
 
 def microdata_authors(root: etree._Element) -> list[str]:
     """Names marked up as itemprop=author or rel=author (all of them: co-authors)."""
-    return [t for t in (_author_name(el) for el in _author_elements(root)) if t]
+    elements = [el for el in _author_elements(root) if not _in_comments(el)]
+    return [t for t in (_author_name(el) for el in elements) if t]
 
 
 def marked_up_coauthors(root: etree._Element, names: list[str]) -> list[str]:
@@ -60,6 +61,16 @@ def _contains(block: etree._Element, el: etree._Element) -> bool:
     return any(a is block for a in el.iterancestors())
 
 
+def _in_comments(el: etree._Element) -> bool:
+    """A reader comment's author ("comment-author", a recent-comments widget)."""
+    for level, node in enumerate((el, *el.iterancestors())):
+        if level > va.COMMENT_LEVELS or tag_of(node) in ("body", "article", "main"):
+            return False
+        if va.COMMENT_ATTR.search(class_id(node)):
+            return True
+    return False
+
+
 def byline_texts(root: etree._Element) -> list[str]:
     """Texts of byline-named elements in document order (the first one that names
     someone is the article's; later ones belong to teasers)."""
@@ -67,8 +78,10 @@ def byline_texts(root: etree._Element) -> list[str]:
     for el in root.xpath(va.BYLINE_XPATH):
         if not isinstance(el, etree._Element):
             continue
-        if va.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
-            attr(el, "class").lower().replace("author", "")
+        if (
+            va.BYLINE_ATTR.search(class_id(el))
+            and not v.BOILERPLATE_WEAK.search(attr(el, "class").lower().replace("author", ""))
+            and not _in_comments(el)
         ):
             text = text_of(el)
             limit = va.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120

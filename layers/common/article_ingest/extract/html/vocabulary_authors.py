@@ -103,6 +103,11 @@ BYLINE_XPATH = "//body//*[" + " or ".join(
 
 MAX_BYLINE_ELEMENTS = 5
 
+# Reader comments name their authors too ("comment-author", "recentcomments"): an
+# element this many levels or fewer inside one is never the article's byline.
+COMMENT_ATTR = re.compile(r"comment", re.IGNORECASE)
+COMMENT_LEVELS = 4
+
 # CJK bylines are short ("文・山田太郎"); longer author boxes are profiles.
 MAX_CJK_BYLINE_CHARS = 30
 
