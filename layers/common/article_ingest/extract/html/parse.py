@@ -24,7 +24,7 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     if not html or not html.strip():
         return None
     text = v.XML_DECLARATION.sub("", html[: v.MAX_HTML_CHARS], count=1)
-    text = v.CONTROL_CHARS.sub("", text)
+    text = _limit_attributes(v.CONTROL_CHARS.sub("", text))
     if not text.strip():
         return None
     try:
@@ -32,6 +32,21 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None
     return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
+def _limit_attributes(html: str) -> str:
+    """Cut every start tag to its first MAX_TAG_ATTRIBUTES attributes (linear scan)."""
+    pieces: list[str] = []
+    done = 0
+    for tag in v.START_TAG.finditer(html):
+        # Each attribute takes two characters or more: shorter tags hold few.
+        if tag.end() - tag.start() <= 2 * v.MAX_TAG_ATTRIBUTES:
+            continue
+        kept = v.START_TAG_KEPT.match(html, tag.start(), tag.end())
+        if kept is not None and kept.end() < tag.end():
+            pieces += [html[done : kept.end()]]
+            done = tag.end()
+    return "".join([*pieces, html[done:]]) if pieces else html
 
 
 def collapse(text: str | None) -> str:

@@ -18,6 +18,21 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Inputs beyond this are cut before parsing: no real article page is this large,
 # and libxml2 would spend seconds on a hostile document.
 MAX_HTML_CHARS = 8_000_000
+# libxml2 checks each attribute of a tag against the ones before it: a tag with
+# 100,000 attributes costs ~36 s. No real tag has more than a few dozen; attributes
+# beyond this many are cut before parsing.
+MAX_TAG_ATTRIBUTES = 256
+# A start tag and its attributes as the HTML tokenizer reads them (every part
+# possessive or atomic, so a scan never backtracks: linear on any input).
+_SPACE = "\t\n\f\r "
+_ATTRIBUTE = (
+    rf"(?>[{_SPACE}/]*+[^{_SPACE}/>][^{_SPACE}/>=]*+"
+    rf"(?:[{_SPACE}]*+=[{_SPACE}]*+(?:\"[^\"]*+\"|'[^']*+'|[^{_SPACE}>]*+))?+)"
+)
+_TAG_NAME = rf"<[a-zA-Z][^{_SPACE}/>]*+"
+START_TAG = re.compile(rf"{_TAG_NAME}{_ATTRIBUTE}*+")
+# A start tag's name and its first MAX_TAG_ATTRIBUTES attributes.
+START_TAG_KEPT = re.compile(rf"{_TAG_NAME}{_ATTRIBUTE}{{{MAX_TAG_ATTRIBUTES}}}")
 
 # --------------------------------------------------------------------------- tags
 
