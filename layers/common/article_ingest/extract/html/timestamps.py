@@ -14,19 +14,17 @@ import re
 from collections.abc import Callable
 
 from .. import dates
+from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
 
-# Offsets of the zone abbreviations news pages print; ambiguous ones (IST, CST
-# as China time) resolved to the reading most news sites mean.
-ZONE_OFFSETS: dict[str, str] = {
-    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "WEST": "+01:00",
-    "BST": "+01:00", "IST": "+05:30", "CET": "+01:00", "CEST": "+02:00", "MEZ": "+01:00",
-    "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "EST": "-05:00",
-    "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
-    "PST": "-08:00", "PDT": "-07:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
-    "JST": "+09:00", "KST": "+09:00", "HKT": "+08:00", "SGT": "+08:00", "AEST": "+10:00",
-    "AEDT": "+11:00", "ACST": "+09:30", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
-    "SAST": "+02:00", "WAT": "+01:00", "EAT": "+03:00", "CAT": "+02:00", "TRT": "+03:00",
-}  # fmt: skip
+
+def _zone(minutes: int) -> str:
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+# Offsets of the zone abbreviations news pages print ("EDT", "MESZ"): the table the
+# text extractor uses too (extract/date_vocabulary.py), as "+HH:MM".
+ZONE_OFFSETS: dict[str, str] = {name: _zone(minutes) for name, minutes in ZONE_MINUTES.items()}
 
 _NEAR_ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})[T ]?(?:(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?"
