@@ -191,3 +191,27 @@ def test_body_keeps_a_sentence_full_of_links() -> None:
     result = extract_html(_page(f"<p>{P1}</p>{linked}<p>{P2}</p>"))
     # Then it stays, a teaser list would not
     assert len(result.paragraphs) == 3
+
+
+def test_body_blocks_of_a_container_are_those_a_fresh_read_gives() -> None:
+    # Given a page read once (its blocks and where each element's blocks lie)
+    from article_ingest.extract.html.blocks import Block, Spans, emit
+    from article_ingest.extract.html.parse import parse
+
+    table = "<table><tr><td>Line</td><td>Opens</td></tr><tr><td>A</td><td>2027</td></tr></table>"
+    html = _page(
+        f"<p>{P1}</p><div>Loose <b>text</b><p>{P2}</p>tail</div>{table}<ul><li>{P3}</li></ul>"
+    )
+    root = parse(html)
+    assert root is not None
+    page: list[Block] = []
+    spans = Spans()
+    emit(root, page, 0, spans)
+    # When any element's blocks are taken from that read
+    for el in root.iter():
+        fresh: list[Block] = []
+        emit(el, fresh)
+        # Then they are the blocks reading the element alone gives
+        assert [(b.text, b.link_chars, b.tag, b.el) for b in spans.blocks_of(el, page)] == [
+            (b.text, b.link_chars, b.tag, b.el) for b in fresh
+        ]

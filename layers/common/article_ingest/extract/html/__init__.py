@@ -14,7 +14,7 @@ from lxml import etree
 from ...errors import IngestError, NoArticleFound
 from ...models import ExtractedArticle, Image
 from .authors import byline_in_blocks, clean_authors
-from .blocks import Block, emit
+from .blocks import Block, Spans
 from .body import find_content
 from .clean import clean_tree, collect_images
 from .filter import filter_blocks
@@ -69,10 +69,12 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> ExtractedAr
     lead = text_of(lead_el) if lead_el is not None and options.include_lead else ""
     lead_path = [lead_el, *lead_el.iterancestors()] if lead_el is not None else []
     clean_tree(root)
+    page_blocks: list[Block] = []
+    spans = Spans()
+    containers = find_content(root, meta.article_body, page_blocks, spans)
     blocks: list[Block] = []
-    containers = find_content(root, meta.article_body)
     for container in containers:
-        emit(container, blocks)
+        blocks += spans.blocks_of(container, page_blocks)
     if lead and containers and _distance(lead_path, containers[0]) > options.lead_max_distance:
         lead = ""
     if not meta.authors and (found := byline_in_blocks([b.text for b in blocks])):

@@ -77,10 +77,45 @@ class _Run:
             out.append(Block(piece, round(links * len(piece) / total), tag, el))
 
 
-def emit(el: etree._Element, out: list[Block], depth: int = 0) -> None:
-    """Append the blocks of `el` to `out` in document order."""
+class Spans:
+    """Where each emitted element's blocks lie in the output list of one emit() call.
+
+    An element's blocks do not depend on where it sits (only the depth limit
+    does), so a container found after the page was emitted reuses its slice.
+    """
+
+    __slots__ = ("at", "cut")
+
+    def __init__(self) -> None:
+        self.at: dict[etree._Element, tuple[int, int]] = {}
+        # The depth limit cut a subtree: a slice may differ from a fresh emit.
+        self.cut = False
+
+    def blocks_of(self, el: etree._Element, blocks: list[Block]) -> list[Block]:
+        """The blocks emit(el) gives, from `blocks` (the recorded output) when known."""
+        span = None if self.cut else self.at.get(el)
+        if span is None:
+            out: list[Block] = []
+            emit(el, out)
+            return out
+        return blocks[span[0] : span[1]]
+
+
+def emit(el: etree._Element, out: list[Block], depth: int = 0, spans: Spans | None = None) -> None:
+    """Append the blocks of `el` to `out` in document order (recorded in `spans`)."""
+    if spans is None:
+        _emit(el, out, depth, None)
+        return
+    start = len(out)
+    _emit(el, out, depth, spans)
+    spans.at[el] = (start, len(out))
+
+
+def _emit(el: etree._Element, out: list[Block], depth: int, spans: Spans | None) -> None:
     tag = tag_of(el)
     if not tag or depth > MAX_DEPTH:
+        if spans is not None and tag:
+            spans.cut = True
         return
     run = _Run()
     if tag == "tr":
@@ -101,7 +136,7 @@ def emit(el: etree._Element, out: list[Block], depth: int = 0) -> None:
         ctag = tag_of(child)
         if ctag in v.BLOCK_TAGS or (ctag and ctag != "br" and ctag != "a" and _has_block(child)):
             run.flush(tag if tag in v.LEAF_BLOCK_TAGS else "div", el, out)
-            emit(child, out, depth + 1)
+            emit(child, out, depth + 1, spans)
             if child.tail:
                 run.parts.append(child.tail)
         elif ctag:

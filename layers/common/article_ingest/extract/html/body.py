@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import vocabulary as v
-from .blocks import Block, emit
+from .blocks import Block, Spans, emit
 from .parse import attr, class_id, collapse, tag_of, text_of
 
 # A block shorter than this never votes for a container (Readability uses 25).
@@ -132,18 +132,26 @@ def _siblings(
     return chosen
 
 
-def find_content(root: etree._Element, hint: str = "") -> list[etree._Element]:
+def find_content(
+    root: etree._Element,
+    hint: str = "",
+    blocks: list[Block] | None = None,
+    spans: Spans | None = None,
+) -> list[etree._Element]:
     """The element(s) holding the article text, in document order (empty when none).
 
     Args:
         root: the cleaned tree.
         hint: the article text as the page's JSON-LD states it, when it does.
+        blocks: filled with the page's blocks, when given.
+        spans: filled with where each element's blocks lie in `blocks`.
     """
     body = root.find("body")
     if body is None:
         body = root
-    blocks: list[Block] = []
-    emit(body, blocks)
+    if blocks is None:
+        blocks = []
+    emit(body, blocks, 0, spans)
     scores = score_candidates(blocks, hint)
     top, top_score = _top(scores)
     if top is None:

@@ -93,8 +93,14 @@ def is_boilerplate(el: etree._Element) -> bool:
     return boilerplate_share(el) > 0
 
 
-def _paragraph_chars(el: etree._Element) -> int:
-    return sum(len(text_of(p)) for p in el.iter("p"))
+def _paragraph_chars(el: etree._Element, lengths: dict[etree._Element, int]) -> int:
+    """Text length of the paragraphs under `el` (`lengths`: each paragraph's, cached)."""
+    total = 0
+    for p in el.iter("p"):
+        if (length := lengths.get(p)) is None:
+            length = lengths[p] = len(text_of(p))
+        total += length
+    return total
 
 
 def _holds_prose(el: etree._Element) -> bool:
@@ -129,7 +135,8 @@ def clean_tree(root: etree._Element) -> None:
     paragraph text: some sites wrap the whole article in a "figure" or a
     "sticky-container", and losing the article is worse than keeping a widget.
     """
-    total = _paragraph_chars(root)
+    lengths: dict[etree._Element, int] = {}
+    total = _paragraph_chars(root, lengths)
     doomed: list[etree._Element] = []
     stack = list(reversed(list(root)))
     while stack:
@@ -142,7 +149,7 @@ def clean_tree(root: etree._Element) -> None:
             doomed.append(el)
             continue
         share = v.PROTECTED_TEXT_SHARE if tag in v.MEDIA_TAGS else boilerplate_share(el)
-        small = bool(share) and _paragraph_chars(el) < total * share
+        small = bool(share) and _paragraph_chars(el, lengths) < total * share
         if small and (share != v.WEAK_PROTECTED_TEXT_SHARE or not _holds_prose(el)):
             doomed.append(el)
             continue

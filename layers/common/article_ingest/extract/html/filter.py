@@ -32,8 +32,9 @@ MAX_DATELINE_WORDS = 10
 
 
 def _norm(text: str) -> str:
+    """NFKC, case-folded, every run of non-alphanumerics one space (str.isalnum())."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+    return v.NON_ALNUM.sub(" ", text).strip()
 
 
 def _is_linked_sentence(block: Block) -> bool:

@@ -231,6 +231,8 @@ PROMO_TAIL_SHARE = 0.25
 SENTENCE_END = re.compile(r"[.!?…:;\"'”»“」。！？)]\s*$")
 WORD = re.compile(r"\w+", re.UNICODE)
 WHITESPACE = re.compile(r"\s+")
+# What str.isalnum() rejects: \w is alphanumerics plus "_".
+NON_ALNUM = re.compile(r"[\W_]+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 COMMA = re.compile(r"[,，、،]")
 
