@@ -10,6 +10,8 @@ do not.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, islice, pairwise
+from operator import is_not
 
 from ...models import Image
 from ..dates import find_datetime
@@ -29,6 +31,9 @@ BULLET_SHARE = 0.5
 # A prose line glued to neighbours (no blank line on either side) is often a
 # teaser lead or a caption; it earns this share of its words.
 GLUED_PROSE_SHARE = 0.6
+# ...and this share (a cost) once the page is known to set paragraphs off: glued
+# prose weighs as much as short lines of its length.
+TIGHT_GLUED_SHARE = -SHORT_COST / PROSE_MIN_WORDS
 # Share of the run's prose words in blank-separated paragraphs from which the page
 # counts as paragraph-styled (glued prose there is furniture). The loose run of a
 # page with teaser cards holds as many glued words as article words, so the bar is
@@ -75,15 +80,41 @@ def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     return -SHORT_COST
 
 
-def _kadane(weights: list[float]) -> tuple[int, int]:
+def _repeats(lines: list[Line]) -> list[tuple[Line, int]]:
+    """The lines as (line, count) of consecutive repeats of one Line object.
+
+    Equal lines with equal blank neighbours share one object (`split_lines`), so
+    a paste of a million equal lines is one repeat, found by identity in C.
+    """
+    if not lines:
+        return []
+    cuts = [0, *compress(range(1, len(lines)), map(is_not, islice(lines, 1, None), lines))]
+    cuts.append(len(lines))
+    return [(lines[a], b - a) for a, b in pairwise(cuts)]
+
+
+def _kadane(weights: list[tuple[float, int]]) -> tuple[int, int]:
+    """[start, end) of the first maximum-sum run of lines, (0, 0) if none is positive.
+
+    `weights` are (weight, count) of consecutive lines of one weight. While the
+    total is not positive a line of non-positive weight only restarts the run:
+    the rest of its repeat is skipped whole.
+    """
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, w in enumerate(weights):
-        if total <= 0:
-            total, start = 0.0, i
-        total += w
-        if total > best:
-            best, best_span = total, (start, i + 1)
+    i = 0
+    for w, count in weights:
+        end = i + count
+        while i < end:
+            if total <= 0:
+                if w <= 0:
+                    break
+                total, start = 0.0, i
+            total += w
+            if total > best:
+                best, best_span = total, (start, i + 1)
+            i += 1
+        i = end
     return best_span
 
 
@@ -110,7 +141,8 @@ def densest_run(lines: list[Line]) -> Run:
     lines are teaser cards or captions of that page: a second pass weighs them
     as short lines, so the run stops where the cards begin.
     """
-    weights = [weight(line) for line in lines]
+    repeats = _repeats(lines)
+    weights = [(weight(line), count) for line, count in repeats]
     start, end = _kadane(weights)
     separate = glued = 0
     for line in lines[start:end]:
@@ -120,11 +152,11 @@ def densest_run(lines: list[Line]) -> Run:
             else:
                 separate += line.words
     if separate >= PARAGRAPH_STYLE_SHARE * (separate + glued):
-        glued_share = -SHORT_COST / PROSE_MIN_WORDS
-        for i, line in enumerate(lines):
-            if line.kind is Kind.PROSE and is_glued(line):
-                weights[i] = line.words * glued_share
-        tight_start, tight_end = _kadane(weights)
+        tight = [
+            (line.words * TIGHT_GLUED_SHARE if line.kind is Kind.PROSE and is_glued(line) else w, n)
+            for (line, n), (w, _) in zip(repeats, weights, strict=True)
+        ]
+        tight_start, tight_end = _kadane(tight)
         return Run(tight_start, tight_end, min(start, tight_start), set_off=True)
     return Run(start, end, start, set_off=False)
 
@@ -198,13 +230,12 @@ def announces_list(line: Line, following: Line | None) -> bool:
 
 
 def is_caption(line: Line, following: Line | None) -> bool:
-    """A line glued to a credit line right after it is that credit's caption."""
-    return (
-        following is not None
-        and following.kind is Kind.CREDIT
-        and not line.blank_after
-        and following.index == line.index + 1
-    )
+    """A line glued to a credit line right after it is that credit's caption.
+
+    `following` is the next non-blank line: without a blank line after `line`,
+    it is the very next line of the paste.
+    """
+    return following is not None and following.kind is Kind.CREDIT and not line.blank_after
 
 
 def select(

@@ -10,7 +10,9 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import attrgetter, getitem, is_, not_
+from typing import NamedTuple
 
 from . import vocabulary as v
 
@@ -47,6 +49,8 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Stop words of the guessed language must be at least 1/LANG_MIN_SHARE of the words
 # (real text runs 10-40%, Turkish is lowest; 1/16 keeps it and drops stray matches).
 LANG_MIN_SHARE = 16
+# The language is guessed from the first this many characters of prose.
+LANG_SAMPLE_CHARS = 20000
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -60,12 +64,14 @@ class Kind(enum.Enum):
     BULLET = "bullet"  # a bulleted item with sentence content
 
 
-@dataclass(slots=True)
-class Line:
-    """One line of the paste and what its own shape says about it."""
+class Line(NamedTuple):
+    """One line of the paste and what its own shape says about it.
 
-    index: int
-    raw: str
+    Immutable, and shared: the lines of a paste that have the same text and the
+    same blank neighbours are one object (see `split_lines`). Nothing depends
+    on where a line stands but its place in the list.
+    """
+
     text: str
     words: int
     kind: Kind
@@ -178,31 +184,59 @@ def _shape(text: str) -> tuple[Kind, int, bool, bool]:
 
 
 def split_lines(text: str) -> list[Line]:
-    """All non-blank lines, classified, with whether a blank line surrounds them."""
-    out: list[Line] = []
-    blank = True
-    seen: dict[str, tuple[Kind, int, bool, bool]] = {}  # menus repeat: classify once
-    for i, raw in enumerate(text.splitlines()):
-        stripped = raw.strip()
-        if not stripped or not stripped.strip(INVISIBLE):  # zero-width spaces show nothing
-            blank = True
-            if out:
-                out[-1].blank_after = True
-            continue
-        known = seen.get(stripped)
-        if known is None:
-            known = _shape(stripped)
-            if len(stripped) <= EDGE_CHARS:
-                seen[stripped] = known
-        kind, words, wall, wordy = known
-        out.append(Line(i, raw, stripped, words, kind, blank, False, wall, wordy))
-        blank = False
+    """All non-blank lines, classified, with whether a blank line surrounds them.
+
+    Each distinct line is classified once, and the lines of one text with the
+    same blank neighbours are one shared Line: menus, separators and hostile
+    pastes of millions of equal lines cost a few passes in C (map, compress),
+    not a Python call or a new object per line.
+    """
+    texts = list(map(str.strip, text.splitlines()))
+    shapes = {
+        # None: a blank line (zero-width spaces show nothing)
+        t: _shape(t) if t and t.strip(INVISIBLE) else None
+        for t in dict.fromkeys(texts)
+    }
+    variants = {t: _variants(t, shape) for t, shape in shapes.items() if shape is not None}
+    blank = list(map(is_, map(shapes.__getitem__, texts), repeat(None)))
+    keep = list(map(not_, blank))
+    before = compress([True, *blank[:-1]], keep)  # the first line has a blank line above
+    after = compress([*blank[1:], False], keep)
+    by_text = map(variants.__getitem__, compress(texts, keep))
+    return list(map(getitem, map(getitem, by_text, before), after))
+
+
+def _variants(text: str, shape: tuple[Kind, int, bool, bool]) -> tuple[tuple[Line, Line], ...]:
+    """The Lines of one text, by [blank line before][blank line after]."""
+    kind, words, wall, wordy = shape
+    return tuple(
+        tuple(Line(text, words, kind, before, after, wall, wordy) for after in (False, True))
+        for before in (False, True)
+    )
+
+
+_TEXT, _LINE_KIND = attrgetter("text"), attrgetter("kind")
+
+
+def _prose_head(lines: list[Line], chars: int) -> list[str]:
+    """The first prose lines, until they hold `chars` characters joined by spaces.
+
+    The lines are filtered in C: a paste of millions of non-prose lines is not
+    walked line by line in Python.
+    """
+    out: list[str] = []
+    size = -1
+    for text in compress(map(_TEXT, lines), map(is_, map(_LINE_KIND, lines), repeat(Kind.PROSE))):
+        out.append(text)
+        size += len(text) + 1
+        if size >= chars:
+            break
     return out
 
 
 def guess_language(lines: list[Line]) -> str | None:
     """ISO 639-1 from script or stop words of the prose lines; None when unsure."""
-    sample = " ".join(ln.text for ln in lines if ln.kind is Kind.PROSE)[:20000]
+    sample = " ".join(_prose_head(lines, LANG_SAMPLE_CHARS))[:LANG_SAMPLE_CHARS]
     if not sample:
         return None
     for pattern, lang in v.SCRIPT_LANGS:

@@ -1,0 +1,81 @@
+"""The body run of the plain-text extractor on pastes with repeated lines."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from article_ingest.extract.text.body import TIGHT_GLUED_SHARE, densest_run, weight
+from article_ingest.extract.text.lines import split_lines
+
+PARA = (
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that officials say will take five years and cost about 400 million euros."
+)
+SHAPES = [
+    PARA,
+    PARA.replace("Tuesday", "Monday"),
+    "Home",
+    "Share",
+    "© Example Media",
+    "• The council will vote again next year on the second tram line.",
+    "Comments",
+    "",
+]
+
+
+def _first_max_run(weights: list[float]) -> tuple[int, int]:
+    """The first maximum-sum run of `weights`, one line at a time (the reference)."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def test_densest_run_finds_the_body_between_long_repeats_of_a_menu_line() -> None:
+    # Given a body between thousands of repeats of one menu line
+    text = "Home\n" * 5000 + f"\n{PARA}\n\n{PARA}\n\n" + "Home\n" * 5000
+    # When the densest run is found
+    lines = split_lines(text)
+    run = densest_run(lines)
+    # Then it is the two paragraphs
+    assert (run.start, run.end) == (5000, 5002)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_densest_run_is_the_first_maximum_run_of_line_weights(seed: int) -> None:
+    # Given a paste of random repeats of prose, menu, credit, bullet and blank lines
+    rng = random.Random(seed)
+    text = "\n".join(rng.choice(SHAPES) for _ in range(rng.randrange(1, 300)))
+    lines = split_lines(text)
+    # When the densest run is found (repeated lines are weighed as one repeat)
+    run = densest_run(lines)
+    # Then it is the first maximum-sum run of the lines' weights, line by line
+    start, end = _first_max_run([weight(line) for line in lines])
+    if run.set_off:  # a second pass weighs glued prose as a cost
+        tight = _first_max_run([weight(line, TIGHT_GLUED_SHARE) for line in lines])
+        assert (run.start, run.end, run.lead) == (*tight, min(start, tight[0]))
+    else:
+        assert (run.start, run.end, run.lead) == (start, end, start)
+
+
+def test_split_lines_shares_one_line_per_text_and_blank_neighbours() -> None:
+    # Given a paste repeating one line, glued and set off by blank lines
+    lines = split_lines("Home\nHome\nHome\n\nHome\n\nHome")
+    # Then the lines keep their blank neighbours
+    assert [(ln.blank_before, ln.blank_after) for ln in lines] == [
+        (True, False),
+        (False, False),
+        (False, True),
+        (True, True),
+        (True, False),
+    ]
+    # and equal lines with equal neighbours are one object
+    assert lines[4] is lines[0]
+
