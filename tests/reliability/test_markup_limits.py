@@ -80,3 +80,18 @@ def test_attribute_scan_is_linear_on_degenerate_markup(markup: str) -> None:
     # Given markup built to make a tag scanner backtrack or rescan
     # When extracted / Then within the bound (the scan itself takes milliseconds)
     run(page(markup + ARTICLE))
+
+
+def test_extract_article_before_200k_table_cells_is_bounded() -> None:
+    # Given an article with a visible byline and date, then 200,000 unclosed table cells
+    article = (
+        "<article><h1>Trams expand</h1><p class='byline'>By Jane Doe</p>"
+        "<p class='date'>Published 5 May 2024</p>"
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article>"
+    )
+    # When extracted / Then within the bound, with the byline and the article read
+    outcome = run(page(article + "<table>" + "<tr><td>x" * 200_000 + "</table>"))
+    assert isinstance(outcome, Article)
+    assert outcome.authors == ["Jane Doe"]
+    assert outcome.published_at is not None and outcome.published_at.startswith("2024-05-05")
+    assert PARAGRAPH in outcome.body

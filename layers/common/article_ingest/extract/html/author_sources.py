@@ -7,7 +7,8 @@ replaces it. The publisher is never an author.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -61,6 +62,14 @@ def _contains(block: etree._Element, el: etree._Element) -> bool:
     return any(a is block for a in el.iterancestors())
 
 
+def _body_elements(root: etree._Element) -> Iterator[etree._Element]:
+    """The body's first elements in document order (the body itself excluded)."""
+    body = root.find("body")
+    if body is None:
+        return iter(())
+    return islice(body.iterdescendants(etree.Element), v.MAX_SCAN_ELEMENTS)
+
+
 def _in_comments(el: etree._Element) -> bool:
     """A reader comment's author ("comment-author", a recent-comments widget)."""
     for level, node in enumerate((el, *el.iterancestors())):
@@ -75,8 +84,9 @@ def byline_texts(root: etree._Element) -> list[str]:
     """Texts of byline-named elements in document order (the first one that names
     someone is the article's; later ones belong to teasers)."""
     texts: list[str] = []
-    for el in root.xpath(va.BYLINE_XPATH):
-        if not isinstance(el, etree._Element):
+    for el in _body_elements(root):
+        names = (el.get("class") or "", el.get("id") or "")
+        if not any(hint in name for hint in va.BYLINE_HINTS for name in names):
             continue
         if (
             va.BYLINE_ATTR.search(class_id(el))
@@ -95,7 +105,7 @@ def byline_texts(root: etree._Element) -> list[str]:
 def labelled_bylines(root: etree._Element) -> list[str]:
     """Short lines that open with a byline label and link the names ("Von: <a>A</a>")."""
     texts: list[str] = []
-    for el in root.iter(*va.LABELLED_BYLINE_TAGS):
+    for el in islice(root.iter(*va.LABELLED_BYLINE_TAGS), v.MAX_SCAN_ELEMENTS):
         if not el.text or not va.BYLINE_LEAD_LABEL.match(el.text) or len(el) == 0:
             continue
         # The linked names only: a date or a role may follow them in the same line.

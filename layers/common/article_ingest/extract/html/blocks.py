@@ -65,6 +65,9 @@ class _Run:
             self.links += sum(len(collapse("".join(a.itertext()))) for a in el.iter("a"))
 
     def flush(self, tag: str, el: etree._Element, out: list[Block]) -> None:
+        if not self.parts:
+            self.links = 0
+            return
         raw = "".join(self.parts)
         self.parts = []
         links, self.links = self.links, 0
@@ -111,21 +114,25 @@ def emit(el: etree._Element, out: list[Block], depth: int = 0, spans: Spans | No
     spans.at[el] = (start, len(out))
 
 
+def _row(el: etree._Element, out: list[Block]) -> None:
+    """A table row is one paragraph: its cells in order, separated by spaces."""
+    cells = [collapse(" ".join(c.itertext())) for c in el.iterchildren("td", "th")]
+    text = " ".join(c for c in cells if c)
+    if text:
+        links = sum(len(collapse("".join(a.itertext()))) for a in el.iter("a"))
+        out.append(Block(text, links, "tr", el))
+
+
 def _emit(el: etree._Element, out: list[Block], depth: int, spans: Spans | None) -> None:
     tag = tag_of(el)
     if not tag or depth > MAX_DEPTH:
         if spans is not None and tag:
             spans.cut = True
         return
-    run = _Run()
     if tag == "tr":
-        # A table row is one paragraph: its cells in order, separated by spaces.
-        cells = [collapse(" ".join(c.itertext())) for c in el if tag_of(c) in ("td", "th")]
-        text = " ".join(c for c in cells if c)
-        if text:
-            links = sum(len(collapse("".join(a.itertext()))) for a in el.iter("a"))
-            out.append(Block(text, links, tag, el))
+        _row(el, out)
         return
+    run = _Run()
     if tag in v.LEAF_BLOCK_TAGS and not _has_block(el):
         run.add_inline(el)
         run.flush(tag, el, out)
@@ -134,7 +141,13 @@ def _emit(el: etree._Element, out: list[Block], depth: int, spans: Spans | None)
         run.parts.append(el.text)
     for child in el:
         ctag = tag_of(child)
-        if ctag in v.BLOCK_TAGS or (ctag and ctag != "br" and ctag != "a" and _has_block(child)):
+        if ctag == "tr" and depth < MAX_DEPTH:
+            # Rows are most of a table's children: read in place (no span recorded).
+            run.flush(tag if tag in v.LEAF_BLOCK_TAGS else "div", el, out)
+            _row(child, out)
+            if child.tail:
+                run.parts.append(child.tail)
+        elif ctag in v.BLOCK_TAGS or (ctag and ctag != "br" and ctag != "a" and _has_block(child)):
             run.flush(tag if tag in v.LEAF_BLOCK_TAGS else "div", el, out)
             emit(child, out, depth + 1, spans)
             if child.tail:

@@ -145,6 +145,13 @@ def clean_tree(root: etree._Element) -> None:
         if not tag:
             doomed.append(el)
             continue
+        if not el.attrib and tag not in v.MEDIA_TAGS:
+            # No class, id, role or style: only the tag can doom it (most elements).
+            if tag in v.DROP_TAGS:
+                doomed.append(el)
+            else:
+                stack.extend(reversed(el))
+            continue
         if _always_drop(el, tag):
             doomed.append(el)
             continue

@@ -10,6 +10,7 @@ leave subtitles out.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -44,6 +45,17 @@ def _link_share(el: etree._Element, length: int) -> float:
     return sum(len(text_of(a)) for a in el.iter("a")) / max(length, 1)
 
 
+def _after(el: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
+    """The nodes after `el`'s start tag inside `top`, in document order."""
+    yield from el.iterdescendants()
+    node: etree._Element | None = el
+    while node is not None and node is not top:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
+
+
 def find_lead(
     root: etree._Element, headline: str, description: str | None
 ) -> etree._Element | None:
@@ -59,14 +71,13 @@ def find_lead(
         return None
     want_h1 = _norm(headline)
     desc = _norm(description or "")
-    seen_h1 = False
+    h1 = next((h for h in body.iter("h1") if not want_h1 or _norm(text_of(h)) == want_h1), None)
+    if h1 is None:
+        return None
     after = 0
-    for el in body.iter():
+    for el in _after(h1, body):
         tag = tag_of(el)
         if not tag or tag in v.DROP_TAGS:
-            continue
-        if not seen_h1:
-            seen_h1 = tag == "h1" and (not want_h1 or _norm(text_of(el)) == want_h1)
             continue
         after += 1
         if after > MAX_ELEMENTS_AFTER_H1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 
@@ -110,7 +111,7 @@ def _visible_date(root: etree._Element, lang: str | None) -> str | None:
     scopes = [scope, root] if isinstance(scope, etree._Element) else [root]
     for where in scopes:
         checked = 0
-        for el in where.iter():
+        for el in islice(where.iter(), v.MAX_SCAN_ELEMENTS):
             tag = tag_of(el)
             if tag != "time" and not v.DATE_ATTR.search(class_id(el) + " " + attr(el, "itemprop")):
                 continue

@@ -282,6 +282,10 @@ DATE_ATTR = re.compile(
     r"byline|meta-?info|entry-?meta|post-?meta",
     re.IGNORECASE,
 )
+# Bylines and visible dates sit near the top of the article: the scans for them
+# read only the first this many elements of where they look (the 306 dev pages have
+# at most ~4,100 elements in all), so 400,000 table cells cost no more than a page.
+MAX_SCAN_ELEMENTS = 25_000
 MAX_DATELINE_CHARS = 160
 MAX_DATELINE_TRIES = 20
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
