@@ -39,8 +39,10 @@ def aws(settings: Any) -> Iterator[tuple[Any, Any]]:
     import boto3
     from moto import mock_aws
 
+    from article_ingest.local.moto_stack import atomic_conditional_writes
     from article_ingest.local.provision import load_template, provision
 
+    atomic_conditional_writes()  # as DynamoDB's: moto checks a condition, then writes
     with mock_aws():
         s3 = boto3.client("s3", region_name="us-east-1")
         dynamodb = boto3.client("dynamodb", region_name="us-east-1")

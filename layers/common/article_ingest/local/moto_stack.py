@@ -6,8 +6,10 @@ unchanged. State lives in the server's memory for as long as the process runs.
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +23,34 @@ _FAKE_CREDENTIALS = {
     "AWS_SECRET_ACCESS_KEY": "testing",
     "AWS_DEFAULT_REGION": "us-east-1",
 }
+
+
+_WRITE_LOCK = threading.RLock()
+_DYNAMODB_WRITES = ("put_item", "update_item", "delete_item", "transact_write_items")
+
+
+def atomic_conditional_writes() -> None:
+    """Make moto's DynamoDB writes atomic, as DynamoDB's are.
+
+    moto checks a ConditionExpression and then writes, with nothing in between to stop
+    another thread: two concurrent `attribute_not_exists(id)` puts can both succeed,
+    which real DynamoDB never allows. The store's duplicate handling relies on that
+    guarantee, so the local stack and the tests serialise moto's writes. Idempotent.
+    """
+    from moto.dynamodb.models import DynamoDBBackend
+
+    for name in _DYNAMODB_WRITES:
+        method = getattr(DynamoDBBackend, name)
+        if getattr(method, "_serialised", False):
+            continue
+
+        def locked(*args: Any, __method: Any = method, **kwargs: Any) -> Any:
+            with _WRITE_LOCK:
+                return __method(*args, **kwargs)
+
+        functools.update_wrapper(locked, method)
+        locked._serialised = True  # type: ignore[attr-defined]
+        setattr(DynamoDBBackend, name, locked)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -54,6 +84,7 @@ def start_local_stack(
 
     # werkzeug logs every request moto serves; the stack's own output is enough.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    atomic_conditional_writes()
     port = port or free_port(host)
     server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
     server.start()
