@@ -9,9 +9,10 @@ do not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import compress, islice, pairwise
-from operator import is_not
+from itertools import compress, repeat
+from operator import gt
 
 from ...models import Image
 from ..dates import find_datetime
@@ -80,41 +81,34 @@ def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     return -SHORT_COST
 
 
-def _repeats(lines: list[Line]) -> list[tuple[Line, int]]:
-    """The lines as (line, count) of consecutive repeats of one Line object.
+def _densest(ids: list[int], weight_of: dict[int, float]) -> tuple[int, int]:
+    """`_kadane` over the lines' weights, given by Line object (`id`)."""
+    if all(w <= 0 for w in weight_of.values()):
+        return 0, 0  # nothing argues for a body
+    return _kadane(list(map(weight_of.__getitem__, ids)))
 
-    Equal lines with equal blank neighbours share one object (`split_lines`), so
-    a paste of a million equal lines is one repeat, found by identity in C.
+
+def _kadane(weights: list[float]) -> tuple[int, int]:
+    """[start, end) of the first maximum-sum run, (0, 0) if no weight is positive.
+
+    While the total is not positive, a non-positive weight would only restart
+    the run: the loop jumps to the next positive weight (found in C).
     """
-    if not lines:
-        return []
-    cuts = [0, *compress(range(1, len(lines)), map(is_not, islice(lines, 1, None), lines))]
-    cuts.append(len(lines))
-    return [(lines[a], b - a) for a, b in pairwise(cuts)]
-
-
-def _kadane(weights: list[tuple[float, int]]) -> tuple[int, int]:
-    """[start, end) of the first maximum-sum run of lines, (0, 0) if none is positive.
-
-    `weights` are (weight, count) of consecutive lines of one weight. While the
-    total is not positive a line of non-positive weight only restarts the run:
-    the rest of its repeat is skipped whole.
-    """
+    positive = list(compress(range(len(weights)), map(gt, weights, repeat(0.0))))
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     i = 0
-    for w, count in weights:
-        end = i + count
-        while i < end:
-            if total <= 0:
-                if w <= 0:
-                    break
-                total, start = 0.0, i
-            total += w
-            if total > best:
-                best, best_span = total, (start, i + 1)
-            i += 1
-        i = end
+    while i < len(weights):
+        if total <= 0:
+            at = bisect_left(positive, i)
+            if at == len(positive):
+                break
+            i = positive[at]
+            total, start = 0.0, i
+        total += weights[i]
+        if total > best:
+            best, best_span = total, (start, i + 1)
+        i += 1
     return best_span
 
 
@@ -141,9 +135,13 @@ def densest_run(lines: list[Line]) -> Run:
     lines are teaser cards or captions of that page: a second pass weighs them
     as short lines, so the run stops where the cards begin.
     """
-    repeats = _repeats(lines)
-    weights = [(weight(line), count) for line, count in repeats]
-    start, end = _kadane(weights)
+    # Equal lines with equal blank neighbours are one object (`split_lines`): a
+    # paste of a million short lines has a handful, weighed once each and looked
+    # up by identity in C.
+    ids = list(map(id, lines))
+    distinct = dict(zip(ids, lines, strict=True))
+    weight_of = {key: weight(line) for key, line in distinct.items()}
+    start, end = _densest(ids, weight_of)
     separate = glued = 0
     for line in lines[start:end]:
         if line.kind is Kind.PROSE:
@@ -152,11 +150,12 @@ def densest_run(lines: list[Line]) -> Run:
             else:
                 separate += line.words
     if separate >= PARAGRAPH_STYLE_SHARE * (separate + glued):
-        tight = [
-            (line.words * TIGHT_GLUED_SHARE if line.kind is Kind.PROSE and is_glued(line) else w, n)
-            for (line, n), (w, _) in zip(repeats, weights, strict=True)
-        ]
-        tight_start, tight_end = _kadane(tight)
+        tight = {
+            key: line.words * TIGHT_GLUED_SHARE
+            for key, line in distinct.items()
+            if line.kind is Kind.PROSE and is_glued(line)
+        }
+        tight_start, tight_end = _densest(ids, weight_of | tight) if tight else (start, end)
         return Run(tight_start, tight_end, min(start, tight_start), set_off=True)
     return Run(start, end, start, set_off=False)
 

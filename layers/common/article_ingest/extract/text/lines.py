@@ -11,7 +11,7 @@ import enum
 import re
 from collections import Counter
 from itertools import compress, repeat
-from operator import attrgetter, getitem, is_, not_
+from operator import attrgetter, getitem, is_, itemgetter, not_
 from typing import NamedTuple
 
 from . import vocabulary as v
@@ -51,6 +51,9 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 LANG_MIN_SHARE = 16
 # The language is guessed from the first this many characters of prose.
 LANG_SAMPLE_CHARS = 20000
+# Lines repeat when there are this many times more lines than distinct texts: they
+# then share their Line objects (see `split_lines`).
+REPEATED_SHARE = 2
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -67,9 +70,9 @@ class Kind(enum.Enum):
 class Line(NamedTuple):
     """One line of the paste and what its own shape says about it.
 
-    Immutable, and shared: the lines of a paste that have the same text and the
-    same blank neighbours are one object (see `split_lines`). Nothing depends
-    on where a line stands but its place in the list.
+    Immutable, and shared where lines repeat: lines of the same text and the
+    same blank neighbours may be one object (see `split_lines`). Nothing in it
+    depends on where the line stands but its place in the list.
     """
 
     text: str
@@ -176,7 +179,11 @@ def classify(text: str) -> tuple[Kind, int]:
     return Kind.SHORT, words
 
 
-def _shape(text: str) -> tuple[Kind, int, bool, bool]:
+# What a line's text alone tells: kind, word count, comments wall, contains a word.
+Shape = tuple[Kind, int, bool, bool]
+
+
+def _shape(text: str) -> Shape:
     """Kind, word count, comments wall, contains a word: all that depends on the text."""
     kind, words = classify(text)
     wall = words <= WALL_MAX_WORDS and bool(v.COMMENTS_WALL.match(text))
@@ -186,33 +193,54 @@ def _shape(text: str) -> tuple[Kind, int, bool, bool]:
 def split_lines(text: str) -> list[Line]:
     """All non-blank lines, classified, with whether a blank line surrounds them.
 
-    Each distinct line is classified once, and the lines of one text with the
-    same blank neighbours are one shared Line: menus, separators and hostile
-    pastes of millions of equal lines cost a few passes in C (map, compress),
-    not a Python call or a new object per line.
+    Each distinct line is classified once; the rest is column work in C (map,
+    compress, zip), never a Python call per line. When lines repeat (menus,
+    separators, a hostile paste of millions of equal lines) the lines of one text
+    with the same blank neighbours are one shared Line, not a new object each.
     """
     texts = list(map(str.strip, text.splitlines()))
-    shapes = {
-        # None: a blank line (zero-width spaces show nothing)
-        t: _shape(t) if t and t.strip(INVISIBLE) else None
-        for t in dict.fromkeys(texts)
+    shapes = {  # of the non-blank texts (zero-width spaces show nothing)
+        t: _shape(t) for t in dict.fromkeys(texts) if t and t.strip(INVISIBLE)
     }
-    variants = {t: _variants(t, shape) for t, shape in shapes.items() if shape is not None}
-    blank = list(map(is_, map(shapes.__getitem__, texts), repeat(None)))
-    keep = list(map(not_, blank))
+    keep = list(map(shapes.__contains__, texts))
+    blank = list(map(not_, keep))
+    kept = list(compress(texts, keep))
     before = compress([True, *blank[:-1]], keep)  # the first line has a blank line above
     after = compress([*blank[1:], False], keep)
-    by_text = map(variants.__getitem__, compress(texts, keep))
-    return list(map(getitem, map(getitem, by_text, before), after))
-
-
-def _variants(text: str, shape: tuple[Kind, int, bool, bool]) -> tuple[tuple[Line, Line], ...]:
-    """The Lines of one text, by [blank line before][blank line after]."""
-    kind, words, wall, wordy = shape
-    return tuple(
-        tuple(Line(text, words, kind, before, after, wall, wordy) for after in (False, True))
-        for before in (False, True)
+    if len(kept) > REPEATED_SHARE * len(shapes):
+        made = tuple(
+            tuple(_Made(shapes, above, below) for below in (False, True)) for above in (False, True)
+        )
+        tables = map(getitem, map(made.__getitem__, before), after)
+        return list(map(getitem, tables, kept))
+    known = list(map(shapes.__getitem__, kept))
+    columns = zip(
+        kept,
+        map(_WORDS, known),
+        map(_KIND, known),
+        before,
+        after,
+        map(_WALL, known),
+        map(_WORDY, known),
+        strict=True,
     )
+    return list(map(tuple.__new__, repeat(Line), columns))
+
+
+_KIND, _WORDS, _WALL, _WORDY = (itemgetter(i) for i in range(4))  # of a `_shape`
+
+
+class _Made(dict[str, Line]):
+    """The Lines of one (blank before, blank after) pair by text, made on first use."""
+
+    def __init__(self, shapes: dict[str, Shape], before: bool, after: bool) -> None:
+        super().__init__()
+        self.shapes, self.before, self.after = shapes, before, after
+
+    def __missing__(self, text: str) -> Line:
+        kind, words, wall, wordy = self.shapes[text]
+        line = self[text] = Line(text, words, kind, self.before, self.after, wall, wordy)
+        return line
 
 
 _TEXT, _LINE_KIND = attrgetter("text"), attrgetter("kind")
