@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from article_ingest.extract.text.lines import Kind, classify, guess_language, split_lines
+from article_ingest.extract.text.lines import (
+    Kind,
+    classify,
+    count_words,
+    guess_language,
+    split_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +114,11 @@ def test_guess_language_from_stop_words_and_script(text: str, lang: str) -> None
     # When the language is guessed
     # Then the ISO 639-1 code is returned
     assert guess_language(split_lines(text)) == lang
+
+
+def test_count_words_counts_a_huge_token_as_many_words() -> None:
+    # Given ordinary words, a long URL and a 5,000-letter "word"
+    # Then words count one each, and the huge token one per thousand letters
+    assert count_words("The tram runs https://example.com/" + "a" * 500) == 4
+    assert count_words("a" * 5000) == 5
+    assert count_words("see " + "a" * 2500) == 4

@@ -56,6 +56,11 @@ LANG_SAMPLE_CHARS = 20000
 REPEATED_SHARE = 2
 # CJK text has no spaces: this many CJK characters count as one word.
 CJK_CHARS_PER_WORD = 2
+# A "word" of more characters than this is no word (a hostile paste, an encoded
+# blob; the longest token of the benchmark pastes has 536): it counts one word per
+# LONG_WORD_CHARS characters, so the word bounds of bylines and datelines (a few
+# dozen words) also bound the regex work spent on such a line.
+LONG_WORD_CHARS = 1000
 
 
 class Kind(enum.Enum):
@@ -85,9 +90,14 @@ class Line(NamedTuple):
 
 
 def count_words(text: str) -> int:
-    """Words of `text`; CJK characters count CJK_CHARS_PER_WORD to a word."""
+    """Words of `text`; CJK characters count CJK_CHARS_PER_WORD to a word, and a
+    token longer than LONG_WORD_CHARS one word per LONG_WORD_CHARS characters."""
     cjk = len(v.CJK_CHAR.findall(text)) if not text.isascii() else 0
-    return len(text.split()) + cjk // CJK_CHARS_PER_WORD
+    tokens = text.split()
+    words = len(tokens) + cjk // CJK_CHARS_PER_WORD
+    if len(text) > LONG_WORD_CHARS and max(map(len, tokens)) > LONG_WORD_CHARS:
+        words += sum((len(token) - 1) // LONG_WORD_CHARS for token in tokens)
+    return words
 
 
 def _tail(text: str) -> str:
