@@ -130,3 +130,22 @@ def test_headline_social_title_with_the_h1_kicker_keeps_it() -> None:
     article = extract_html(_page(head, h1))
     # Then the kicker stays part of the headline the sources state
     assert article.headline == social
+
+
+def test_headline_social_title_without_the_h1s_typed_in_kicker() -> None:
+    # Given an h1 "Label: title" in one line of text, JSON-LD and <title> copying it,
+    # and a social title that is the title alone
+    full = "Tram expansion: Council backs twelve new kilometres"
+    head = _og("Council backs twelve new kilometres") + _ld(full) + f"<title>{full} - News</title>"
+    # When extracted
+    article = extract_html(_page(head, f"<h1>{full}</h1>"))
+    # Then the label is a topic line and the headline is the title alone
+    assert article.headline == "Council backs twelve new kilometres"
+
+
+def test_headline_long_lead_in_before_a_colon_is_not_a_kicker() -> None:
+    # Given an h1 whose part before the colon is longer than the rest
+    full = "The council's long-awaited vote on the tram network expansion: Approved"
+    head = _og("Approved") + _ld(full)
+    # When extracted / Then the h1 stays whole
+    assert extract_html(_page(head, f"<h1>{full}</h1>")).headline == full

@@ -36,9 +36,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 GOLDEN_MEAN_FLOOR = 0.95
 GOLDEN_CASE_FLOOR = 0.85
 BENCH_FLOORS = {"scrapinghub": 0.96, "fundus-dev": 0.95}
-# fundus-dev metadata (score.py's headline exact and authors set F1; measured 0.888
+# fundus-dev metadata (score.py's headline exact and authors set F1; measured 0.912
 # and 0.812, of which 17 cases name the publisher, which the contract forbids).
-FUNDUS_HEADLINE_FLOOR = 0.87
+FUNDUS_HEADLINE_FLOOR = 0.89
 FUNDUS_AUTHORS_FLOOR = 0.80
 _QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032`\u00b4\u2039\u203a"), "'")
 _QUOTES.update(dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'))

@@ -82,6 +82,26 @@ def _other_kicker(text: str, heading: str, kicker: str) -> bool:
     return False
 
 
+# A kicker label is a few words ("Neue Leipziger Schule", "\"Es wird bald beginnen\"").
+MAX_KICKER_WORDS = 6
+
+
+def _kicker_prefixed(heading: str, social: str) -> bool:
+    """True when the h1 reads "Label: <social title>": the social title is the h1
+    without a kicker label typed into the same line of text.
+
+    A publisher's share title is written for the article alone; when it equals the
+    h1 minus a short leading label, that label is a topic line, not the headline.
+    """
+    for match in v.KICKER_SEPARATOR.finditer(heading):
+        label, rest = heading[: match.start()], heading[match.end() :]
+        if len(label.split()) > MAX_KICKER_WORDS or len(label) >= len(rest):
+            return False
+        if _norm(label) and _norm(rest) == _norm(social):
+            return True
+    return False
+
+
 # A site or section suffix is a few words ("Sport", "Golem.de", "日刊ゲンダイDIGITAL");
 # a longer tail after a dash is part of the headline ("... - und doch wieder nicht").
 MAX_SUFFIX_WORDS = 3
@@ -186,6 +206,9 @@ def choose_headline(
     # Priority on ties: the visible h1, then JSON-LD, then social titles, then <title>.
     order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
     text, _ = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))
+    social = [t for t, s in sources if s == "meta"]
+    if social and h1s and _norm(text) == _norm(h1s[0]) and _kicker_prefixed(h1s[0], social[0]):
+        text = social[0]
     # Sources agreeing up to punctuation ("A - B", "A: B", "A B" from two spans): the
     # spelling that keeps the separators, then typographic quotes and dashes, then the
     # one most of them use.
