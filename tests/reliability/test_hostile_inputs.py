@@ -136,6 +136,7 @@ def test_extract_given_url_must_be_http() -> None:
         pytest.param(BILLION_LAUGHS.encode(), id="billion-laughs"),
         pytest.param(XXE.encode(), id="xxe-external-entity"),
         pytest.param(("x\n" * 2_000_000).encode(), id="2M-short-lines-text"),
+        pytest.param(("x" + " " * 1_000_000 + "y").encode(), id="1M-blank-run-text"),
     ],
 )
 def test_extract_pathological_markup_is_bounded(data: bytes) -> None:

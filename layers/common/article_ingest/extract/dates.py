@@ -93,7 +93,9 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # October 23, 2025, Oct. 23 2025, APR 28 2023
     re.compile(
-        rf"(?<![^\W\d_]){_MON}\s*{_DAY}(?:st|nd|rd|th)?,?\s*{_YEAR}",
+        # The lookahead first: a position that is not a letter fails at once instead of
+        # trying every month name (linear either way, ~100x cheaper on long blank runs).
+        rf"(?=[^\W\d_])(?<![^\W\d_]){_MON}\s*{_DAY}(?:st|nd|rd|th)?,?\s*{_YEAR}",
         re.IGNORECASE,
     ),
     # "GEARAPR 28, 2024": an upper-case month glued to an upper-case section label
