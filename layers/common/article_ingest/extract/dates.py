@@ -19,13 +19,36 @@ from dataclasses import dataclass
 
 from .date_vocabulary import MONTHS, ZONE_OFFSETS
 
-__all__ = ["MONTHS", "ZONE_OFFSETS", "find_datetime", "find_url_date", "parse_iso"]
+__all__ = [
+    "MONTHS",
+    "ZONE_OFFSETS",
+    "find_datetime",
+    "find_url_date",
+    "minutes_offset",
+    "numeric_offset",
+    "parse_iso",
+]
 
 _ISO_RE = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$",
     re.IGNORECASE,
 )
+
+
+def minutes_offset(minutes: int) -> str:
+    """An offset in minutes as ISO 8601 writes it: 330 -> "+05:30", -240 -> "-04:00"."""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def numeric_offset(token: str) -> str | None:
+    """A numeric offset as ISO 8601 writes it: "+0200", "+02:00", "-05" -> "+02:00",
+    "+02:00", "-05:00"; None when the token is not one."""
+    digits = token[1:].replace(":", "")
+    if token[:1] not in ("+", "-") or not digits.isdigit() or len(digits) not in (2, 4):
+        return None
+    return f"{token[0]}{digits[:2]}:{digits[2:] or '00'}"
 
 
 def parse_iso(value: str | None) -> str | None:
@@ -53,10 +76,7 @@ def parse_iso(value: str | None) -> str | None:
         return out
     if off.upper() == "Z":
         return out + "Z"
-    digits = off[1:].replace(":", "")
-    if len(digits) == 2:
-        digits += "00"
-    return f"{out}{off[0]}{digits[:2]}:{digits[2:]}"
+    return out + (numeric_offset(off) or "")
 
 
 # --------------------------------------------------------------------------- patterns
@@ -181,17 +201,12 @@ def _offset(m: re.Match[str]) -> str | None:
     if g.get("gmt"):
         sign = "-" if g["sign"] in "-−" else "+"
         return f"{sign}{int(g['oh']):02d}:{g['om'] or '00'}"
-    num = g.get("num")
-    if num:
-        digits = num[1:].replace(":", "")
-        return f"{num[0]}{digits[:2]}:{digits[2:]}"
+    if g.get("num"):
+        return numeric_offset(g["num"])
     zone = g.get("zone")
     if zone:
         minutes = ZONE_OFFSETS[zone.upper()]
-        if minutes == 0:
-            return "Z"
-        sign = "-" if minutes < 0 else "+"
-        return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        return "Z" if minutes == 0 else minutes_offset(minutes)
     return None
 
 

@@ -3,7 +3,7 @@
 `parse_iso` (extract/dates.py) handles strict ISO 8601; this module adds the
 near-ISO and RFC 2822 spellings pages write in meta tags, zone abbreviations
 ("EDT", "MESZ") turned into offsets, and a bridge to the shared human-date parser
-`find_datetime` when it is available.
+`find_datetime`.
 """
 
 from __future__ import annotations
@@ -11,20 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Callable
 
 from .. import dates
 from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
 
-
-def _zone(minutes: int) -> str:
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
 # Offsets of the zone abbreviations news pages print ("EDT", "MESZ"): the table the
 # text extractor uses too (extract/date_vocabulary.py), as "+HH:MM".
-ZONE_OFFSETS: dict[str, str] = {name: _zone(minutes) for name, minutes in ZONE_MINUTES.items()}
+ZONE_OFFSETS: dict[str, str] = {
+    name: dates.minutes_offset(minutes) for name, minutes in ZONE_MINUTES.items()
+}
 
 _NEAR_ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})[T ]?(?:(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?"
@@ -39,24 +34,11 @@ _DMY = re.compile(
 )
 
 
-def _human_parser() -> Callable[..., str | None] | None:
-    found = getattr(dates, "find_datetime", None)
-    return found if callable(found) else None
-
-
 def _offset(token: str | None) -> str | None:
     if not token:
         return None
     up = token.upper()
-    if up in ZONE_OFFSETS:
-        return ZONE_OFFSETS[up]
-    if up[0] in "+-":
-        digits = up[1:].replace(":", "")
-        if not digits.isdigit():
-            return None
-        digits = digits.ljust(4, "0")
-        return f"{up[0]}{digits[:2]}:{digits[2:4]}"
-    return None
+    return ZONE_OFFSETS.get(up) or dates.numeric_offset(up)
 
 
 def _compose(
@@ -128,14 +110,12 @@ def _rfc2822(value: str) -> str | None:
 
 def human(text: str, *, lang: str | None = None) -> str | None:
     """A date written for people ("30. Juni 2025, 15:59 Uhr"), via dates.find_datetime."""
-    finder = _human_parser()
-    if finder is None or not text:
+    if not text:
         return None
     try:
-        found = finder(text[:300], lang=lang)
+        return dates.find_datetime(text[:300], lang=lang)
     except (ValueError, TypeError, OverflowError, IndexError, KeyError):
         return None
-    return found if isinstance(found, str) else None
 
 
 def has_time(iso: str | None) -> bool:
