@@ -186,12 +186,12 @@ def _detect(raw: bytes) -> str:
     return _codec(best.encoding) or "cp1252" if best else "cp1252"
 
 
-def _is_utf8(raw: bytes) -> bool:
+def _as_utf8(raw: bytes) -> str | None:
+    """The bytes decoded as UTF-8, or None when they are not valid UTF-8."""
     try:
-        raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
@@ -208,14 +208,15 @@ def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     meta = _meta_charset(raw) if is_html else None
     if meta:
         text = raw.decode(meta, errors="replace")
-        if "\ufffd" not in text or not _is_utf8(raw):
+        if "\ufffd" not in text or _as_utf8(raw) is None:
             return text, meta
         # A page that declares a charset its bytes break but is valid UTF-8 is UTF-8.
     utf16 = _utf16_without_bom(raw)
     if utf16:
         return raw.decode(utf16, errors="replace"), utf16
-    if _is_utf8(raw):
-        return raw.decode("utf-8"), "utf-8"
+    utf8 = _as_utf8(raw)
+    if utf8 is not None:
+        return utf8, "utf-8"
     codec = _detect(raw)
     return raw.decode(codec, errors="replace"), codec
 
