@@ -16,8 +16,8 @@ from lxml import etree
 from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
-from .authors import author_key, clean_authors
-from .parse import attr, class_id, collapse, itemprop, tag_of, text_of
+from .authors import clean_authors
+from .parse import attr, class_id, first_meta, itemprop, match_key, tag_of, text_of
 
 
 def _author_elements(root: etree._Element) -> list[etree._Element]:
@@ -31,22 +31,21 @@ def _author_name(el: etree._Element) -> str:
     return text_of(names[0]) if names else text_of(el)
 
 
-def microdata_authors(root: etree._Element) -> list[str]:
-    """Names marked up as itemprop=author or rel=author (all of them: co-authors)."""
-    elements = [el for el in _author_elements(root) if not _in_comments(el)]
-    return [t for t in (_author_name(el) for el in elements) if t]
+def microdata_authors(elements: list[etree._Element]) -> list[str]:
+    """Names of the author `elements` (all of them: co-authors), reader comments' not."""
+    return [t for t in (_author_name(el) for el in elements if not _in_comments(el)) if t]
 
 
-def marked_up_coauthors(root: etree._Element, names: list[str]) -> list[str]:
-    """The marked-up authors of the byline holding the first of `names`.
+def marked_up_coauthors(elements: list[etree._Element], names: list[str]) -> list[str]:
+    """The marked-up authors of the byline holding the first of `names`, among the
+    page's author `elements`.
 
     Teasers mark their authors up too: co-authors are the author elements of the
     nearest ancestor holding several, when that ancestor is a byline block (short),
     not the whole article.
     """
-    elements = _author_elements(root)
-    keys = {author_key(n) for n in names}
-    first = next((el for el in elements if author_key(_author_name(el)) in keys), None)
+    keys = {match_key(n) for n in names}
+    first = next((el for el in elements if match_key(_author_name(el)) in keys), None)
     if first is None:
         return []
     for block in list(first.iterancestors())[: va.COAUTHOR_LEVELS]:
@@ -118,14 +117,9 @@ def labelled_bylines(root: etree._Element) -> list[str]:
     return texts
 
 
-def _with_coauthors(names: list[str], others: list[list[str]]) -> list[str] | None:
-    """The first other list naming everyone in `names` and more, if any."""
-    keys = {author_key(n) for n in names}
-    for other in others:
-        other_keys = {author_key(n) for n in other}
-        if other_keys > keys:
-            return other
-    return None
+def _adds_coauthors(names: list[str], other: list[str]) -> bool:
+    """True when `other` names everyone in `names` and more."""
+    return {match_key(n) for n in other} > {match_key(n) for n in names}
 
 
 def find_authors(
@@ -140,24 +134,26 @@ def find_authors(
     Returns:
         (names, source), ([], "") when the page names nobody.
     """
-    blocked = [publisher or "", ld.site_name if ld else "", _first_publisher(index)]
+    blocked = [publisher or "", ld.site_name if ld else "", first_meta(index, v.META_PUBLISHER)]
     if url and (host := urlsplit(url).hostname):
         blocked += [host, host.removeprefix("www.")]
     ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
     ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
     meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
+    # Found once: the marked-up authors are a source and the co-author check of any.
+    elements = _author_elements(root)
     # Visible bylines cost a scan of the page: read only when needed.
     sources: list[tuple[Callable[[], list[str]], str]] = [
         (lambda: clean_authors(ld_people, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
-        (lambda: clean_authors(microdata_authors(root), blocked=blocked), "microdata"),
+        (lambda: clean_authors(microdata_authors(elements), blocked=blocked), "microdata"),
     ]
     for names, source in sources:
         cleaned = names()
         if cleaned:
-            coauthors = clean_authors(marked_up_coauthors(root, cleaned), blocked=blocked)
-            if more := _with_coauthors(cleaned, [coauthors]):
-                return more, "microdata"
+            coauthors = clean_authors(marked_up_coauthors(elements, cleaned), blocked=blocked)
+            if _adds_coauthors(cleaned, coauthors):
+                return coauthors, "microdata"
             return cleaned, source
     for text in byline_texts(root):
         cleaned = clean_authors([text], blocked=blocked)
@@ -169,9 +165,3 @@ def find_authors(
             return cleaned, "byline-text"
     cleaned = clean_authors(ld_orgs, blocked=blocked)
     return (cleaned, "json-ld") if cleaned else ([], "")
-
-
-def _first_publisher(index: dict[str, list[str]]) -> str:
-    return next(
-        (collapse(x) for k in v.META_PUBLISHER for x in index.get(k, []) if collapse(x)), ""
-    )

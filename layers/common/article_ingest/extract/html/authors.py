@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from . import vocabulary_authors as va
-from .parse import collapse
-
-
-def author_key(name: str) -> str:
-    """A name's comparison key: NFKC, case-folded, punctuation as spaces."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
-
+from .parse import collapse, match_key
 
 # A CJK personal name is 2-4 characters; 12 allows pen names and a space.
 MAX_CJK_NAME_CHARS = 12
@@ -88,7 +79,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
     Returns:
         Person (or agency) names, case-insensitively unique, in order.
     """
-    blocked_keys = {author_key(b) for b in blocked or [] if b and author_key(b)}
+    blocked_keys = {match_key(b) for b in blocked or [] if b and match_key(b)}
     # "Legal Tribune Online" also signs as "LTO".
     blocked_keys |= {
         "".join(w[0] for w in k.split()) for k in list(blocked_keys) if len(k.split()) > 2
@@ -99,12 +90,12 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
         if not name:
             continue
         parts = split_byline(name)
-        key_of_name = author_key(name)
+        key_of_name = match_key(name)
         if any(len(b) > 3 and b in key_of_name for b in blocked_keys):
             # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.
             parts = [p for p in parts if len(p.split()) > 1 or va.AGENCIES.match(p)]
         for part in parts:
-            key = author_key(part)
+            key = match_key(part)
             if not key or key in seen or _is_blocked(key, blocked_keys):
                 continue
             seen.add(key)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from . import timestamps
 from . import vocabulary as v
 from .blocks import Block
 from .metadata import Metadata
+from .parse import match_key
 
 # A block whose text is mostly links is navigation or a teaser list.
 MAX_LINK_DENSITY = 0.5
@@ -31,12 +30,6 @@ MAX_DATELINE_CHARS = 80
 MAX_DATELINE_WORDS = 10
 
 
-def _norm(text: str) -> str:
-    """NFKC, case-folded, every run of non-alphanumerics one space (str.isalnum())."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return v.NON_ALNUM.sub(" ", text).strip()
-
-
 def _is_linked_sentence(block: Block) -> bool:
     """A sentence with many links (BBC style) is prose; a teaser title is not."""
     return (
@@ -49,9 +42,9 @@ def _is_linked_sentence(block: Block) -> bool:
 def _is_byline(text: str, authors: list[str]) -> bool:
     if len(text) > MAX_BYLINE_CHARS or not authors:
         return False
-    rest = _norm(text)
+    rest = match_key(text)
     for name in authors:
-        key = _norm(name)
+        key = match_key(name)
         if key and key in rest:
             rest = rest.replace(key, " ")
         else:
@@ -71,7 +64,7 @@ def _is_dateline(text: str, lang: str | None) -> bool:
 
 def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
     """The paragraphs worth keeping, in order, without duplicates."""
-    titles = {_norm(t) for t in meta.titles if t} | {_norm(meta.headline)}
+    titles = {match_key(t) for t in meta.titles if t} | {match_key(meta.headline)}
     out: list[str] = []
     seen: set[str] = set()
     for index, block in enumerate(blocks):
@@ -82,7 +75,7 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
             and v.TAIL_START.match(text)
         ):
             break
-        key = _norm(text)
+        key = match_key(text)
         if not key or (key in seen and len(text) < MAX_REPEAT_CHARS):
             continue
         if (

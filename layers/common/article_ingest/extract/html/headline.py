@@ -8,17 +8,10 @@ the h1 (the title readers see) breaks ties.
 
 from __future__ import annotations
 
-import unicodedata
-
 from lxml import etree
 
 from . import vocabulary as v
-from .parse import attr, collapse, tag_of
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+from .parse import attr, collapse, match_key, tag_of
 
 
 def strip_site(title: str, site_names: list[str]) -> str:
@@ -26,8 +19,8 @@ def strip_site(title: str, site_names: list[str]) -> str:
     parts = v.TITLE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    sites = {_norm(s) for s in site_names if s}
-    kept = [p for p in parts if _norm(p) not in sites]
+    sites = {match_key(s) for s in site_names if s}
+    kept = [p for p in parts if match_key(p) not in sites]
     if len(kept) == len(parts):
         # No site name known: drop the last part when it is short (a site name).
         kept = parts[:-1] if len(parts[-1]) < len(" - ".join(parts[:-1])) else parts
@@ -77,8 +70,8 @@ def _other_kicker(text: str, heading: str, kicker: str) -> bool:
     """
     for match in v.KICKER_SEPARATOR.finditer(text):
         label, rest = text[: match.start()], text[match.end() :]
-        if _norm(rest) == _norm(heading):
-            return bool(_norm(label)) and _norm(label) != _norm(kicker)
+        if match_key(rest) == match_key(heading):
+            return bool(match_key(label)) and match_key(label) != match_key(kicker)
     return False
 
 
@@ -97,7 +90,7 @@ def _kicker_prefixed(heading: str, social: str) -> bool:
         label, rest = heading[: match.start()], heading[match.end() :]
         if len(label.split()) > MAX_KICKER_WORDS or len(label) >= len(rest):
             return False
-        if _norm(label) and _norm(rest) == _norm(social):
+        if match_key(label) and match_key(rest) == match_key(social):
             return True
     return False
 
@@ -110,8 +103,8 @@ MAX_SUFFIX_WORDS = 3
 def _strip_known_site(title: str, sites: list[str]) -> str:
     """Drop a separator-delimited part equal to a known site name."""
     parts = v.TITLE_SEPARATOR.split(title)
-    keys = {_norm(s) for s in sites if s}
-    kept = [p for p in parts if _norm(p) not in keys]
+    keys = {match_key(s) for s in sites if s}
+    kept = [p for p in parts if match_key(p) not in keys]
     return " - ".join(kept) if kept and len(kept) < len(parts) else title
 
 
@@ -128,12 +121,12 @@ def _votes(sources: list[tuple[str, str]], title: str) -> dict[str, int]:
     """Votes per normalised title: one per independent source stating it."""
     votes: dict[str, int] = {}
     for text, source in sources:
-        votes.setdefault(_norm(text), 0)
+        votes.setdefault(match_key(text), 0)
         if source != "title":
-            votes[_norm(text)] += 1
+            votes[match_key(text)] += 1
     # Forms that a source other than <title> states on its own (the title's stripped
     # form is a guess, not a statement).
-    stated = {_norm(t) for t, s in sources if s != "title"}
+    stated = {match_key(t) for t, s in sources if s != "title"}
     # <title> is "Headline | Site" or "Site - Headline": it votes for what it frames.
     # A <title> equal to og:title is the same field copied: it adds no vote.
     copied = any(s == "meta" and t == title for t, s in sources)
@@ -143,7 +136,7 @@ def _votes(sources: list[tuple[str, str]], title: str) -> dict[str, int]:
     # bare form when another source states that form alone.
     for text, _ in sources:
         for bare in _suffix_free(text):
-            key, full = _norm(bare), _norm(text)
+            key, full = match_key(bare), match_key(text)
             if key in stated and key != full:
                 votes[key] += votes[full]
                 votes[full] = 0
@@ -153,8 +146,8 @@ def _votes(sources: list[tuple[str, str]], title: str) -> dict[str, int]:
 def _framed(title: str) -> set[str]:
     """What a <title> may frame: itself, its leading or its trailing parts."""
     parts = v.TITLE_SEPARATOR.split(title)
-    heads = {_norm(" ".join(parts[:i])) for i in range(1, len(parts) + 1)}
-    return heads | {_norm(" ".join(parts[i:])) for i in range(len(parts))}
+    heads = {match_key(" ".join(parts[:i])) for i in range(1, len(parts) + 1)}
+    return heads | {match_key(" ".join(parts[i:])) for i in range(len(parts))}
 
 
 def _in_link(el: etree._Element) -> bool:
@@ -176,11 +169,11 @@ def choose_headline(
         (headline, provenance), ("", "") when the page has none.
     """
     sites = [s for k in v.META_PUBLISHER for s in index.get(k, [])]
-    site_keys = {_norm(s) for s in sites}
+    site_keys = {match_key(s) for s in sites}
     headings = [
         (h, k)
         for h, k in (_heading_parts(el) for el in root.iter("h1") if not _in_link(el))
-        if 3 <= len(h) <= 400 and _norm(h) not in site_keys
+        if 3 <= len(h) <= 400 and match_key(h) not in site_keys
     ]
     h1s = [h for h, _ in headings]
     title = collapse(root.findtext(".//title") or "")
@@ -201,18 +194,19 @@ def choose_headline(
         heading, kicker = headings[0]
         for text, _ in sources:
             if _other_kicker(text, heading, kicker):
-                votes[_norm(heading)] += votes[_norm(text)]
-                votes[_norm(text)] = 0
+                votes[match_key(heading)] += votes[match_key(text)]
+                votes[match_key(text)] = 0
     # Priority on ties: the visible h1, then JSON-LD, then social titles, then <title>.
     order = {"h1": 0, "json-ld": 1, "meta": 2, "title": 3}
-    text, _ = min(sources, key=lambda ts: (-votes[_norm(ts[0])], order[ts[1]]))
+    text, _ = min(sources, key=lambda ts: (-votes[match_key(ts[0])], order[ts[1]]))
     social = [t for t, s in sources if s == "meta"]
-    if social and h1s and _norm(text) == _norm(h1s[0]) and _kicker_prefixed(h1s[0], social[0]):
+    shown = h1s[0] if h1s and match_key(text) == match_key(h1s[0]) else ""
+    if social and shown and _kicker_prefixed(shown, social[0]):
         text = social[0]
     # Sources agreeing up to punctuation ("A - B", "A: B", "A B" from two spans): the
     # spelling that keeps the separators, then typographic quotes and dashes, then the
     # one most of them use.
-    same = [(t, s) for t, s in sources if _norm(t) == _norm(text)]
+    same = [(t, s) for t, s in sources if match_key(t) == match_key(text)]
     spelled = {t: sum(t == u or title.startswith(t) for u, _ in sources) for t, _ in same}
     marks = {t: len(v.PUNCTUATION_RUN.findall(t.rstrip("."))) for t, _ in same}
     typo = {t: sum(c in v.TYPOGRAPHIC_MARKS for c in t) for t, _ in same}

@@ -9,13 +9,12 @@ leave subtitles out.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from lxml import etree
 
 from . import vocabulary as v
-from .parse import tag_of, text_of
+from .parse import match_key, tag_of, text_of
 
 # Elements looked at after the h1 before giving up: the lead sits right under it.
 MAX_ELEMENTS_AFTER_H1 = 400
@@ -25,11 +24,6 @@ MAX_LEAD_CHILDREN = 8
 MAX_LEAD_CHARS = 1_000
 # A description truncated by the CMS ("...") still identifies its paragraph.
 MIN_PREFIX_CHARS = 60
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
 
 
 def _matches_description(text: str, description: str) -> bool:
@@ -69,9 +63,9 @@ def find_lead(
     body = root.find("body")
     if body is None:
         return None
-    want_h1 = _norm(headline)
-    desc = _norm(description or "")
-    h1 = next((h for h in body.iter("h1") if not want_h1 or _norm(text_of(h)) == want_h1), None)
+    want_h1 = match_key(headline)
+    desc = match_key(description or "")
+    h1 = next((h for h in body.iter("h1") if not want_h1 or match_key(text_of(h)) == want_h1), None)
     if h1 is None:
         return None
     after = 0
@@ -89,7 +83,7 @@ def find_lead(
         text = text_of(el)
         if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or _link_share(el, len(text)) > 0.2:
             continue
-        if _matches_description(_norm(text), desc):
+        if _matches_description(match_key(text), desc):
             return el
         if tag == "p" and len(text) > MAX_LEAD_CHARS / 2:
             # The body has started without a lead.

@@ -12,7 +12,7 @@ from . import jsonld, timestamps
 from . import vocabulary as v
 from .author_sources import find_authors
 from .headline import choose_headline
-from .parse import attr, class_id, collapse, itemprop, tag_of, text_of
+from .parse import attr, class_id, collapse, first_meta, itemprop, tag_of, text_of
 
 
 @dataclass
@@ -43,14 +43,6 @@ def _meta_index(root: etree._Element) -> dict[str, list[str]]:
         if key and value:
             index.setdefault(key, []).append(value)
     return index
-
-
-def _first(index: dict[str, list[str]], keys: tuple[str, ...]) -> str:
-    for key in keys:
-        for value in index.get(key, []):
-            if collapse(value):
-                return collapse(value)
-    return ""
 
 
 def _date_candidates(
@@ -128,7 +120,7 @@ def _visible_date(root: etree._Element, lang: str | None) -> str | None:
 
 
 def _language(root: etree._Element, index: dict[str, list[str]], ld: str) -> str | None:
-    raw = attr(root, "lang") or attr(root, "xml:lang") or ld or _first(index, v.META_LANGUAGE)
+    raw = attr(root, "lang") or attr(root, "xml:lang") or ld or first_meta(index, v.META_LANGUAGE)
     m = re.match(r"^([a-zA-Z]{2})(?:$|[-_])", raw)
     return m.group(1).lower() if m else None
 
@@ -143,7 +135,7 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     if meta.language:
         prov["language"] = "html-lang" if attr(root, "lang") else "meta"
     publisher = (ld.publisher or ld.site_name) if ld else ""
-    meta.publisher = publisher or _first(index, v.META_PUBLISHER).lstrip("@") or None
+    meta.publisher = publisher or first_meta(index, v.META_PUBLISHER).lstrip("@") or None
     if meta.publisher:
         prov["publisher"] = "json-ld" if publisher else "meta"
 
@@ -167,16 +159,20 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     elif url and (m := v.URL_DATE.search(url)):
         meta.published = timestamps.normalise(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
         prov["published_at"] = "url"
-    modified = (ld.modified if ld else "") or _first(index, v.META_MODIFIED)
+    modified = (ld.modified if ld else "") or first_meta(index, v.META_MODIFIED)
     meta.modified = timestamps.normalise(modified, lang=meta.language) if modified else None
     if meta.modified:
         prov["modified_at"] = "json-ld" if ld and ld.modified else "meta"
 
-    meta.description = (ld.description if ld else "") or _first(index, v.META_DESCRIPTION) or None
+    meta.description = (
+        (ld.description if ld else "") or first_meta(index, v.META_DESCRIPTION) or None
+    )
     if meta.description:
         prov["description"] = "json-ld" if ld and ld.description else "meta"
     canonical = next((attr(el, "href") for el in root.iterfind(".//link[@rel='canonical']")), "")
-    meta.canonical_url = canonical or _first(index, v.META_URL) or (ld.url if ld else "") or None
+    meta.canonical_url = (
+        canonical or first_meta(index, v.META_URL) or (ld.url if ld else "") or None
+    )
     if meta.canonical_url and not v.HTTP_URL.match(meta.canonical_url):
         meta.canonical_url = None
     tags = (ld.keywords + ld.sections) if ld else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import lxml.html
 from lxml import etree
 
@@ -82,6 +84,21 @@ def tag_of(el: etree._Element) -> str:
     """The element's lower-case tag name; empty for comments and entities."""
     tag = el.tag
     return tag.lower() if isinstance(tag, str) else ""
+
+
+def match_key(text: str) -> str:
+    """A comparison key: NFKC, case-folded, every run of non-alphanumerics (anything
+    str.isalnum() rejects, white space included) one space, trimmed."""
+    return v.NON_ALNUM.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def first_meta(index: dict[str, list[str]], keys: tuple[str, ...]) -> str:
+    """The first non-blank value (white space collapsed) of the meta `keys`, in order."""
+    for key in keys:
+        for value in index.get(key, []):
+            if collapse(value):
+                return collapse(value)
+    return ""
 
 
 def itemprop(root: etree._Element, name: str) -> list[etree._Element]:
