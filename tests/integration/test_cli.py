@@ -39,7 +39,7 @@ def test_extract_prints_one_article_line_per_input_and_errors_as_json(
     # Then there is one line per input, in order, and the failures are error lines
     assert code == 1
     assert len(lines) == 3
-    assert lines[0]["schema_version"] == 1 and lines[0]["source"]["via"] == "cli"
+    assert lines[0]["schema_version"] == 2 and lines[0]["source"]["via"] == "cli"
     assert lines[1] == {
         "input": str(tmp_path / "missing.html"),
         "error": {"code": "bad_request", "message": lines[1]["error"]["message"]},
@@ -76,6 +76,21 @@ def test_extract_manifest_keeps_order_and_urls(
     assert lines[0]["url"] == "https://example.org/p"
     assert lines[0]["source"]["kind"] == "html"
     assert lines[2]["source"]["kind"] == "text"
+
+
+def test_extract_manifest_keeps_a_page_whose_url_is_not_a_url(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Given a manifest line whose url is a corpus key ("hard::file"), not an http URL
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"path": str(SEED), "url": "hard::seed.txt"}) + "\n")
+    # When extracted
+    code = main(["extract", "--manifest", str(manifest)])
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    # Then the page is extracted without the url, with a warning (the API answers 400)
+    assert code == 0
+    assert lines[0]["url"] is None
+    assert "url_ignored" in lines[0]["extraction"]["warnings"]
 
 
 def test_content_type_for_reads_extensions_under_gzip() -> None:

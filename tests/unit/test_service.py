@@ -85,6 +85,27 @@ def test_extract_refuses_a_url_that_is_not_http(settings: Settings) -> None:
         extract(RawInput(b"text", "text/plain", "api", url="file:///etc/passwd"), settings)
 
 
+def test_extract_can_ignore_a_bad_url_with_a_warning(settings: Settings) -> None:
+    # Given a batch input whose url is a corpus key, not a URL
+    raw = RawInput(HTML.encode(), "text/html", "cli", url="hard::page.html")
+    # When extracted leniently (the CLI's batches)
+    article, _ = extract(raw, settings, ignore_bad_url=True)
+    # Then the page is extracted without the url and the warning says so
+    assert article.url is None
+    assert article.headline == "Trams expand"
+    assert article.extraction.warnings == ["url_ignored"]
+
+
+def test_extract_flags_a_short_body(settings: Settings) -> None:
+    # Given a page whose only text is one sentence
+    html = b"<html><body><article><h1>Flash</h1><p>Markets closed early today.</p></article>"
+    # When extracted
+    article, _ = extract(RawInput(html, "text/html", "api"), settings)
+    # Then the body is kept and flagged as short
+    assert article.body == "Markets closed early today."
+    assert "body_short" in article.extraction.warnings
+
+
 def test_extract_without_text_is_no_article(settings: Settings) -> None:
     with pytest.raises(NoArticleFound):
         extract(RawInput(b"<html><body><nav></nav></body></html>", "text/html", "api"), settings)

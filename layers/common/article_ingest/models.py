@@ -1,4 +1,4 @@
-"""The contract: the Article (schema_version 1) and the API's request/response models.
+"""The contract: the Article (schema_version 2) and the API's request/response models.
 
 Every boundary of the service speaks these models: the extractors fill an
 `ExtractedArticle`, the service turns it into an `Article`, the store persists
@@ -11,10 +11,21 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 
 InputKind = Literal["html", "text"]
 Via = Literal["api", "s3", "cli"]
+# What a client should know about an extraction that is less sure than usual. The
+# Article is still complete and valid; these say which part to double-check.
+ExtractionWarning = Literal[
+    "body_fallback",  # the content finder failed; the body is the page's readable text
+    "body_from_metadata",  # the body is the page's structured-data copy (JSON-LD articleBody)
+    "body_short",  # the body is under BODY_SHORT_WORDS words: maybe a teaser or a stub
+    "url_ignored",  # the given url was not an absolute http(s) URL and was left out
+]
+# A body under this many words is flagged: a real article rarely is (the shortest
+# dev truths are news flashes of ~40 words).
+BODY_SHORT_WORDS = 30
 
 
 class _Model(BaseModel):
@@ -48,16 +59,25 @@ class ExtractionInfo(_Model):
         default_factory=dict,
         description="field name -> source (json-ld, meta, byline-text, url, ...)",
     )
+    warnings: list[ExtractionWarning] = Field(
+        default_factory=list,
+        description="what is less sure than usual (body_fallback, body_short, ...)",
+    )
 
 
 class Article(_Model):
     """The normalised article: the one document the service returns and stores."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: str = Field(description="From the canonical URL when known, else from the body")
     url: str | None = None
     canonical_url: str | None = None
-    headline: str
+    headline: str = Field(
+        description="The title the publisher declares (JSON-LD, og:title), without site name"
+    )
+    display_headline: str | None = Field(
+        default=None, description="The visible headline (h1, pasted title) when it differs"
+    )
     authors: list[str] = Field(default_factory=list)
     published_at: str | None = Field(
         default=None, description="ISO 8601 with the source's own offset; null when unknown"
@@ -85,6 +105,7 @@ class ExtractedArticle(BaseModel):
     """
 
     headline: str = ""
+    display_headline: str = ""
     authors: list[str] = Field(default_factory=list)
     published_at: str | None = None
     modified_at: str | None = None
@@ -98,6 +119,7 @@ class ExtractedArticle(BaseModel):
     tags: list[str] = Field(default_factory=list)
     tickers: list[str] = Field(default_factory=list)
     provenance: dict[str, str] = Field(default_factory=dict)
+    warnings: list[ExtractionWarning] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- API

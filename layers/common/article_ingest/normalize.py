@@ -24,6 +24,7 @@ _ISO_DATETIME_RE = re.compile(
 _LANGUAGE_RE = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]{1,8})*")
 MAX_URL_LENGTH = 2048
 _WORD_RE = re.compile(r"\w+")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 # Tickers: a cashtag ($SPY), an exchange-prefixed symbol (NYSE: IBM), or a symbol in
 # parentheses right after a security's name ("Invesco QQQ Trust (QQQ)").
@@ -48,6 +49,13 @@ def clean_inline(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def text_key(text: str) -> str:
+    """A comparison key for two spellings of one text: NFKC, case-folded, letters and
+    digits only (punctuation, quotes and white space ignored)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD_RE.sub(" ", folded).split())
 
 
 def iso_datetime(value: str | None) -> str | None:

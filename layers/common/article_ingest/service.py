@@ -13,10 +13,12 @@ from .errors import BadInput, NoArticleFound
 from .extract import EXTRACTOR_VERSION, extract_html, extract_text
 from .inputs import DecodedInput, decode_input
 from .models import (
+    BODY_SHORT_WORDS,
     Article,
     ArticleInput,
     ExtractedArticle,
     ExtractionInfo,
+    ExtractionWarning,
     Image,
     IngestResult,
     Source,
@@ -85,15 +87,41 @@ def _images(images: list[Image]) -> list[Image]:
     return out
 
 
+def _display_headline(display: str, headline: str) -> str | None:
+    """The visible headline when it says something else than `headline`."""
+    cleaned = normalize.clean_inline(display)
+    if not cleaned or normalize.text_key(cleaned) == normalize.text_key(headline):
+        return None
+    return cleaned
+
+
+def _warnings(
+    extracted: ExtractedArticle, words: int, extra: list[ExtractionWarning]
+) -> list[ExtractionWarning]:
+    found = [*extracted.warnings, *extra]
+    if words < BODY_SHORT_WORDS:
+        found.append("body_short")
+    return list(dict.fromkeys(found))
+
+
 def build_article(
-    extracted: ExtractedArticle, decoded: DecodedInput, raw: RawInput, received_at: str
+    extracted: ExtractedArticle,
+    decoded: DecodedInput,
+    raw: RawInput,
+    received_at: str,
+    warnings: list[ExtractionWarning] | None = None,
 ) -> Article:
-    """Normalise an extraction into an Article. Raises NoArticleFound when it has no body."""
+    """Normalise an extraction into an Article.
+
+    Raises NoArticleFound when the input holds no text at all (the extractors fall
+    back to the page's readable text, so an empty body means there was none).
+    """
     paragraphs = normalize.clean_paragraphs(extracted.paragraphs)
     body = "\n\n".join(paragraphs)
     if not body:
         raise NoArticleFound(f"no article text was found in the {decoded.kind} input")
     headline = normalize.clean_inline(extracted.headline) or paragraphs[0][:200]
+    words = normalize.word_count(body)
     summary = normalize.clean_paragraphs(extracted.summary)
     content_sha = normalize.sha256_hex(body)
     canonical = normalize.http_url(extracted.canonical_url)
@@ -105,6 +133,7 @@ def build_article(
         url=raw.url,
         canonical_url=canonical,
         headline=headline,
+        display_headline=_display_headline(extracted.display_headline, headline),
         authors=_unique(extracted.authors),
         published_at=normalize.iso_datetime(extracted.published_at),
         modified_at=normalize.iso_datetime(extracted.modified_at),
@@ -116,7 +145,7 @@ def build_article(
         images=_images(extracted.images),
         tags=_unique(extracted.tags),
         tickers=_unique(sorted(tickers)),
-        word_count=normalize.word_count(body),
+        word_count=words,
         content_sha256=content_sha,
         source=Source(
             kind=decoded.kind,
@@ -127,18 +156,35 @@ def build_article(
             received_at=received_at,
         ),
         extraction=ExtractionInfo(
-            extractor_version=EXTRACTOR_VERSION, provenance=dict(extracted.provenance)
+            extractor_version=EXTRACTOR_VERSION,
+            provenance=dict(extracted.provenance),
+            warnings=_warnings(extracted, words, warnings or []),
         ),
     )
 
 
-def extract(raw: RawInput, settings: Settings) -> tuple[Article, DecodedInput]:
+def extract(
+    raw: RawInput, settings: Settings, *, ignore_bad_url: bool = False
+) -> tuple[Article, DecodedInput]:
     """Decode and extract one input without storing it.
+
+    Args:
+        raw: the input as it arrived.
+        settings: the size limits.
+        ignore_bad_url: extract without a URL that is not an absolute http(s) URL
+            (with the warning `url_ignored`) instead of refusing the input; the CLI's
+            batches use it, the API does not.
 
     Raises BadInput, InputTooLarge, UnsupportedMediaType or NoArticleFound.
     """
     received_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    url = _check_url(raw.url)
+    warnings: list[ExtractionWarning] = []
+    try:
+        url = _check_url(raw.url)
+    except BadInput:
+        if not ignore_bad_url:
+            raise
+        url, warnings = None, ["url_ignored"]
     if url != raw.url:
         raw = RawInput(raw.data, raw.content_type, raw.via, url, raw.raw_key)
     decoded = decode_input(
@@ -151,16 +197,18 @@ def extract(raw: RawInput, settings: Settings) -> tuple[Article, DecodedInput]:
         extracted = extract_html(decoded.text, url=url)
     else:
         extracted = extract_text(decoded.text, url=url)
-    return build_article(extracted, decoded, raw, received_at), decoded
+    return build_article(extracted, decoded, raw, received_at, warnings), decoded
 
 
-def ingest(raw: RawInput, settings: Settings, store: ArticleStore) -> IngestResult:
+def ingest(
+    raw: RawInput, settings: Settings, store: ArticleStore, *, ignore_bad_url: bool = False
+) -> IngestResult:
     """Extract one input and store it; the same content twice leaves one record.
 
     Returns the stored Article and whether it was created, updated or unchanged.
     Raises the errors of `extract` and StorageUnavailable.
     """
-    article, _ = extract(raw, settings)
+    article, _ = extract(raw, settings, ignore_bad_url=ignore_bad_url)
     keep_raw = raw.raw_key is None
     if keep_raw:
         article = article.model_copy(
