@@ -32,7 +32,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "out"
+OUT = HERE / "out"  # --out moves a run's predictions elsewhere (parallel checkouts)
+PEERS = HERE / "out" / "peers"  # shared by every run: the peers do not change
 CLI = Path(sys.executable).parent / "article-ingest"
 JOBS = os.cpu_count() or 1
 
@@ -370,6 +371,7 @@ def fmt(value: float | None) -> str:
 
 
 def main() -> None:
+    global OUT
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -380,12 +382,15 @@ def main() -> None:
     ap.add_argument("--refresh-peers", action="store_true")
     ap.add_argument("--worst", type=int, default=5)
     ap.add_argument("--json", type=Path, help="also write every figure to this file")
+    ap.add_argument("--out", type=Path, default=HERE / "out", help="where predictions go")
     args = ap.parse_args()
+    OUT = args.out.resolve()
     # Absolute: the CLI runs with its own working directory under benchmarks/out.
     args.shared = args.shared.resolve()
     if not (args.shared / "bench" / "score.py").exists():
         sys.exit(f"{args.shared}/bench/score.py not found: pass --shared")
-    (OUT / "peers").mkdir(parents=True, exist_ok=True)
+    PEERS.mkdir(parents=True, exist_ok=True)
+    OUT.mkdir(parents=True, exist_ok=True)
     report: list[dict] = []
     for dataset in args.sets.split(","):
         root = args.shared / "benchmarks" / dataset
@@ -414,7 +419,7 @@ def main() -> None:
                 "peers": {},
             }
             for name, runner in [] if args.no_peers else peers_for(dataset, mode):
-                cached = OUT / "peers" / f"{dataset}-{mode}-{name.split()[0]}.jsonl"
+                cached = PEERS / f"{dataset}-{mode}-{name.split()[0]}.jsonl"
                 if args.refresh_peers or not cached.exists():
                     peer_preds, _, _ = runner(items, work)
                     write_preds(peer_preds, cached)
