@@ -7,28 +7,20 @@ step (parse, metadata, authors, headline, clean, body, filter).
 from __future__ import annotations
 
 import logging
-import re
 
 from lxml import etree
 
 from ...errors import IngestError, NoArticleFound
 from ...models import ExtractedArticle, Image
-from .authors import byline_in_blocks, clean_authors
-from .blocks import Block, Spans
-from .body import find_content
-from .clean import clean_tree, collect_images
-from .filter import filter_blocks
+from .clean import collect_images
+from .content import find_body
 from .lead import find_lead
 from .metadata import read_metadata
 from .options import DEFAULT_OPTIONS, ExtractOptions
-from .parse import collapse, parse, text_of
+from .parse import parse, text_of
 from .summary import find_summary
 
 _LOG = logging.getLogger(__name__)
-# A JSON-LD articleBody this long is the article, not a teaser (dev data: teasers
-# stay under 300 characters).
-MIN_STATED_BODY_CHARS = 500
-PARAGRAPH_SPLIT = re.compile(r"\n+")
 
 
 def extract(
@@ -68,29 +60,16 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> ExtractedAr
     lead_el = find_lead(root, meta.headline, meta.description)
     lead = text_of(lead_el) if lead_el is not None and options.include_lead else ""
     lead_path = [lead_el, *lead_el.iterancestors()] if lead_el is not None else []
-    clean_tree(root)
-    page_blocks: list[Block] = []
-    spans = Spans()
-    containers = find_content(root, meta.article_body, page_blocks, spans)
-    blocks: list[Block] = []
-    for container in containers:
-        blocks += spans.blocks_of(container, page_blocks)
-    if lead and containers and _distance(lead_path, containers[0]) > options.lead_max_distance:
-        lead = ""
-    if not meta.authors and (found := byline_in_blocks([b.text for b in blocks])):
-        meta.authors = clean_authors(found, blocked=[meta.publisher or ""])
-        if meta.authors:
-            meta.provenance["authors"] = "byline-text"
-    paragraphs = filter_blocks(blocks, meta)
-    stated = meta.article_body.strip()
+    body = find_body(root, html, meta, options)
+    paragraphs = body.paragraphs
+    if body.source != "content":
+        meta.provenance["paragraphs"] = body.source
     if (
-        options.json_ld_body
-        and len(stated) >= MIN_STATED_BODY_CHARS
-        and sum(map(len, paragraphs)) < len(stated) / 2
+        lead
+        and body.containers
+        and _distance(lead_path, body.containers[0]) > options.lead_max_distance
     ):
-        # The page renders its text with script; the JSON-LD copy is the article.
-        paragraphs = [p for p in (collapse(x) for x in PARAGRAPH_SPLIT.split(stated)) if p]
-        meta.provenance["paragraphs"] = "json-ld"
+        lead = ""
     if lead and paragraphs and not _already_in(lead, paragraphs):
         paragraphs.insert(0, lead)
         meta.provenance["lead"] = "lead-element"
@@ -110,6 +89,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> ExtractedAr
         images=images,
         tags=meta.tags,
         provenance=meta.provenance,
+        warnings=body.warnings,
     )
 
 

@@ -43,7 +43,14 @@ def _inline_text(el: etree._Element, parts: list[str], depth: int) -> None:
     if depth >= MAX_DEPTH:
         return
     for child in el:
+        # A block inside an inline element (<a><p>..</p><p>..</p></a>) is still its own
+        # line: without the break its words would run into the next block's.
+        block = tag_of(child) in v.BLOCK_TAGS
+        if block:
+            parts.append("\n")
         _inline_text(child, parts, depth + 1)
+        if block:
+            parts.append("\n")
         if child.tail:
             parts.append(child.tail)
 

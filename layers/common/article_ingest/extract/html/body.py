@@ -132,6 +132,15 @@ def _siblings(
     return chosen
 
 
+def densest_prose(root: etree._Element, hint: str = "") -> etree._Element | None:
+    """The best-scoring container of the (uncleaned) page: what clean-up must keep."""
+    body = root.find("body")
+    blocks: list[Block] = []
+    emit(body if body is not None else root, blocks)
+    top, _ = _top(score_candidates(blocks, hint))
+    return top
+
+
 def find_content(
     root: etree._Element,
     hint: str = "",

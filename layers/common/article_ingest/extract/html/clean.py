@@ -116,6 +116,14 @@ def _holds_prose(el: etree._Element) -> bool:
     return False
 
 
+def _hard_drop(el: etree._Element) -> bool:
+    """Hidden, or named a comment thread, cookie box or related-links list."""
+    tokens = f"{attr(el, 'class')} {attr(el, 'id')}".lower()
+    if _is_hidden(el) and not v.PAYWALL_TOKEN.search(tokens):
+        return True
+    return bool(tokens and v.BOILERPLATE_HARD.search(tokens))
+
+
 def _always_drop(el: etree._Element, tag: str) -> bool:
     if tag in v.DROP_TAGS:
         return True
@@ -128,22 +136,51 @@ def _always_drop(el: etree._Element, tag: str) -> bool:
     return bool(tokens and v.BOILERPLATE_HARD.search(tokens))
 
 
-def clean_tree(root: etree._Element) -> None:
+def drop_never_text(root: etree._Element, tags: tuple[str, ...] = v.NEVER_TEXT_TAGS) -> None:
+    """Remove the elements whose content is never article text (scripts, styles, media)."""
+    doomed = [el for el in root.iter(*tags) if el is not root]
+    for el in doomed:
+        _drop(el)
+
+
+def drop_hard(root: etree._Element) -> None:
+    """Remove hidden elements and comment threads, cookie boxes, related-link lists."""
+    doomed: list[etree._Element] = []
+    stack = list(reversed(list(root)))
+    while stack:
+        el = stack.pop()
+        if tag_of(el) and el.attrib and _hard_drop(el):
+            doomed.append(el)
+        else:
+            stack.extend(reversed(list(el)))
+    for el in doomed:
+        _drop(el)
+
+
+def clean_tree(root: etree._Element, protect: etree._Element | None = None) -> None:
     """Remove everything that can never be article text, keeping tail text in place.
 
     Media and class/id-matched widgets are kept when they hold most of the page's
     paragraph text: some sites wrap the whole article in a "figure" or a
     "sticky-container", and losing the article is worse than keeping a widget.
+    `protect` (the densest prose found before cleaning) and its ancestors are never
+    removed, whatever their names say: the article itself must survive clean-up.
     """
     lengths: dict[etree._Element, int] = {}
     total = _paragraph_chars(root, lengths)
     doomed: list[etree._Element] = []
+    kept: set[etree._Element] = set()
+    if protect is not None:
+        kept = {protect, *protect.iterancestors()}
     stack = list(reversed(list(root)))
     while stack:
         el = stack.pop()
         tag = tag_of(el)
         if not tag:
             doomed.append(el)
+            continue
+        if el in kept and not _hard_drop(el):
+            stack.extend(reversed(list(el)))
             continue
         if not el.attrib and tag not in v.MEDIA_TAGS:
             # No class, id, role or style: only the tag can doom it (most elements).

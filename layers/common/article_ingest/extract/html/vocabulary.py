@@ -42,6 +42,13 @@ DROP_TAGS = (
     "canvas", "video", "audio", "map", "button", "input", "select", "textarea",
     "nav", "aside", "footer", "dialog", "menu", "link", "meta", "head",
 )  # fmt: skip
+# The subset of DROP_TAGS whose content is never visible text: removed before the
+# content is first looked for (nav, aside, footer are judged with the rest).
+NEVER_TEXT_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+    "canvas", "video", "audio", "map", "button", "input", "select", "textarea",
+    "link", "meta", "head",
+)  # fmt: skip
 # Media and their captions: kept out of the body, read by the image collector first.
 MEDIA_TAGS = frozenset({"figure", "figcaption", "picture", "img", "source"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
