@@ -89,3 +89,63 @@ def test_body_last_resort_keeps_text_that_is_all_links() -> None:
     # Then that text is the body, flagged as a fallback
     assert result.paragraphs == ["Pier opens", "in spring"]
     assert result.warnings == ["body_fallback"]
+
+
+def test_body_takes_every_section_of_a_guide_split_into_boxes() -> None:
+    # Given a guide whose text is split into cards: the first holds two paragraphs, the
+    # others one each, so no card holds most of the article
+    first = (
+        "<section class='step-1'><h2>Step 1</h2><div class='text'>"
+        f"<p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p></div></section>"
+    )
+    rest = "".join(
+        f"<section class='step-{n}'><h2>Step {n}</h2><div class='text'><p>{s}</p></div></section>"
+        for n, s in enumerate(SENTENCES[1:], 2)
+    )
+    html = f"<html><body><div class='guide'><h1>How it works</h1>{first}{rest}</div></body></html>"
+    # When extracted
+    result = extract_html(html)
+    # Then every card's text is in the body
+    assert [p for p in result.paragraphs if not p.startswith("Step")] == [
+        SENTENCES[0],
+        SENTENCES[1],
+        SENTENCES[2],
+    ]
+    assert len(result.paragraphs) == 6
+
+
+def test_body_does_not_climb_into_a_list_of_teasers() -> None:
+    # Given an article beside a long "breaking news" list of linked teasers
+    teaser = (
+        "<li><a href='/x'>Storm closes the ferry line</a> The ferry between the islands "
+        "stopped on Tuesday after waves of six metres, the operator said in a statement.</li>"
+    )
+    html = (
+        f"<html><body><div class='main'><ul class='ticker-list'>{teaser * 6}</ul>"
+        f"<div class='article'><h1>Pier</h1>{_paragraphs()}</div></div></body></html>"
+    )
+    # When extracted
+    result = extract_html(html)
+    # Then the teasers stay out
+    assert result.paragraphs == SENTENCES
+
+
+def test_body_does_not_climb_into_teaser_cards() -> None:
+    # Given an article in a column whose parent also holds "more stories" cards: a
+    # linked title over a summary sentence, many of them
+    cards = "".join(
+        f"<div class='card'><h3><a href='/{n}'>Ferry line {n} closed by the storm</a></h3>"
+        f"<p>The ferry number {n} between the islands stopped on Tuesday after waves of "
+        "six metres, the operator said in a statement on its website.</p></div>"
+        for n in range(8)
+    )
+    html = (
+        "<html><body><div class='column'><div class='wrap'><div class='story'>"
+        f"<h1>Pier</h1>{_paragraphs()}</div></div><div class='below'><div class='row'>"
+        f"<div class='more'>{cards}</div></div></div>"
+        "</div></body></html>"
+    )
+    # When extracted
+    result = extract_html(html)
+    # Then the cards stay out of the body
+    assert result.paragraphs == SENTENCES

@@ -33,6 +33,16 @@ HINT_MATCH_WEIGHT = 2.0
 HINT_MISS_WEIGHT = 0.5
 
 
+# Climbing: prose blocks are this long and nearly unlinked; an ancestor must hold this
+# many times the candidate's prose.
+CLIMB_PROSE_CHARS = 100
+CLIMB_LINK_DENSITY = 0.25
+CLIMB_RATIO = 1.5
+CLIMB_LEVELS = 3
+# A heading mostly made of a link is a teaser's title; the block under it its summary.
+MAX_LINK_DENSITY_PROSE = 0.5
+
+
 def _vote(block: Block) -> float:
     if block.is_heading or len(block.text) < MIN_VOTE_CHARS or block.link_density > 0.5:
         return 0.0
@@ -175,4 +185,44 @@ def find_content(
                 break
     while (parent := top.getparent()) is not None and tag_of(parent) != "body" and len(parent) == 1:
         top = parent
+    top = _climb(top, blocks, spans if spans is not None else Spans())
     return _siblings(top, top_score, scores)
+
+
+def _prose_chars(el: etree._Element, blocks: list[Block], spans: Spans) -> int:
+    """Characters of article-like prose under `el`: long, nearly unlinked blocks that
+    are not teasers (a linked list item, or the summary under a linked heading)."""
+    total, teaser = 0, False
+    for b in spans.blocks_of(el, blocks):
+        if b.is_heading:
+            teaser = b.link_density > MAX_LINK_DENSITY_PROSE
+            continue
+        if (
+            not teaser
+            and len(b.text) >= CLIMB_PROSE_CHARS
+            and b.link_density < CLIMB_LINK_DENSITY
+            and not (b.tag == "li" and b.link_chars)
+        ):
+            total += len(b.text)
+        teaser = False
+    return total
+
+
+def _climb(top: etree._Element, blocks: list[Block], spans: Spans) -> etree._Element:
+    """The ancestor holding the article when the top candidate is one section of it.
+
+    Guides, FAQs and product tests split their text into many boxes of similar
+    weight; the best box is a fraction of the article. An ancestor (up to
+    CLIMB_LEVELS above) whose prose is CLIMB_RATIO times the candidate's holds more
+    of the same article; the walk goes on from there.
+    """
+    own = _prose_chars(top, blocks, spans)
+    node, levels = top, 0
+    while (node := node.getparent()) is not None and tag_of(node) != "body":
+        levels += 1
+        if levels > CLIMB_LEVELS or own == 0:
+            break
+        more = _prose_chars(node, blocks, spans)
+        if more >= own * CLIMB_RATIO:
+            top, own, levels = node, more, 0
+    return top
