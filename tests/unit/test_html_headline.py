@@ -149,3 +149,22 @@ def test_headline_long_lead_in_before_a_colon_is_not_a_kicker() -> None:
     head = _og("Approved") + _ld(full)
     # When extracted / Then the h1 stays whole
     assert extract_html(_page(head, f"<h1>{full}</h1>")).headline == full
+
+
+def test_headline_declared_title_wins_a_tie_with_the_h1() -> None:
+    # Given a page whose h1 and og:title say different things, one vote each
+    head = _og("Council backs twelve kilometres of new tram lines", twitter=False)
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then the declared title is the headline and the h1 is the display headline
+    assert article.headline == "Council backs twelve kilometres of new tram lines"
+    assert article.display_headline == "Trams expand"
+
+
+def test_headline_majority_still_decides_over_one_declared_title() -> None:
+    # Given JSON-LD and the h1 agreeing, and a different social title
+    head = _ld("Trams expand") + _og("Council backs new trams", twitter=False)
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then the title two sources state is the headline
+    assert article.headline == "Trams expand"

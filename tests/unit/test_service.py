@@ -139,3 +139,17 @@ def test_ingest_from_s3_keeps_the_incoming_key_as_raw(settings: Settings) -> Non
     result = ingest(raw, settings, store)
     assert result.article.source.raw_key == "incoming/a.html"
     assert store.raw == {}
+
+
+def test_extract_keeps_the_visible_headline_only_when_it_differs(settings: Settings) -> None:
+    # Given a page whose og:title differs from its h1, and one where they agree
+    differ = HTML.replace("<title>Trams expand | City Paper</title>", "").replace(
+        "<head>", "<head><meta property='og:title' content='Tram network grows'>"
+    )
+    same = HTML.replace("<head>", "<head><meta property='og:title' content='Trams expand'>")
+    # When extracted
+    a, _ = extract(RawInput(differ.encode(), "text/html", "api"), settings)
+    b, _ = extract(RawInput(same.encode(), "text/html", "api"), settings)
+    # Then display_headline holds the h1 only where it says something else
+    assert (a.headline, a.display_headline) == ("Tram network grows", "Trams expand")
+    assert (b.headline, b.display_headline) == ("Trams expand", None)

@@ -77,6 +77,7 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> ExtractedAr
     images += [Image(url=u) for u in meta.image_urls if u not in known]
     return ExtractedArticle(
         headline=meta.headline,
+        display_headline=meta.display_headline,
         authors=meta.authors,
         published_at=meta.published,
         modified_at=meta.modified,

@@ -20,6 +20,7 @@ class Metadata:
     """Reconciled page metadata and where each field came from."""
 
     headline: str = ""
+    display_headline: str = ""  # the visible h1; the service keeps it when it differs
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     modified: str | None = None
@@ -139,7 +140,9 @@ def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     if meta.publisher:
         prov["publisher"] = "json-ld" if publisher else "meta"
 
-    meta.headline, prov_headline = choose_headline(root, ld.headline if ld else "", index)
+    meta.headline, prov_headline, meta.display_headline = choose_headline(
+        root, ld.headline if ld else "", index
+    )
     meta.titles = [meta.headline, ld.headline if ld else ""]
     meta.titles += [t for k in v.META_TITLE[:2] for t in index.get(k, [])]
     # Only the first h1: some pages mark their section headings up as h1 too.
