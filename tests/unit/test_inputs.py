@@ -179,3 +179,37 @@ def test_decode_input_maps_web_charset_labels_to_their_supersets() -> None:
     page = "<html><head><meta charset='gb2312'></head><p>中国经济今年继续增长</p></html>"
     # When decoded / Then the label means GBK (gb18030), as browsers read it
     assert "中国经济今年继续增长" in decode(page.encode("gb18030")).text
+
+
+def test_decode_input_valid_utf8_beats_a_single_byte_meta_charset() -> None:
+    # Given a page that declares iso-8859-15 but whose bytes are UTF-8 ("más" is
+    # valid in both: the declaration would turn it into "mÃ¡s")
+    raw = "<html><head><meta charset='iso-8859-15'></head><p>más café</p>".encode()
+    # When decoded without a header
+    result = decode(raw)
+    # Then the bytes win
+    assert "más café" in result.text
+    assert result.encoding == "utf-8"
+
+
+def test_decode_input_a_single_byte_page_keeps_its_meta_charset() -> None:
+    # Given a real iso-8859-15 page (its bytes are not valid UTF-8)
+    raw = "<html><head><meta charset='iso-8859-15'></head><p>más €</p>".encode("iso8859-15")
+    # When decoded
+    result = decode(raw)
+    # Then the declaration is honoured
+    assert "más €" in result.text
+
+
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "hex", "zlib", "uu", "idna", "utf-7", "unicode-escape"]
+)
+def test_decode_input_ignores_charset_labels_that_are_no_web_encoding(label: str) -> None:
+    # Given a label Python's codec registry knows but the web does not, in a meta tag
+    # and in the Content-Type header
+    raw = f"<html><head><meta charset='{label}'></head><p>plain words</p>".encode()
+    # When decoded
+    from_meta = decode(raw)
+    from_header = decode(raw, f"text/html; charset={label}")
+    # Then the label is ignored like an unknown one
+    assert "plain words" in from_meta.text and "plain words" in from_header.text

@@ -58,6 +58,39 @@ _CHARSET_ALIASES = {
     "iso-8859-9": "cp1254",
     "tis-620": "cp874",
 }
+# WHATWG labels Python's codec registry does not know by that name.
+_CHARSET_ALIASES.update(
+    {
+        "windows-874": "cp874",
+        "x-sjis": "cp932",
+        "x-mac-cyrillic": "mac-cyrillic",
+        "x-mac-roman": "mac-roman",
+        "iso-8859-8-i": "iso8859-8",
+        "unicode-1-1-utf-8": "utf-8",
+        "unicode11utf8": "utf-8",
+        "unicode20utf8": "utf-8",
+        "x-unicode20utf8": "utf-8",
+        "x-gbk": "gb18030",
+        "big5-hkscs": "big5hkscs",
+        "x-euc-jp": "euc_jp",
+        "ms932": "cp932",
+        "windows-31j": "cp932",
+    }
+)
+# The codecs of the WHATWG Encoding Standard's encodings: a declared label that names
+# anything else (rot13, base64, hex, zlib, uu, idna, utf-7, unicode-escape ...) is
+# ignored like an unknown label. Python's registry also holds transforms that are no
+# text encodings at all; honouring them turned a meta tag into a crash.
+_WEB_CODECS = frozenset(
+    {
+        "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "iso8859-2", "iso8859-3",
+        "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10",
+        "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u",
+        "mac-roman", "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253",
+        "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gbk", "gb18030", "big5",
+        "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+    }
+)  # fmt: skip
 _META_SCAN_BYTES = 4096
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})"""
@@ -125,9 +158,10 @@ def _codec(name: str | None) -> str | None:
     name = name.strip().strip("\"'").lower()
     name = _CHARSET_ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    return codec if codec in _WEB_CODECS else None
 
 
 def _meta_charset(raw: bytes) -> str | None:
@@ -195,9 +229,10 @@ def _as_utf8(raw: bytes) -> str | None:
 
 
 def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
-    """Decode by the first that speaks: BOM, the Content-Type charset, the document's
-    own declaration, UTF-16 without a BOM, valid UTF-8, then statistical detection.
-    Undecodable bytes become U+FFFD (removed later by normalize.clean_inline)."""
+    """Decode by the first that speaks: BOM, the Content-Type charset, valid UTF-8
+    with multi-byte sequences, the document's own declaration, UTF-16 without a BOM,
+    valid UTF-8, then statistical detection. Undecodable bytes become U+FFFD (removed
+    later by normalize.clean_inline)."""
     bom = _bom_encoding(raw)
     if bom:
         name, length = bom
@@ -205,16 +240,18 @@ def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     header = _codec(declared)
     if header:
         return raw.decode(header, errors="replace"), header
+    # Decoded once: valid UTF-8 with multi-byte sequences is UTF-8 whatever the page's
+    # own <meta> says (legacy text is almost never valid UTF-8 by chance; a CMS that
+    # re-encoded its pages keeps the old declaration).
+    utf8 = _as_utf8(raw)
+    if utf8 is not None and not raw.isascii():
+        return utf8, "utf-8"
     meta = _meta_charset(raw) if is_html else None
     if meta:
-        text = raw.decode(meta, errors="replace")
-        if "\ufffd" not in text or _as_utf8(raw) is None:
-            return text, meta
-        # A page that declares a charset its bytes break but is valid UTF-8 is UTF-8.
+        return raw.decode(meta, errors="replace"), meta
     utf16 = _utf16_without_bom(raw)
     if utf16:
         return raw.decode(utf16, errors="replace"), utf16
-    utf8 = _as_utf8(raw)
     if utf8 is not None:
         return utf8, "utf-8"
     codec = _detect(raw)
