@@ -103,6 +103,33 @@ def test_body_lead_matching_description_is_first_paragraph() -> None:
     assert result.paragraphs[0] == lead
 
 
+def test_body_lead_named_a_standfirst_is_first_paragraph() -> None:
+    # Given a standfirst the description does not repeat, in a box named a teaser text
+    lead = "The council wants more trams. Not everyone agrees."
+    body = f"<div class='body'><p>{P1}</p><p>{P2}</p></div>"
+    page = _page(f"<div class='teaser-text'><p>{lead}</p></div>{body}")
+    # When extracted
+    result = extract_html(page)
+    # Then the standfirst opens the body (the body convention: standfirst included)
+    assert result.paragraphs == [lead, P1, P2]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='author-description'><p>Jane Doe writes about cities. Follow her.</p></div>",
+        "<div class='article-lead'><script>loadAds();</script>Sponsored: win a trip.</div>",
+    ],
+)
+def test_body_lead_named_boxes_that_are_no_standfirst(box: str) -> None:
+    # Given an author's "description" box, or a "lead" box holding an ad loader
+    page = _page(f"{box}<div class='body'><p>{P1}</p><p>{P2}</p></div>")
+    # When extracted
+    result = extract_html(page)
+    # Then neither opens the body
+    assert result.paragraphs[0] == P1
+
+
 def test_body_empty_when_page_has_no_article() -> None:
     # Given a page with navigation only
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"

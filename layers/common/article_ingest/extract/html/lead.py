@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from . import vocabulary as v
-from .parse import match_key, tag_of, text_of
+from .parse import attr, match_key, tag_of, text_of
 
 # Elements looked at after the h1 before giving up: the lead sits right under it.
 MAX_ELEMENTS_AFTER_H1 = 400
@@ -33,6 +33,24 @@ def _matches_description(text: str, description: str) -> bool:
         return True
     short = description[:-1].rstrip() if description.endswith(("...", "…")) else description
     return len(short) >= MIN_PREFIX_CHARS and (text.startswith(short) or short.startswith(text))
+
+
+def _holds_blocks(el: etree._Element) -> bool:
+    """Block elements (or scripts, whose code is no standfirst) inside `el`."""
+    return any(
+        tag_of(d) in v.BLOCK_TAGS or tag_of(d) in v.NEVER_TEXT_TAGS for d in el.iterdescendants()
+    )
+
+
+def _named_lead(el: etree._Element) -> bool:
+    """The element or its parent is named a standfirst ("intro", "teaser-text", "dek")."""
+    parent = el.getparent()
+    names = [el] if parent is None else [el, parent]
+    for e in names:
+        tokens = f"{attr(e, 'class')} {attr(e, 'id')}"
+        if v.LEAD_TOKEN.search(tokens) and not v.NOT_LEAD_TOKEN.search(tokens):
+            return True
+    return False
 
 
 def _link_share(el: etree._Element, length: int) -> float:
@@ -84,6 +102,10 @@ def find_lead(
         if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or _link_share(el, len(text)) > 0.2:
             continue
         if _matches_description(match_key(text), desc):
+            return el
+        if _named_lead(el) and v.SENTENCE_END.search(text) and not _holds_blocks(el):
+            # Named a standfirst and written as one paragraph (a box of blocks is
+            # looked into instead: its paragraph is visited next).
             return el
         if tag == "p" and len(text) > MAX_LEAD_CHARS / 2:
             # The body has started without a lead.

@@ -133,6 +133,8 @@ LEAD_TOKEN = re.compile(
     r"chapo|entradilla|sottotitolo|ingress|header__text|article-?header__text",
     re.IGNORECASE,
 )
+# ...but an author's "description" or a caption's "summary" is no standfirst.
+NOT_LEAD_TOKEN = re.compile(r"author|autor|bio\b|byline|profile|comment|caption|credit", re.I)
 # Elements a standfirst is written in.
 LEAD_TAGS = frozenset({"p", "div", "h2", "h3", "span", "strong", "section", "header"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
