@@ -14,6 +14,9 @@ SENTENCES = [
 ]
 
 
+OTHER = SENTENCES[0].replace("harbour authority", "port office").replace("pier", "quay")
+
+
 def _paragraphs(tag: str = "p") -> str:
     return "".join(f"<{tag}>{s}</{tag}>" for s in SENTENCES)
 
@@ -149,3 +152,19 @@ def test_body_does_not_climb_into_teaser_cards() -> None:
     result = extract_html(html)
     # Then the cards stay out of the body
     assert result.paragraphs == SENTENCES
+
+
+def test_body_keeps_sections_whose_slug_names_contain_widget_words() -> None:
+    # Given documentation whose sections carry their heading's slug as class and id
+    # ("sharing-with-a-single-developer" contains "sharing", a share-widget word)
+    sections = (
+        "<div class='section sharing-with-a-single-developer' id='sharing-with-a-single-dev'>"
+        f"<h2>Sharing with a single developer</h2><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p>"
+        "</div><div class='section getting-into-trouble-with-shared-history'>"
+        f"<h2>Getting into trouble</h2><p>{SENTENCES[2]}</p><p>{OTHER}</p></div>"
+    )
+    html = f"<html><body><div class='content'><h1>Evolve</h1>{sections}</div></body></html>"
+    # When extracted
+    result = extract_html(html)
+    # Then both sections are kept
+    assert [p for p in result.paragraphs if p in [*SENTENCES, OTHER]] == [*SENTENCES, OTHER]

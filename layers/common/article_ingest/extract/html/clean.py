@@ -80,7 +80,9 @@ def _share(names: str) -> float:
     page's paragraphs; weak layout names (header, sidebar ...) only when they hold
     little, since CMSs reuse them for grid wrappers ("sidebar-grid__content").
     """
-    tokens = names.split()
+    # A long slug ("sharing-with-a-single-developer") is a heading's anchor, not a
+    # widget's class: its words say what the section is about.
+    tokens = [t for t in names.split() if len(v.SLUG_SEPARATOR.findall(t)) < v.MIN_SLUG_SEPARATORS]
     if any(v.BOILERPLATE_STRONG.search(t) and not v.ARTICLE_BODY_TOKEN.search(t) for t in tokens):
         return v.PROTECTED_TEXT_SHARE
     if any(v.CONTENT_TOKEN.search(t) for t in tokens):

@@ -89,6 +89,10 @@ BOILERPLATE_STRONG = re.compile(
     r"app-?promo|app-?teaser|app-?banner|smartbanner",
     re.IGNORECASE,
 )
+# A class or id with this many separators is a slug of a heading's words, not a
+# widget name (widget names have up to three parts: "social-share-bar__item").
+SLUG_SEPARATOR = re.compile(r"[-_]+")
+MIN_SLUG_SEPARATORS = 4
 # Removed wherever they sit, whatever they hold: never part of an article.
 BOILERPLATE_HARD = re.compile(
     r"(?:^|[\s_-])comments?(?:$|[\s_-])|disqus|cookie|consent|gdpr|outbrain|taboola|plista|"
