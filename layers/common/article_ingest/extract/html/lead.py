@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from . import vocabulary as v
-from .parse import attr, match_key, tag_of, text_of
+from .parse import attr, collapse, match_key, tag_of, text_of
 
 # Elements looked at after the h1 before giving up: the lead sits right under it.
 MAX_ELEMENTS_AFTER_H1 = 400
@@ -33,6 +33,19 @@ def _matches_description(text: str, description: str) -> bool:
         return True
     short = description[:-1].rstrip() if description.endswith(("...", "…")) else description
     return len(short) >= MIN_PREFIX_CHARS and (text.startswith(short) or short.startswith(text))
+
+
+def _short_text(el: etree._Element) -> str:
+    """The element's text when it is at most MAX_LEAD_CHARS long; else "" (read no
+    further: a container of the whole article would cost its full text per visit)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > 2 * MAX_LEAD_CHARS:  # white space collapses: leave room for it
+            return ""
+        parts.append(piece)
+    return collapse("".join(parts))
 
 
 def _holds_blocks(el: etree._Element) -> bool:
@@ -96,10 +109,10 @@ def find_lead(
             return None
         if tag not in v.LEAD_TAGS or len(el) > MAX_LEAD_CHILDREN:
             continue
-        if any(tag_of(a) in v.MEDIA_TAGS for a in el.iterancestors()):
-            continue
-        text = text_of(el)
+        text = _short_text(el)
         if not MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS or _link_share(el, len(text)) > 0.2:
+            continue
+        if any(tag_of(a) in v.MEDIA_TAGS for a in el.iterancestors()):
             continue
         if _matches_description(match_key(text), desc):
             return el
