@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +69,24 @@ def shared_benchmarks() -> Path:
     if not (BENCHMARKS / "fundus-dev" / "cases.jsonl").is_file():
         pytest.skip("../shared/benchmarks is not present")
     return BENCHMARKS
+
+
+@pytest.fixture(scope="session")
+def bench_predictions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[[str, str], tuple[list[dict[str, Any]], Path]]:
+    """(predictions, their file) of a shared set in a mode, extracted once per run and
+    shared by every test that scores or checks them; skips without ../shared."""
+    from tests import benchmark_support
+
+    if not benchmark_support.available():
+        pytest.skip("../shared/benchmarks is not present")
+    done: dict[tuple[str, str], tuple[list[dict[str, Any]], Path]] = {}
+
+    def get(dataset: str, mode: str) -> tuple[list[dict[str, Any]], Path]:
+        if (dataset, mode) not in done:
+            path = tmp_path_factory.mktemp("bench") / f"{dataset}-{mode}.jsonl"
+            done[(dataset, mode)] = (benchmark_support.predict_all(dataset, mode, path), path)
+        return done[(dataset, mode)]
+
+    return get

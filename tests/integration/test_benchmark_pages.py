@@ -1,50 +1,61 @@
-"""Every shared benchmark page and paste goes through the CLI without an error line.
-
-Skipped when ../shared/benchmarks is absent (a user's clone)."""
+"""Every shared benchmark page and paste is extracted: an Article, or `no_article` only
+for a page with no text at all. Skipped when ../shared/benchmarks is absent."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import gzip
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import lxml.html
 import pytest
 
-from tests.conftest import shared_benchmarks
+from tests import benchmark_support
 
-CLI = Path(sys.executable).parent / "article-ingest"
+# A page "has text" when its body shows this many characters once scripts, styles and
+# templates are gone; below it (bot walls, script-only shells) no_article is right.
+MIN_VISIBLE_CHARS = 200
+# Pastes the text extractor still answers no_article for (its body fallback is on the
+# way, issue 12): strict, so the mark must go the moment they pass.
+PENDING = {("trafilatura-eval-dev", "text"), ("htmldate-eval-dev", "text")}
+CASES = [
+    pytest.param(
+        s,
+        m,
+        id=f"{s}-{m}",
+        marks=[pytest.mark.xfail(strict=True, reason="text fallback")] if (s, m) in PENDING else [],
+    )
+    for s, (modes, _) in benchmark_support.SETS.items()
+    for m in modes
+]
 
 
-def manifest_lines(bench: Path) -> list[str]:
-    paths = sorted((bench / "scrapinghub" / "html").glob("*.html.gz"))
-    paths += sorted((bench / "scrapinghub" / "text").glob("*.txt"))
-    paths += sorted((bench / "fundus-dev" / "html").glob("*.html.gz"))
-    paths += sorted((bench / "fundus-dev" / "text").glob("*.txt"))
-    return [json.dumps({"path": str(p)}) for p in paths]
+def _visible_chars(path: Path) -> int:
+    data = path.read_bytes()
+    raw = gzip.decompress(data) if path.suffix == ".gz" else data
+    if path.suffix != ".gz":
+        return len(raw.decode("utf-8", "replace").strip())
+    root = lxml.html.document_fromstring(raw)
+    for el in list(root.iter("script", "style", "template", "noscript", "head")):
+        el.drop_tree()
+    return len(" ".join(root.text_content().split()))
 
 
 @pytest.mark.bench
-def test_every_benchmark_input_extracts_without_error(tmp_path: Path) -> None:
-    # Given all 306 HTML pages and 241 pastes of the shared benchmarks
-    bench = shared_benchmarks()
-    lines = manifest_lines(bench)
-    assert len(lines) == 306 + 241
-    manifest = tmp_path / "all.jsonl"
-    manifest.write_text("\n".join(lines) + "\n")
-    # When extracted through the CLI manifest
-    proc = subprocess.run(
-        [str(CLI), "extract", "--manifest", str(manifest)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    out = [json.loads(x) for x in proc.stdout.splitlines()]
-    # Then there is one Article per input and no error line
-    errors = [
-        (json.loads(m)["path"], o["error"]) for m, o in zip(lines, out, strict=True) if "error" in o
-    ]
-    assert errors == []
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert all(o["body"] for o in out)
+@pytest.mark.parametrize(("dataset", "mode"), CASES)
+def test_every_benchmark_input_is_extracted(
+    dataset: str,
+    mode: str,
+    bench_predictions: Callable[[str, str], tuple[list[dict[str, Any]], Path]],
+) -> None:
+    # Given every input of a shared set, extracted as the CLI extracts it
+    preds, _ = bench_predictions(dataset, mode)
+    paths = {i.id: i.path for i in benchmark_support.inputs(dataset, mode)}
+    # Then each is an Article with a body, or no_article for a page with no text
+    assert len(preds) == len(paths)
+    refused = [(p["id"], p["error"]) for p in preds if "error" in p]
+    assert all(code == "no_article" for _, code in refused), refused
+    wrongly = [i for i, _ in refused if _visible_chars(paths[i]) >= MIN_VISIBLE_CHARS]
+    assert wrongly == []
+    assert all(p["body"] for p in preds if "error" not in p)

@@ -3,7 +3,8 @@
     python tests/golden/html/regenerate.py                  # refresh every *.expected.json
     python tests/golden/html/regenerate.py --add fundus-dev ID [--add scrapinghub ID]
 
-`--add` copies a benchmark page (../shared/benchmarks), trims it (scripts other
+`--add` copies a benchmark page (../shared/benchmarks: fundus-dev, scrapinghub,
+trafilatura-eval-dev, htmldate-eval-dev, readability-dev), trims it (scripts other
 than JSON-LD, styles, SVG, comments and data-* attributes go; the text and the
 markup the extractor reads stay) and stores the benchmark's own annotation as
 `truth` next to the extractor's current output. Refreshing rewrites only the
@@ -57,8 +58,13 @@ def _truth(dataset: str, case_id: str) -> tuple[str, str | None, dict[str, Any]]
         case = json.loads(line)
         if case["id"] == case_id:
             raw = gzip.decompress((folder / case["html"]).read_bytes())
-            truth = {k: case[k] for k in ("title", "authors", "published", "body")}
-            return _decode(raw), case["url"], truth
+            # Each set's own annotation: fundus (title, authors, published, body),
+            # trafilatura-eval (with/without snippets), htmldate-eval (date),
+            # readability (body).
+            keys = ("title", "authors", "published", "body", "with", "without", "date")
+            truth = {k: case[k] for k in keys if k in case}
+            url = case["url"] if str(case["url"]).startswith("http") else None
+            return _decode(raw), url, truth
     raise SystemExit(f"no case {case_id} in {dataset}")
 
 
@@ -73,7 +79,7 @@ def _expected(html: str, url: str | None) -> dict[str, Any]:
 
 def add(dataset: str, case_id: str) -> None:
     html, url, truth = _truth(dataset, case_id)
-    name = case_id[:16] if dataset == "scrapinghub" else case_id
+    name = case_id[:16] if dataset == "scrapinghub" else case_id.replace("/", "_")
     trimmed = _trim(html)
     (HERE / f"{name}.html").write_text(trimmed, encoding="utf-8")
     case = {"source": f"{dataset}/{case_id}", "url": url, "truth": truth,
