@@ -165,11 +165,11 @@ BOILERPLATE_PHRASE = re.compile(
     r"czytaj także|czytaj więcej|přečtěte si také|čtěte také|devamını oku|ayrıca bakınız|"
     r"читайте также|подробнее|関連記事|あわせて読みたい|相关阅读|관련기사|"
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-    r"partager cet article|empfohlener redaktioneller inhalt|externen inhalt anzeigen|"
+    r"partager cet article|"
     r"getty images|reuters|afp|ap|dpa|epa|imago|picture alliance|shutterstock|\[pr\]|"
     r"\d+ (?:min(?:ute)?s?|hours?|days?) (?:ago|read)|vor \d+ (?:minuten|stunden|tagen)|"
     r"\d+ min(?:\.|uten)? lesezeit|lesezeit:? \d+ min(?:\.|uten)?|"
-    r"sie sind bereits (?:kunde|abonnent)(?:in)?\??|already a subscriber\??|"
+    r"already a subscriber\??|"
     r"todos los derechos reservados|tutti i diritti riservati)\W*$",
     re.IGNORECASE,
 )
@@ -187,12 +187,11 @@ BOILERPLATE_PREFIX = re.compile(
     r"(?:last )?updated\b.{0,40}$|(?:first )?published\b.{0,40}$|posted\b.{0,40}$|"
     r"aktualisiert\b.{0,40}$|veröffentlicht\b.{0,40}$|actualizado\b.{0,40}$|"
     r"publicado\b.{0,40}$|mis à jour\b.{0,40}$|publié\b.{0,40}$|aggiornato\b.{0,40}$|"
-    r"ich bin damit einverstanden|i would like to be emailed|get our .{0,40}(?:newsletter|email)|"
-    r"hat ihnen dieser artikel gefallen|quelle:|für [\d.,]+ ?€|an dieser stelle finden sie|"
-    r"mit ihrer zustimmung|copier/coller|"
+    r"get our .{0,40}(?:newsletter|email)|"
+    r"quelle:|"
     r"autorin/autor|redaktion:|schlussredaktion:|faktencheck:|übersetzung:|mitarbeit:|"
-    r"\(?(?:with |additional )?reporting by|editing by|nein,? danke|"
-    r"tempo de leitura|lesezeit|reading time|\d+\s*min(?:ute)?s?\.? read|text size|"
+    r"\(?(?:with |additional )?reporting by|editing by|"
+    r"tempo de leitura|lesezeit|reading time|\d+\s*min(?:ute)?s?\.? read|"
     r"follow [\w ]{1,40} on (?:twitter|facebook|instagram)|advert\b|anzeige\b)",
     re.IGNORECASE,
 )
@@ -209,7 +208,7 @@ TAIL_START = re.compile(
     r"weitere artikel|mehr zum thema|das könnte sie auch interessieren|auch interessant|"
     r"kommentare|leserkommentare|diskutieren sie mit|lesen sie mehr zum thema|"
     r"schlagw[öo]rter(?: zu diesem artikel)?|zitiervorschlag|feedback|permalink.*|"
-    r"ihre meinung ist uns wichtig.*|weitere informationen.*|"
+    r"weitere informationen.*|"
     r"leia também|veja também|relacionad[ao]s|comentários|"
     r"lee también|noticias relacionadas|comentarios|"
     r"à lire aussi|sur le même sujet|commentaires|"
@@ -230,9 +229,8 @@ MAX_CREDIT_LINE_CHARS = 300
 # A short line near the end that sells, asks to follow or subscribe, or states a policy.
 PROMO_LINE = re.compile(
     r"\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|them|@\w+)|on twitter|"
-    r"on facebook|have a tip|may be reached at|e-?mail [\w ]{1,30} at|delivered (?:to|through) "
+    r"on facebook|e-?mail [\w ]{1,30} at|delivered (?:to|through) "
     r"your|in your inbox|click here|download (?:the|our) app|listen (?:to|live)|podcast|"
-    r"committed to publishing|letters to the editor|full coverage|"
     r"abonnieren|folgen sie|melden sie sich|jetzt (?:lesen|abonnieren|testen)|"
     r"comentários|commentaires|kommentare|comments? (?:are|policy)|"
     r"suscríbete|abonnez-vous|iscriviti|prenumerera|abonner)\b",
