@@ -111,7 +111,9 @@ def test_body_lead_named_a_standfirst_is_first_paragraph() -> None:
     # When extracted
     result = extract_html(page)
     # Then the standfirst opens the body (the body convention: standfirst included)
+    # and, as the page declares no description, it is the description too
     assert result.paragraphs == [lead, P1, P2]
+    assert result.description == lead
 
 
 @pytest.mark.parametrize(

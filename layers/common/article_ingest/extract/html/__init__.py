@@ -73,6 +73,10 @@ def _extract(html: str, url: str | None, options: ExtractOptions) -> ExtractedAr
     if lead and paragraphs and not _already_in(lead, paragraphs):
         paragraphs.insert(0, lead)
         meta.provenance["lead"] = "lead-element"
+    if lead and not meta.description:
+        # The standfirst is the article's own description when the page states none.
+        meta.description = lead
+        meta.provenance["description"] = "lead-element"
     known = {img.url for img in images}
     images += [Image(url=u) for u in meta.image_urls if u not in known]
     return ExtractedArticle(
