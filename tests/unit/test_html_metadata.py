@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from article_ingest.extract import extract_html
-from article_ingest.extract.html.metadata import reconcile_dates
+from article_ingest.extract.html.published import reconcile_dates
 from article_ingest.extract.html.timestamps import normalise
 
 PARAGRAPH = (
