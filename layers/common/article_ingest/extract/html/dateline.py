@@ -19,6 +19,7 @@ from .. import date_vocabulary as dv
 from .. import dates
 from . import timestamps
 from . import vocabulary as v
+from . import vocabulary_dates as vd
 from .parse import attr, class_id, collapse, match_key, tag_of, text_of
 
 
@@ -36,7 +37,7 @@ def headline_element(root: etree._Element, headline: str) -> etree._Element | No
     """The element showing the headline: the h1 that states it, else the first h1 of
     the article (or page), else an h2/h3 stating it."""
     key = match_key(headline) if headline else ""
-    h1s = list(islice(root.iter("h1"), v.MAX_HEADLINE_CANDIDATES))
+    h1s = list(islice(root.iter("h1"), vd.MAX_HEADLINE_CANDIDATES))
     for el in h1s:
         if key and _states(match_key(text_of(el)), key):
             return el
@@ -46,7 +47,7 @@ def headline_element(root: etree._Element, headline: str) -> etree._Element | No
     if h1s:
         return h1s[0]
     if key:
-        for el in islice(root.iter("h2", "h3"), v.MAX_HEADLINE_CANDIDATES):
+        for el in islice(root.iter("h2", "h3"), vd.MAX_HEADLINE_CANDIDATES):
             if _states(match_key(text_of(el)), key):
                 return el
     return None
@@ -58,15 +59,15 @@ def _states(text_key: str, headline_key: str) -> bool:
     if text_key == headline_key:
         return True
     shorter = min(len(text_key), len(headline_key))
-    return shorter >= v.MIN_HEADLINE_MATCH_CHARS and (
+    return shorter >= vd.MIN_HEADLINE_MATCH_CHARS and (
         text_key in headline_key or headline_key in text_key
     )
 
 
 def near_headline(anchor: etree._Element, lang: str | None) -> list[Dateline]:
     """Datelines after the headline (in order, until the text starts), then before it."""
-    found = _scan(_following(anchor), v.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
-    found += _scan(_preceding(anchor), v.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
+    found = _scan(_following(anchor), vd.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
+    found += _scan(_preceding(anchor), vd.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
     return found
 
 
@@ -98,7 +99,7 @@ def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
             if len(text) > v.MAX_DATELINE_CHARS or not (label := dv.PUBLISHED_LABEL.search(text)):
                 continue
             located = dates.locate_datetime(text, lang=lang)
-            if located and 0 <= located[1] - label.end() <= v.LABEL_CHARS:
+            if located and 0 <= located[1] - label.end() <= vd.LABEL_CHARS:
                 return Dateline(located[0])
     return None
 
@@ -116,11 +117,11 @@ def _scan(
     """Datelines among `elements` until `budget` characters of other text have passed."""
     out: list[Dateline] = []
     passed = 0
-    for el in islice(elements, v.MAX_DATELINE_ELEMENTS):
+    for el in islice(elements, vd.MAX_DATELINE_ELEMENTS):
         found = _dateline(el, lang, before=before)
         if found is not None:
             out.append(found)
-            if not found.updated or len(out) >= v.MAX_DATELINES:
+            if not found.updated or len(out) >= vd.MAX_DATELINES:
                 break
             continue
         passed += len(collapse(el.text)) + len(collapse(el.tail))
@@ -137,10 +138,12 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     text = text_of(el)
     if machine:
         iso = timestamps.normalise(machine, lang=lang)
-        if iso and len(machine) > v.MIN_MACHINE_STAMP_CHARS:
+        if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
             label = text_of(el.getparent()) if el.getparent() is not None else text
             return Dateline(iso, updated=_labelled_update(label, text), before_headline=before)
-    if not v.MIN_DATELINE_CHARS <= len(text) <= v.MAX_DATELINE_CHARS:
+    if len(text) > v.MAX_DATELINE_CHARS and not before:
+        return _opening_date(text, lang)
+    if not vd.MIN_DATELINE_CHARS <= len(text) <= v.MAX_DATELINE_CHARS:
         return None
     located = dates.locate_datetime(text, lang=lang)
     if located is None:
@@ -148,25 +151,42 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     iso, start = located
     if _is_prose(text):
         return None
-    head = text[start : start + v.NUMERIC_DATE_CHARS]
     return Dateline(
         iso,
-        updated=bool(dv.UPDATED_LABEL.search(text[max(0, start - v.LABEL_CHARS) : start])),
-        numeric=not any(ch.isalpha() for ch in head),
+        updated=bool(dv.UPDATED_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start])),
+        numeric=_is_numeric(text, start),
         before_headline=before,
     )
+
+
+def _opening_date(text: str, lang: str | None) -> Dateline | None:
+    """A paragraph that opens with its date ("01.02.2022 – Der Arbeitsmarkt …")."""
+    opening = text[: vd.LEADING_DATE_CHARS + vd.NUMERIC_DATE_CHARS * 3]
+    located = dates.locate_datetime(opening, lang=lang)
+    if located is None or located[1] > vd.LEADING_DATE_CHARS:
+        return None
+    # Only a place may come first ("BERLIN, 27.1.2022 –"), not words of a sentence.
+    lead = opening[: located[1]].split()
+    if len(lead) > vd.MAX_LEADING_WORDS or any(w[:1].islower() for w in lead):
+        return None
+    updated = bool(dv.UPDATED_LABEL.search(opening[: located[1]]))
+    return Dateline(located[0], updated=updated, numeric=_is_numeric(opening, located[1]))
+
+
+def _is_numeric(text: str, start: int) -> bool:
+    return not any(ch.isalpha() for ch in text[start : start + vd.NUMERIC_DATE_CHARS])
 
 
 def _labelled_update(context: str, own: str) -> bool:
     """True when the words just before the element's own text say "updated"."""
     at = context.find(own) if own else -1
-    prefix = context[max(0, at - v.LABEL_CHARS) : at] if at > 0 else ""
-    return bool(dv.UPDATED_LABEL.search(prefix + " " + own[: v.LABEL_CHARS]))
+    prefix = context[max(0, at - vd.LABEL_CHARS) : at] if at > 0 else ""
+    return bool(dv.UPDATED_LABEL.search(prefix + " " + own[: vd.LABEL_CHARS]))
 
 
 def _is_prose(text: str) -> bool:
     """A sentence that mentions a date ("… a 15 de mayo de 2025, …") is no dateline."""
-    return len(text.split()) > v.MAX_DATELINE_WORDS
+    return len(text.split()) > vd.MAX_DATELINE_WORDS
 
 
 def _walk(root: etree._Element) -> Iterator[etree._Element]:
@@ -175,9 +195,9 @@ def _walk(root: etree._Element) -> Iterator[etree._Element]:
     while stack:
         el = stack.pop()
         names = class_id(el)
-        if tag_of(el) in v.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
+        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
             continue
-        if v.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
+        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
             continue
         yield el
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
@@ -186,7 +206,7 @@ def _walk(root: etree._Element) -> Iterator[etree._Element]:
 def _is_photo_box(el: etree._Element) -> bool:
     """An image with its caption and credit: little text around an <img>/<picture>."""
     has_image = next(el.iter("img", "picture"), None) is not None
-    return has_image and len(text_of(el)) <= v.MAX_PHOTO_BOX_CHARS
+    return has_image and len(text_of(el)) <= vd.MAX_PHOTO_BOX_CHARS
 
 
 def _following(anchor: etree._Element) -> Iterator[etree._Element]:
@@ -203,4 +223,4 @@ def _preceding(anchor: etree._Element) -> Iterator[etree._Element]:
     for node in [anchor, *anchor.iterancestors()]:
         for sibling in node.itersiblings(preceding=True):
             if isinstance(sibling.tag, str):
-                yield from reversed(list(islice(_walk(sibling), v.MAX_DATELINE_ELEMENTS)))
+                yield from reversed(list(islice(_walk(sibling), vd.MAX_DATELINE_ELEMENTS)))

@@ -20,6 +20,7 @@ from lxml import etree
 from .. import dates
 from . import jsonld, timestamps
 from . import vocabulary as v
+from . import vocabulary_dates as vd
 from .dateline import Dateline, date_named, headline_element, labelled, near_headline, title_date
 from .parse import attr, first_meta, itemprop, text_of
 
@@ -64,7 +65,8 @@ def read_dates(
     url_day = url_day if timestamps.plausible(url_day, today) else None
 
     published, source = reconcile_dates(declared)
-    if shown and (not published or _shown_wins(published, shown, revised, url_day)):
+    url_month = _url_month(url, url_day)
+    if shown and (not published or _shown_wins(published, shown, revised, url_month)):
         published, source = shown.iso, "dateline-text"
     elif not published and url_day:
         published, source = url_day, "url"
@@ -160,17 +162,26 @@ def _agrees(declared: str, shown: Dateline) -> bool:
     return False
 
 
-def _shown_wins(declared: str, shown: Dateline, revised: str | None, url_day: str | None) -> bool:
+def _shown_wins(declared: str, shown: Dateline, revised: str | None, url_date: str | None) -> bool:
     """The dateline beside the headline replaces a declared time it contradicts,
-    unless it is the declared revision day or the URL sides with the declaration."""
+    unless it is the declared revision day or the URL (its day, else its month)
+    sides with the declaration."""
     if _agrees(declared, shown) or shown.before_headline:
         return False
     seen = timestamps.day_of(shown.iso)
     if revised and timestamps.day_of(revised) == seen:
         return False
-    if url_day:
-        return url_day == (seen.isoformat() if seen else "")
+    if url_date:
+        return shown.iso.startswith(url_date)
     return True
+
+
+def _url_month(url: str | None, url_day: str | None) -> str | None:
+    """The URL's day, else the year and month its path states ("/news/2022-08/slug")."""
+    if url_day or not url:
+        return url_day
+    m = vd.URL_YEAR_MONTH.search(url)
+    return f"{m[1]}-{m[2]}" if m else None
 
 
 def _in_page_offset(iso: str, views: list[str], local_day: str | None) -> str:
@@ -194,13 +205,21 @@ def _in_page_offset(iso: str, views: list[str], local_day: str | None) -> str:
             same = iso[:16] == view[:16] if timestamps.has_time(iso) else iso == view[:10]
             if same:
                 return view
-    if timestamps.is_utc(iso) and local_day and local_day != iso[:10]:
+    if timestamps.is_utc(iso) and _next_to(local_day, iso):
         offsets = [o for o in map(timestamps.stated_offset, views) if o]
         for offset in sorted(set(offsets), key=offsets.count, reverse=True):
             shifted = timestamps.in_offset(iso, offset)
             if shifted[:10] == local_day:
                 return shifted
+        # No offset known: the page's own day, not a UTC day it never shows.
+        return local_day or iso
     return iso
+
+
+def _next_to(local_day: str | None, iso: str) -> bool:
+    """True when `local_day` is the day before or after the one `iso` states."""
+    day, other = timestamps.day_of(local_day), timestamps.day_of(iso)
+    return bool(day and other and abs((day - other).days) == 1)
 
 
 def _time_stamps(root: etree._Element, lang: str | None) -> list[str]:

@@ -244,7 +244,6 @@ AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )
 HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
-URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 # --------------------------------------------------------------------------- meta tags
 # <meta name|property|itemprop=KEY content=...>, keys lower-cased, best first.
@@ -290,41 +289,6 @@ DATE_ATTR = re.compile(
 MAX_SCAN_ELEMENTS = 25_000
 MAX_DATELINE_CHARS = 160
 MAX_DATELINE_TRIES = 20
-# --------------------------------------------------------------------------- datelines
-# The headline element: among the first h1s (h2/h3 when a page has none), the one
-# stating the headline; a containment match needs this many characters.
-MAX_HEADLINE_CANDIDATES = 20
-MIN_HEADLINE_MATCH_CHARS = 12
-# The dateline follows the headline before the article's text has begun: the scan
-# stops once this much other text has passed (kicker, standfirst, byline, captions),
-# or after this many elements; before the headline only a date right above it counts.
-MAX_DATELINE_DISTANCE_CHARS = 600
-MAX_DATELINE_BEFORE_CHARS = 80
-MAX_DATELINE_ELEMENTS = 120
-# An "Updated …" line may come before the publication line: read up to this many.
-MAX_DATELINES = 3
-# A dateline is short ("22.04.2020", "Von Olga · 06.11.2023 13:30 Uhr"); a longer text
-# ending like a sentence is prose that mentions a date.
-MIN_DATELINE_CHARS = 6
-MAX_DATELINE_WORDS = 14
-# A `datetime`/`title` stamp shorter than this is a time of day or a year.
-MIN_MACHINE_STAMP_CHARS = 6
-# Characters before a date read for its label; characters of a date read to tell
-# "11/01/2021" (digits only: day and month may be swapped) from "11 Jan 2021".
-LABEL_CHARS = 40
-NUMERIC_DATE_CHARS = 10
-# A photo box with its caption: a class naming one, an image inside and little text
-# ("Kundus, 6.12.2010" in div.image, "… Bachmut, 24. April 2023" in div.picbox on dev
-# pages); the caption dates the photo, not the article.
-PHOTO_BOX_CLASS = re.compile(
-    r"caption|credit|image|img|photo|picture|picbox|bildunterschrift", re.IGNORECASE
-)
-MAX_PHOTO_BOX_CHARS = 400
-# Subtrees that never hold the article's dateline.
-NO_DATELINE_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "select", "option", "button", "svg",
-     "figure", "figcaption", "textarea"}
-)  # fmt: skip
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·•»«]|-{1,2}|::)\s+|\s*[｜|：]\s*")
 # Before a section suffix ("Headline | Sport"); unlike a dash, never inside a headline.
