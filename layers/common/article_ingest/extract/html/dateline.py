@@ -141,6 +141,8 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
         if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
             label = text_of(el.getparent()) if el.getparent() is not None else text
             return Dateline(iso, updated=_labelled_update(label, text), before_headline=before)
+    if not vd.TWO_DIGITS.search(text):
+        return None
     if len(text) > v.MAX_DATELINE_CHARS and not before:
         return _opening_date(text, lang)
     if not vd.MIN_DATELINE_CHARS <= len(text) <= v.MAX_DATELINE_CHARS:
@@ -223,4 +225,21 @@ def _preceding(anchor: etree._Element) -> Iterator[etree._Element]:
     for node in [anchor, *anchor.iterancestors()]:
         for sibling in node.itersiblings(preceding=True):
             if isinstance(sibling.tag, str):
-                yield from reversed(list(islice(_walk(sibling), vd.MAX_DATELINE_ELEMENTS)))
+                yield from _walk_back(sibling)
+
+
+def _walk_back(root: etree._Element) -> Iterator[etree._Element]:
+    """`_walk` in reverse document order (children before their parent), lazily."""
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, expanded = stack.pop()
+        if expanded:
+            yield el
+            continue
+        names = class_id(el)
+        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
+            continue
+        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
+            continue
+        stack.append((el, True))
+        stack.extend((c, False) for c in el if isinstance(c.tag, str))

@@ -15,10 +15,11 @@ MAX_HEADLINE_CANDIDATES = 20
 MIN_HEADLINE_MATCH_CHARS = 12
 # The dateline follows the headline before the article's text has begun: the scan
 # stops once this much other text has passed (kicker, standfirst, byline, captions),
-# or after this many elements; before the headline only a date right above it counts.
+# or after this many elements (a cost cap: the dev datelines lie within 60, some
+# beyond 30); before the headline only a date right above it counts.
 MAX_DATELINE_DISTANCE_CHARS = 600
 MAX_DATELINE_BEFORE_CHARS = 80
-MAX_DATELINE_ELEMENTS = 120
+MAX_DATELINE_ELEMENTS = 60
 # An "Updated …" line may come before the publication line: read up to this many.
 MAX_DATELINES = 3
 # A dateline is short ("22.04.2020", "Von Olga · 06.11.2023 13:30 Uhr"); a longer text
@@ -29,6 +30,9 @@ MAX_DATELINE_WORDS = 14
 # ("01.02.2022 – Der Arbeitsmarkt …", "BERLIN, 27.1.2022 -").
 LEADING_DATE_CHARS = 20
 MAX_LEADING_WORDS = 2
+# Every written date has two digits in a row (a day, a year): texts without are skipped
+# before the date patterns run.
+TWO_DIGITS = re.compile(r"\d\d")
 # A `datetime`/`title` stamp shorter than this is a time of day or a year.
 MIN_MACHINE_STAMP_CHARS = 6
 # Characters before a date read for its label; characters of a date read to tell
