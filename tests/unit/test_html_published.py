@@ -212,3 +212,15 @@ def test_published_registration_date_in_a_korean_footer_is_no_label() -> None:
     article = extract_html(_page("", body, "ko"))
     # Then it is not read as the article's date
     assert article.published_at is None
+
+
+def test_published_date_and_time_in_adjacent_spans_are_read_apart() -> None:
+    # Given a short year and a time in adjacent elements, beside an empty logo h1
+    body = (
+        "<h1><a href='/'></a></h1><h2>Trams expand</h2>"
+        "<p class='date'><span>28.09.19</span>12:44</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the date is 2019 with its time, not the year 1912
+    assert article.published_at == "2019-09-28T12:44:00"

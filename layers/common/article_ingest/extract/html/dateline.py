@@ -37,13 +37,14 @@ def headline_element(root: etree._Element, headline: str) -> etree._Element | No
     """The element showing the headline: the h1 that states it, else the first h1 of
     the article (or page), else an h2/h3 stating it."""
     key = match_key(headline) if headline else ""
-    h1s = list(islice(root.iter("h1"), vd.MAX_HEADLINE_CANDIDATES))
+    h1s = [h for h in islice(root.iter("h1"), vd.MAX_HEADLINE_CANDIDATES) if text_of(h)]
     for el in h1s:
         if key and _states(match_key(text_of(el)), key):
             return el
-    scoped = next(iter(root.xpath("//article//h1 | //main//h1")), None)
-    if isinstance(scoped, etree._Element):
-        return scoped
+    scoped = root.xpath("//article//h1 | //main//h1")
+    for el in islice(scoped, vd.MAX_HEADLINE_CANDIDATES):
+        if isinstance(el, etree._Element) and text_of(el):
+            return el
     if h1s:
         return h1s[0]
     if key:
@@ -79,6 +80,8 @@ def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
             class_id(el) + " " + attr(el, "itemprop")
         ):
             continue
+        if not vd.TWO_DIGITS.search(text_of(el)) and tag_of(el) != "time":
+            continue
         found = _dateline(el, lang, before=False)
         if found is not None and not found.updated:
             return found
@@ -95,7 +98,7 @@ def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
         if not el.text or not dv.PUBLISHED_LABEL.search(el.text):
             continue
         for holder in (el, el.getparent()):
-            text = text_of(holder) if holder is not None else ""
+            text = _spaced_text(holder) if holder is not None else ""
             if len(text) > v.MAX_DATELINE_CHARS or not (label := dv.PUBLISHED_LABEL.search(text)):
                 continue
             located = dates.locate_datetime(text, lang=lang)
@@ -135,11 +138,11 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     text whose date comes with few other words."""
     tag = tag_of(el)
     machine = attr(el, "datetime") if tag == "time" else attr(el, "title") if tag == "abbr" else ""
-    text = text_of(el)
+    text = _spaced_text(el)
     if machine:
         iso = timestamps.normalise(machine, lang=lang)
         if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
-            label = text_of(el.getparent()) if el.getparent() is not None else text
+            label = _spaced_text(el.getparent()) if el.getparent() is not None else text
             return Dateline(iso, updated=_labelled_update(label, text), before_headline=before)
     if not vd.TWO_DIGITS.search(text):
         return None
@@ -203,6 +206,15 @@ def _walk(root: etree._Element) -> Iterator[etree._Element]:
             continue
         yield el
         stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+
+
+def _spaced_text(el: etree._Element) -> str:
+    """The element's text with a space between its parts: "<span>28.09.19</span>12:34"
+    reads "28.09.19 12:34", not the year 1912."""
+    try:
+        return collapse(" ".join(el.itertext()))
+    except (ValueError, TypeError):
+        return ""
 
 
 def _is_photo_box(el: etree._Element) -> bool:
