@@ -224,3 +224,14 @@ def test_published_date_and_time_in_adjacent_spans_are_read_apart() -> None:
     article = extract_html(_page("", body, "de"))
     # Then the date is 2019 with its time, not the year 1912
     assert article.published_at == "2019-09-28T12:44:00"
+
+
+def test_published_script_data_key_is_the_last_resort() -> None:
+    # Given a page whose only date is its app data's publication key
+    data = '{"product": {"title": "Trams", "published_at": "2019-03-02T06:22:28+01:00"}}'
+    head = f"<script>window.app = {data};</script>"
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then that timestamp is used, with its offset
+    assert article.published_at == "2019-03-02T06:22:28+01:00"
+    assert article.provenance["published_at"] == "script-data"

@@ -209,12 +209,21 @@ def _walk(root: etree._Element) -> Iterator[etree._Element]:
 
 
 def _spaced_text(el: etree._Element) -> str:
-    """The element's text with a space between its parts: "<span>28.09.19</span>12:34"
-    reads "28.09.19 12:34", not the year 1912."""
-    try:
-        return collapse(" ".join(el.itertext()))
-    except (ValueError, TypeError):
-        return ""
+    """The element's visible text with a space between its parts ("<span>28.09.19</span>
+    12:44" reads "28.09.19 12:44", not the year 1912), scripts left out; read only
+    until it is too long for a dateline (the opening of a long text is kept)."""
+    parts: list[str] = []
+    size = 0
+    for node in el.iter():
+        if isinstance(node.tag, str) and tag_of(node) not in vd.NO_TEXT_TAGS and node.text:
+            parts.append(node.text)
+            size += len(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+            size += len(node.tail)
+        if size > vd.MAX_RAW_TEXT_CHARS:
+            break
+    return collapse(" ".join(parts))[: vd.MAX_RAW_TEXT_CHARS]
 
 
 def _is_photo_box(el: etree._Element) -> bool:

@@ -72,7 +72,7 @@ def read_dates(
         published, source = url_day, "url"
     elif not published:
         published, source = _page_fallback(root, lang, today)
-    if published:
+    if published and source:
         views = [iso for iso, _ in declared] + [d.iso for d in lines if not d.updated]
         views += _time_stamps(root, lang)
         provenance["published_at"] = source or "meta"
@@ -238,7 +238,8 @@ def _time_stamps(root: etree._Element, lang: str | None) -> list[str]:
 def _page_fallback(
     root: etree._Element, lang: str | None, today: dt.date
 ) -> tuple[str | None, str | None]:
-    """A date-named element's date, else the first `<time>` stamp of the page."""
+    """A date-named element's date, a labelled date, the <title>'s date, the first
+    `<time>` stamp, else a publication key in the page's script data."""
     for find in (date_named, labelled, title_date):
         found = find(root, lang)
         if found and timestamps.plausible(found.iso, today):
@@ -247,4 +248,20 @@ def _page_fallback(
         iso = timestamps.normalise(attr(el, "datetime"), lang=lang)
         if iso and timestamps.plausible(iso, today):
             return iso, "time-element"
-    return None, None
+    return _script_stamp(root, today), "script-data"
+
+
+def _script_stamp(root: etree._Element, today: dt.date) -> str | None:
+    """The first publication timestamp a script's data states under a publication key
+    ("published_at": "2019-03-02T06:22:28+01:00"; shops and app pages without metadata)."""
+    budget = vd.MAX_SCRIPT_CHARS
+    for script in root.iter("script"):
+        text = (script.text or "")[:budget]
+        budget -= len(text)
+        for m in vd.SCRIPT_PUBLISHED.finditer(text):
+            iso = timestamps.normalise(m[1])
+            if iso and timestamps.plausible(iso, today):
+                return iso
+        if budget <= 0:
+            break
+    return None

@@ -46,12 +46,26 @@ PHOTO_BOX_CLASS = re.compile(
     r"caption|credit|image|img|photo|picture|picbox|bildunterschrift", re.IGNORECASE
 )
 MAX_PHOTO_BOX_CHARS = 400
+# Elements whose text no reader sees (a date in a script is no dateline).
+NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+# A dateline's text is read only this far: enough to tell it from a longer text.
+MAX_RAW_TEXT_CHARS = 2_000
 # Subtrees that never hold the article's dateline.
 NO_DATELINE_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "select", "option", "button", "svg",
+    {"head", "script", "style", "noscript", "template", "select", "option", "button", "svg",
      "figure", "figcaption", "textarea"}
 )  # fmt: skip
 
 # A year and month as a path segment ("/2022-08/", "/2020/01/"): no day, but a month
 # the publication falls in.
 URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:/|$)")
+
+# A publication timestamp under a publication key in a script's data (app state,
+# data layers): the last resort on pages without metadata or a visible date.
+SCRIPT_PUBLISHED = re.compile(
+    r"[\"'](?:datePublished|date_published|publishedAt|published_at|publishDate|"
+    r"publish_date|pubDate|firstPublished|createdAt|created_at|dateCreated)[\"']\s*:\s*"
+    r"[\"'](\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d{1,6})?(?:Z|[+-]\d{2}:?\d{2})?)[\"']"
+)
+# Script text read for it, in all (a page's data blobs can run to megabytes).
+MAX_SCRIPT_CHARS = 2_000_000
