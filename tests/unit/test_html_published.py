@@ -197,14 +197,6 @@ def test_published_labelled_date_anywhere_on_the_page() -> None:
     assert article.published_at == "2023-04-28"
 
 
-def test_published_title_date_as_last_resort() -> None:
-    # Given a date only in the <title>
-    # When extracted
-    article = extract_html(_page("<title>Trams expand | City | 28.04.2023</title>", "", "de"))
-    # Then it is used
-    assert article.published_at == "2023-04-28"
-
-
 def test_published_registration_date_in_a_korean_footer_is_no_label() -> None:
     # Given a footer stating the publisher's registration day (등록년월일)
     body = "<div id='footer'>[ 등록년월일 : 2012년 11월 06일 ]</div>"

@@ -107,13 +107,6 @@ def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
     return None
 
 
-def title_date(root: etree._Element, lang: str | None) -> Dateline | None:
-    """A date in the page's <title> ("… | Europa | DW | 28.04.2023")."""
-    title = next(root.iter("title"), None)
-    located = dates.locate_datetime(text_of(title), lang=lang) if title is not None else None
-    return Dateline(located[0]) if located else None
-
-
 def _scan(
     elements: Iterator[etree._Element], budget: int, lang: str | None, *, before: bool
 ) -> list[Dateline]:

@@ -21,7 +21,7 @@ from .. import dates
 from . import jsonld, timestamps
 from . import vocabulary as v
 from . import vocabulary_dates as vd
-from .dateline import Dateline, date_named, headline_element, labelled, near_headline, title_date
+from .dateline import Dateline, date_named, headline_element, labelled, near_headline
 from .parse import attr, first_meta, itemprop, text_of
 
 
@@ -223,31 +223,20 @@ def _next_to(local_day: str | None, iso: str) -> bool:
 
 
 def _time_stamps(root: etree._Element, lang: str | None) -> list[str]:
-    """What the page's first `<time>` elements state, machine and visible (offset sources)."""
-    out: list[str] = []
-    for el in islice(root.iter("time"), v.MAX_DATELINE_TRIES):
-        for iso in (
-            timestamps.normalise(attr(el, "datetime"), lang=lang),
-            timestamps.human(text_of(el), lang=lang),
-        ):
-            if iso:
-                out.append(iso)
-    return out
+    """The `datetime` values of the page's first `<time>` elements (offset sources)."""
+    values = (attr(el, "datetime") for el in islice(root.iter("time"), v.MAX_DATELINE_TRIES))
+    return [iso for iso in (timestamps.normalise(x, lang=lang) for x in values if x) if iso]
 
 
 def _page_fallback(
     root: etree._Element, lang: str | None, today: dt.date
 ) -> tuple[str | None, str | None]:
-    """A date-named element's date, a labelled date, the <title>'s date, the first
-    `<time>` stamp, else a publication key in the page's script data."""
-    for find in (date_named, labelled, title_date):
+    """A date-named element's date, a labelled date, else a publication key in the
+    page's script data."""
+    for find in (date_named, labelled):
         found = find(root, lang)
         if found and timestamps.plausible(found.iso, today):
             return found.iso, "dateline-text"
-    for el in islice(root.iter("time"), v.MAX_DATELINE_TRIES):
-        iso = timestamps.normalise(attr(el, "datetime"), lang=lang)
-        if iso and timestamps.plausible(iso, today):
-            return iso, "time-element"
     return _script_stamp(root, today), "script-data"
 
 

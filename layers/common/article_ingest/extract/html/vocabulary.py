@@ -275,12 +275,13 @@ META_IMAGE = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"
               "twitter:image:src")  # fmt: skip
 META_URL = ("og:url", "twitter:url")
 
-# Elements whose text is a visible publication date (htmldate's class cues too:
-# "submitted", "posted", "created", "parution").
+# Elements whose text is a visible publication date. Also htmldate's class cues that
+# hold dates on several dev sites: "submitted" (Drupal), "posted(-on)" (WordPress),
+# "created", "publication", "subline".
 DATE_ATTR = re.compile(
     r"date|time|datum|fecha|data|publish|pubdate|dateline|timestamp|zeit|article-?meta|"
     r"byline|meta-?info|entry-?meta|post-?meta|post_meta|submitted|posted|created|"
-    r"publication|parution|subline",
+    r"publication|subline",
     re.IGNORECASE,
 )
 # Bylines and visible dates sit near the top of the article: the scans for them
