@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from article_ingest.extract.dates import find_datetime, find_url_date, parse_iso
+from article_ingest.extract.dates import find_datetime, find_url_date, locate_datetime, parse_iso
 
 
 @pytest.mark.parametrize(
@@ -203,3 +203,22 @@ def test_find_datetime_reads_more_languages_and_zones(text: str, expected: str) 
     # When the date is looked for
     # Then it is read, with the zone's offset when one is given
     assert find_datetime(text) == expected
+
+
+def test_find_url_date_reads_the_archived_url_not_the_crawl_time() -> None:
+    # Given web-archive copies: the crawl time first, then the archived URL
+    crawl_only = "https://web.archive.org/web/20120216182711/http://www.example.it/Artikel/x"
+    dated = "https://web.archive.org/web/20150721045344/http://example.com/2015/05/18/post/"
+    # When their paths are read for a date
+    # Then the crawl time is never a date; the archived URL's own date is
+    assert find_url_date(crawl_only) is None
+    assert find_url_date(dated) == "2015-05-18"
+
+
+def test_locate_datetime_gives_where_the_date_starts() -> None:
+    # Given a labelled dateline
+    text = "Updated: 12 March 2020, 10:42"
+    # When the date is located
+    # Then the value is find_datetime's and the index points at the date
+    assert locate_datetime(text) == ("2020-03-12T10:42:00", 9)
+    assert locate_datetime("no date here") is None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from article_ingest.extract import extract_html
-from article_ingest.extract.html.metadata import reconcile_dates
-from article_ingest.extract.html.timestamps import normalise
+from article_ingest.extract.html.published import reconcile_dates
+from article_ingest.extract.html.timestamps import implied_offset, in_offset, normalise, plausible
 
 PARAGRAPH = (
     "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
@@ -169,3 +170,36 @@ def test_metadata_published_time_key_spelled_with_colons() -> None:
     # Then the stated timestamp wins over the ambiguous visible one
     assert article.published_at == "2024-10-23T15:48:15Z"
     assert article.provenance["published_at"] == "meta"
+
+
+def test_timestamps_implied_offset_reads_the_page_zone_from_a_local_clock() -> None:
+    # Given a UTC instant and local wall clocks
+    # When the offset between them is asked for
+    # Then a whole quarter hour within UTC-11..+14 is the page's offset (seconds dropped
+    # by a visible clock tolerated); twelve hours (a 12-hour clock), aware values and
+    # zero give none
+    assert implied_offset("2023-11-09T03:28:35Z", "2023-11-08T22:28:00") == "-05:00"
+    assert implied_offset("2024-03-01T10:00:00Z", "2024-03-01T15:30:00") == "+05:30"
+    assert implied_offset("2024-10-23T15:48:15Z", "2024-10-23T03:48:00") is None
+    assert implied_offset("2024-10-23T15:48:15Z", "2024-10-23T17:48:15+02:00") is None
+    assert implied_offset("2024-10-23T15:48:15Z", "2024-10-23T15:48:15") is None
+    assert implied_offset("2024-10-23T15:48:15Z", "2024-10-23T17:01:15") is None
+
+
+def test_timestamps_in_offset_keeps_the_instant() -> None:
+    # Given a UTC time
+    # When written in another offset
+    # Then the instant is the same and the offset is stated
+    assert in_offset("2023-11-09T03:28:35Z", "-05:00") == "2023-11-08T22:28:35-05:00"
+    assert in_offset("2023-11-09T03:28:35+01:00", "+00:00") == "2023-11-09T02:28:35Z"
+
+
+def test_timestamps_plausible_between_1995_and_tomorrow() -> None:
+    # Given placeholders, a clock and real days
+    today = dt.date(2025, 1, 1)
+    # Then only days from 1995 to tomorrow are publication days
+    assert not plausible("0001-01-01T00:00:00Z", today)
+    assert not plausible("1970-01-01", today)
+    assert plausible("1995-01-01", today)
+    assert plausible("2025-01-02T01:00:00+09:00", today)
+    assert not plausible("2025-01-03", today)

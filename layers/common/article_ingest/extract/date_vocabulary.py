@@ -5,6 +5,8 @@ Kept apart from `dates` (the parsing) so each module stays small.
 
 from __future__ import annotations
 
+import re
+
 # Month names and abbreviations (nominative and genitive forms) -> month number.
 # fmt: off
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -78,3 +80,44 @@ ZONE_OFFSETS: dict[str, int] = {
     "ACST": 570, "ACDT": 630, "IDT": 180, "WITA": 480, "NPT": 345, "BRT": -180,
 }
 # fmt: on
+
+# --------------------------------------------------------------------------- plausibility
+# A publication date before the web's news sites (htmldate's own floor) or after
+# tomorrow is a placeholder ("0001-01-01", "1970-01-01"), a typo or a clock, never
+# the day an article appeared. One day ahead allows for zones east of the server's.
+EARLIEST_PUBLICATION_YEAR = 1995
+LATEST_DAYS_AHEAD = 1
+
+# Offsets a page may state its local time in: UTC-11 to UTC+14. A wall clock exactly
+# twelve hours from the UTC instant is a 12-hour clock without am/pm (seen on dev
+# pages), not UTC±12, so that difference never implies an offset.
+MIN_OFFSET_MINUTES = -11 * 60
+MAX_OFFSET_MINUTES = 14 * 60
+AMBIGUOUS_OFFSET_MINUTES = 12 * 60
+OFFSET_STEP_MINUTES = 15
+# A visible time has minutes only ("10:28 p.m." for 22:28:35): the seconds it drops.
+CLOCK_TOLERANCE_SECONDS = 59
+
+# Words that mark a shown date as a revision, not the publication ("Updated: …",
+# "Aktualisiert am", "Akt.:", "Mis à jour le"): read in the few characters before it.
+UPDATED_LABEL = re.compile(
+    r"updated|update:|last (?:modified|edited|changed)|modified|revised|aktualisiert|"
+    r"\bakt\.|zuletzt|geändert|mis à jour|mise à jour|modifié|actualizad[oa]|"
+    r"actualización|atualizad[oa]|atualização|aggiornat[oa]|aggiornamento|bijgewerkt|"
+    r"gewijzigd|zaktualizowano|aktualizacja|uppdaterad|opdateret|oppdatert|päivitetty|"
+    r"güncellen|güncelleme|обновлен|оновлено|aktualizováno|frissítve|更新|수정",
+    re.IGNORECASE,
+)
+# Words that mark a shown date as the publication ("Datum 28.04.2023", "Published",
+# "Veröffentlicht am", "Publié le", "Posted on"): a page-wide dateline needs one.
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|veröffentlicht|erschienen|publié|publiée|publicado|publicada|"
+    r"publicat|pubblicato|gepubliceerd|publisert|publicerad|publicerat|udgivet|"
+    r"opublikowano|publikováno|publikované|publiziert|erstellt|datum|date|fecha|data|"
+    r"yayınlanma|yayınlandı|diterbitkan|julkaistu|publicată|objavljeno|közzétéve|"
+    r"опубликовано|опубліковано|δημοσιεύθηκε)\b"
+    # A label is a word of its own: "등록" (posted) yes, "등록년월일" (a company's
+    # registration day in a Korean footer) no.
+    r"|(?:公開日|配信日|掲載日|发布时间|发布日期|입력|등록)(?![^\W\d_])",
+    re.IGNORECASE,
+)

@@ -24,6 +24,7 @@ __all__ = [
     "ZONE_OFFSETS",
     "find_datetime",
     "find_url_date",
+    "locate_datetime",
     "minutes_offset",
     "numeric_offset",
     "parse_iso",
@@ -236,6 +237,17 @@ def find_datetime(text: str, *, lang: str | None = None) -> str | None:
         zone, `2025-10-23` for a date without time; None when no dated text is found
         (relative times like "3 hours ago" are not resolved).
     """
+    located = locate_datetime(text, lang=lang)
+    return located[0] if located else None
+
+
+def locate_datetime(text: str, *, lang: str | None = None) -> tuple[str, int] | None:
+    """`find_datetime`, and where in `text` the date starts (to read a label before it).
+
+    Returns:
+        (ISO 8601 value as find_datetime gives it, index of the date's first character),
+        or None when no dated text is found.
+    """
     found = _find_date(text, lang)
     if found is None:
         return None
@@ -246,13 +258,13 @@ def find_datetime(text: str, *, lang: str | None = None) -> str | None:
     if m is None:
         m = _TIME_BEFORE.search(text[max(0, found.start - _LOOK_BEHIND_CHARS) : found.start])
     if m is None:
-        return day
+        return day, found.start
     clock = _clock(m)
     if clock is None:
-        return day
+        return day, found.start
     h, mi, s = clock
     out = f"{day}T{h:02d}:{mi:02d}:{s:02d}"
-    return out + (_offset(m) or "")
+    return out + (_offset(m) or ""), found.start
 
 
 _URL_DATE_RE = re.compile(
@@ -274,6 +286,11 @@ _URL_NAMED_MONTH_RE = re.compile(
     r"/((?:19|20)\d{2})/([^\W\d_]{3,9})/(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 _URL_PATH_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/]*)?([^?#]*)", re.IGNORECASE)
+# A web-archive copy ("https://web.archive.org/web/20120216182711/http://site/...") puts
+# the crawl time first: the archived page's own URL follows it and is what is read.
+_ARCHIVE_PREFIX_RE = re.compile(
+    r"^(?:[a-z]+://)?(?:web\.)?archive\.org/web/\d{4,14}[a-z_]*/", re.IGNORECASE
+)
 
 
 def find_url_date(url: str | None) -> str | None:
@@ -281,10 +298,12 @@ def find_url_date(url: str | None) -> str | None:
 
     Only the unambiguous year/month/day path forms count: /YYYY/MM/DD/ (or with
     dashes, also after a slug), /YYYY/MMDD/, /YYYY/mon/DD/ and one eight-digit
-    YYYYMMDD run (a glued hhmm[ss] after it is ignored); None otherwise.
+    YYYYMMDD run (a glued hhmm[ss] after it is ignored); None otherwise. A web-archive
+    copy's crawl time is no publication date: the archived URL is read instead.
     """
     if not url:
         return None
+    url = _ARCHIVE_PREFIX_RE.sub("", url, count=1)
     path = _URL_PATH_RE.match(url)
     path_text = path.group(1) if path else url
     for pattern in (_URL_DATE_RE, _URL_YEAR_MMDD_RE, _URL_COMPACT_DATE_RE, _URL_NAMED_MONTH_RE):

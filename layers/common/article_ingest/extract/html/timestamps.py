@@ -12,6 +12,7 @@ import datetime as dt
 import email.utils
 import re
 
+from .. import date_vocabulary as dv
 from .. import dates
 from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
 
@@ -126,3 +127,101 @@ def has_time(iso: str | None) -> bool:
 def has_offset(iso: str | None) -> bool:
     """True when the timestamp carries a time and an offset (or Z)."""
     return bool(iso and "T" in iso and (iso.endswith("Z") or re.search(r"[+-]\d{2}:\d{2}$", iso)))
+
+
+def day_of(iso: str | None) -> dt.date | None:
+    """The calendar day a timestamp states, as written (in its own offset)."""
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def plausible(iso: str | None, today: dt.date) -> bool:
+    """True when the day lies between 1995-01-01 and tomorrow (no placeholder or clock)."""
+    day = day_of(iso)
+    return bool(
+        day
+        and day.year >= dv.EARLIEST_PUBLICATION_YEAR
+        and day <= today + dt.timedelta(days=dv.LATEST_DAYS_AHEAD)
+    )
+
+
+def _wall_clock(iso: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(iso[:19]) if has_time(iso) else None
+    except ValueError:
+        return None
+
+
+def _instant(iso: str) -> dt.datetime | None:
+    if not has_offset(iso):
+        return None
+    try:
+        return dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def is_utc(iso: str | None) -> bool:
+    """True for a time stated in UTC (`Z`): the page's own offset may be unknown."""
+    return bool(iso and has_time(iso) and (iso.endswith("Z") or iso.endswith("+00:00")))
+
+
+def same_instant(a: str, b: str) -> bool:
+    """True when two aware timestamps name the same moment (to the minute)."""
+    x, y = _instant(a), _instant(b)
+    return bool(x and y and abs((x - y).total_seconds()) <= dv.CLOCK_TOLERANCE_SECONDS)
+
+
+def implied_offset(aware: str, local: str) -> str | None:
+    """The offset that turns `aware`'s instant into `local`'s wall clock, if plausible.
+
+    A page states "2023-11-09T03:28:35Z" in its metadata and "Nov 8, 2023, 10:28 p.m."
+    to readers: the same moment at -05:00. The difference must be a whole quarter
+    hour within UTC-11..UTC+14 (seconds the visible clock drops are tolerated), and
+    not zero: None otherwise, when either value has no time or `local` has an offset.
+    """
+    moment, clock = _instant(aware), _wall_clock(local)
+    if moment is None or clock is None or has_offset(local):
+        return None
+    seconds = (clock - moment.replace(tzinfo=None)).total_seconds() + _seconds_east(moment)
+    step = dv.OFFSET_STEP_MINUTES * 60
+    minutes = round(seconds / step) * dv.OFFSET_STEP_MINUTES
+    if abs(seconds - minutes * 60) > dv.CLOCK_TOLERANCE_SECONDS or minutes == 0:
+        return None
+    if abs(minutes) == dv.AMBIGUOUS_OFFSET_MINUTES:
+        return None
+    if not dv.MIN_OFFSET_MINUTES <= minutes <= dv.MAX_OFFSET_MINUTES:
+        return None
+    return dates.minutes_offset(minutes)
+
+
+def _seconds_east(moment: dt.datetime) -> float:
+    delta = moment.utcoffset()
+    return delta.total_seconds() if delta else 0.0
+
+
+def in_offset(aware: str, offset: str) -> str:
+    """The instant `aware` written in `offset` ("+02:00"); unchanged when unreadable."""
+    moment = _instant(aware)
+    minutes = _offset_minutes(offset)
+    if moment is None or minutes is None:
+        return aware
+    local = moment.astimezone(dt.timezone(dt.timedelta(minutes=minutes)))
+    return local.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if minutes == 0 else offset)
+
+
+def _offset_minutes(offset: str) -> int | None:
+    m = re.fullmatch(r"([+-])(\d{2}):(\d{2})", offset)
+    if m is None:
+        return None
+    minutes = int(m[2]) * 60 + int(m[3])
+    return -minutes if m[1] == "-" else minutes
+
+
+def stated_offset(iso: str | None) -> str | None:
+    """The `±HH:MM` offset a timestamp carries (None for Z, local times and dates)."""
+    if not iso or not has_offset(iso) or iso.endswith("Z"):
+        return None
+    return iso[-6:]

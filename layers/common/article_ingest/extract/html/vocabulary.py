@@ -255,7 +255,6 @@ AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )
 HTTP_URL = re.compile(r"^https?://", re.IGNORECASE)
-URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 # --------------------------------------------------------------------------- meta tags
 # <meta name|property|itemprop=KEY content=...>, keys lower-cased, best first.
@@ -287,10 +286,13 @@ META_IMAGE = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image"
               "twitter:image:src")  # fmt: skip
 META_URL = ("og:url", "twitter:url")
 
-# Elements whose text is a visible publication date.
+# Elements whose text is a visible publication date. Also htmldate's class cues that
+# hold dates on several dev sites: "submitted" (Drupal), "posted(-on)" (WordPress),
+# "created", "publication", "subline".
 DATE_ATTR = re.compile(
     r"date|time|datum|fecha|data|publish|pubdate|dateline|timestamp|zeit|article-?meta|"
-    r"byline|meta-?info|entry-?meta|post-?meta",
+    r"byline|meta-?info|entry-?meta|post-?meta|post_meta|submitted|posted|created|"
+    r"publication|subline",
     re.IGNORECASE,
 )
 # Bylines and visible dates sit near the top of the article: the scans for them

@@ -1,0 +1,259 @@
+"""Visible dates: the dateline next to the headline, else a date-named element.
+
+Readers see the date beside the headline ("Von Olga · 06.11.2023 13:30", "Published
+Nov. 8, 2023, 10:28 p.m. ET", a `<time>`): the scan starts at the headline and reads
+forward in document order until the article's text has begun, then looks at the
+few elements just before the headline (a date above the title). Captions, scripts
+and forms are skipped; prose sentences that happen to mention a date are not datelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from lxml import etree
+
+from .. import date_vocabulary as dv
+from .. import dates
+from . import timestamps
+from . import vocabulary as v
+from . import vocabulary_dates as vd
+from .parse import attr, class_id, collapse, match_key, tag_of, text_of
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A date shown to readers: its ISO value and what the page says it is."""
+
+    iso: str
+    updated: bool = False  # labelled as an update ("Updated", "Aktualisiert")
+    numeric: bool = False  # written in digits only ("11/01/2021"): day/month may swap
+    before_headline: bool = False
+
+
+def headline_element(root: etree._Element, headline: str) -> etree._Element | None:
+    """The element showing the headline: the h1 that states it, else the first h1 of
+    the article (or page), else an h2/h3 stating it."""
+    key = match_key(headline) if headline else ""
+    h1s = [h for h in islice(root.iter("h1"), vd.MAX_HEADLINE_CANDIDATES) if text_of(h)]
+    for el in h1s:
+        if key and _states(match_key(text_of(el)), key):
+            return el
+    scoped = root.xpath("//article//h1 | //main//h1")
+    for el in islice(scoped, vd.MAX_HEADLINE_CANDIDATES):
+        if isinstance(el, etree._Element) and text_of(el):
+            return el
+    if h1s:
+        return h1s[0]
+    if key:
+        for el in islice(root.iter("h2", "h3"), vd.MAX_HEADLINE_CANDIDATES):
+            if _states(match_key(text_of(el)), key):
+                return el
+    return None
+
+
+def _states(text_key: str, headline_key: str) -> bool:
+    if not text_key:
+        return False
+    if text_key == headline_key:
+        return True
+    shorter = min(len(text_key), len(headline_key))
+    return shorter >= vd.MIN_HEADLINE_MATCH_CHARS and (
+        text_key in headline_key or headline_key in text_key
+    )
+
+
+def near_headline(anchor: etree._Element, lang: str | None) -> list[Dateline]:
+    """Datelines after the headline (in order, until the text starts), then before it."""
+    found = _scan(_following(anchor), vd.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
+    found += _scan(_preceding(anchor), vd.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
+    return found
+
+
+def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
+    """The first publication date in a date-named element or `<time>` of the page."""
+    checked = 0
+    for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
+        if tag_of(el) != "time" and not v.DATE_ATTR.search(
+            class_id(el) + " " + attr(el, "itemprop")
+        ):
+            continue
+        if not vd.TWO_DIGITS.search(text_of(el)) and tag_of(el) != "time":
+            continue
+        found = _dateline(el, lang, before=False)
+        if found is not None and not found.updated:
+            return found
+        checked += 1
+        if checked >= v.MAX_DATELINE_TRIES:
+            break
+    return None
+
+
+def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
+    """The first date anywhere on the page that a label calls the publication date
+    ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024")."""
+    for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
+        if not el.text or not dv.PUBLISHED_LABEL.search(el.text):
+            continue
+        for holder in (el, el.getparent()):
+            text = _spaced_text(holder) if holder is not None else ""
+            if len(text) > v.MAX_DATELINE_CHARS or not (label := dv.PUBLISHED_LABEL.search(text)):
+                continue
+            located = dates.locate_datetime(text, lang=lang)
+            if located and 0 <= located[1] - label.end() <= vd.LABEL_CHARS:
+                return Dateline(located[0])
+    return None
+
+
+def _scan(
+    elements: Iterator[etree._Element], budget: int, lang: str | None, *, before: bool
+) -> list[Dateline]:
+    """Datelines among `elements` until `budget` characters of other text have passed."""
+    out: list[Dateline] = []
+    passed = 0
+    for el in islice(elements, vd.MAX_DATELINE_ELEMENTS):
+        found = _dateline(el, lang, before=before)
+        if found is not None:
+            out.append(found)
+            if not found.updated or len(out) >= vd.MAX_DATELINES:
+                break
+            continue
+        passed += len(collapse(el.text)) + len(collapse(el.tail))
+        if passed > budget:
+            break
+    return out
+
+
+def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline | None:
+    """The element as a dateline: a stamp in a `<time>`/`<abbr>` attribute or a short
+    text whose date comes with few other words."""
+    tag = tag_of(el)
+    machine = attr(el, "datetime") if tag == "time" else attr(el, "title") if tag == "abbr" else ""
+    text = _spaced_text(el)
+    if machine:
+        iso = timestamps.normalise(machine, lang=lang)
+        if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
+            label = _spaced_text(el.getparent()) if el.getparent() is not None else text
+            return Dateline(iso, updated=_labelled_update(label, text), before_headline=before)
+    if not vd.TWO_DIGITS.search(text):
+        return None
+    if len(text) > v.MAX_DATELINE_CHARS and not before:
+        return _opening_date(text, lang)
+    if not vd.MIN_DATELINE_CHARS <= len(text) <= v.MAX_DATELINE_CHARS:
+        return None
+    located = dates.locate_datetime(text, lang=lang)
+    if located is None:
+        return None
+    iso, start = located
+    if _is_prose(text):
+        return None
+    return Dateline(
+        iso,
+        updated=bool(dv.UPDATED_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start])),
+        numeric=_is_numeric(text, start),
+        before_headline=before,
+    )
+
+
+def _opening_date(text: str, lang: str | None) -> Dateline | None:
+    """A paragraph that opens with its date ("01.02.2022 – Der Arbeitsmarkt …")."""
+    opening = text[: vd.LEADING_DATE_CHARS + vd.NUMERIC_DATE_CHARS * 3]
+    located = dates.locate_datetime(opening, lang=lang)
+    if located is None or located[1] > vd.LEADING_DATE_CHARS:
+        return None
+    # Only a place may come first ("BERLIN, 27.1.2022 –"), not words of a sentence.
+    lead = opening[: located[1]].split()
+    if len(lead) > vd.MAX_LEADING_WORDS or any(w[:1].islower() for w in lead):
+        return None
+    updated = bool(dv.UPDATED_LABEL.search(opening[: located[1]]))
+    return Dateline(located[0], updated=updated, numeric=_is_numeric(opening, located[1]))
+
+
+def _is_numeric(text: str, start: int) -> bool:
+    return not any(ch.isalpha() for ch in text[start : start + vd.NUMERIC_DATE_CHARS])
+
+
+def _labelled_update(context: str, own: str) -> bool:
+    """True when the words just before the element's own text say "updated"."""
+    at = context.find(own) if own else -1
+    prefix = context[max(0, at - vd.LABEL_CHARS) : at] if at > 0 else ""
+    return bool(dv.UPDATED_LABEL.search(prefix + " " + own[: vd.LABEL_CHARS]))
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence that mentions a date ("… a 15 de mayo de 2025, …") is no dateline."""
+    return len(text.split()) > vd.MAX_DATELINE_WORDS
+
+
+def _walk(root: etree._Element) -> Iterator[etree._Element]:
+    """Elements in document order, without the subtrees that never hold a dateline."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        names = class_id(el)
+        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
+            continue
+        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
+            continue
+        yield el
+        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+
+
+def _spaced_text(el: etree._Element) -> str:
+    """The element's visible text with a space between its parts ("<span>28.09.19</span>
+    12:44" reads "28.09.19 12:44", not the year 1912), scripts left out; read only
+    until it is too long for a dateline (the opening of a long text is kept)."""
+    parts: list[str] = []
+    size = 0
+    for node in el.iter():
+        if isinstance(node.tag, str) and tag_of(node) not in vd.NO_TEXT_TAGS and node.text:
+            parts.append(node.text)
+            size += len(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+            size += len(node.tail)
+        if size > vd.MAX_RAW_TEXT_CHARS:
+            break
+    return collapse(" ".join(parts))[: vd.MAX_RAW_TEXT_CHARS]
+
+
+def _is_photo_box(el: etree._Element) -> bool:
+    """An image with its caption and credit: little text around an <img>/<picture>."""
+    has_image = next(el.iter("img", "picture"), None) is not None
+    return has_image and len(text_of(el)) <= vd.MAX_PHOTO_BOX_CHARS
+
+
+def _following(anchor: etree._Element) -> Iterator[etree._Element]:
+    """The elements after the headline in document order (its own subtree first)."""
+    yield from islice(_walk(anchor), 1, None)
+    for node in [anchor, *anchor.iterancestors()]:
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str):
+                yield from _walk(sibling)
+
+
+def _preceding(anchor: etree._Element) -> Iterator[etree._Element]:
+    """The elements before the headline, nearest first, without its ancestors."""
+    for node in [anchor, *anchor.iterancestors()]:
+        for sibling in node.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str):
+                yield from _walk_back(sibling)
+
+
+def _walk_back(root: etree._Element) -> Iterator[etree._Element]:
+    """`_walk` in reverse document order (children before their parent), lazily."""
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, expanded = stack.pop()
+        if expanded:
+            yield el
+            continue
+        names = class_id(el)
+        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
+            continue
+        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
+            continue
+        stack.append((el, True))
+        stack.extend((c, False) for c in el if isinstance(c.tag, str))
