@@ -7,7 +7,7 @@ import json
 import pytest
 
 from article_ingest.extract import extract_html
-from article_ingest.extract.html.authors import clean_authors, split_byline
+from article_ingest.extract.html.authors import clean_authors, publisher_credits, split_byline
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,24 @@ from article_ingest.extract.html.authors import clean_authors, split_byline
         ("The Associated Press", ["The Associated Press"]),
         ("By The Russian and Syrian defense ministries", []),
         ("Tuesday the council had voted", []),
+        ("Sarah E. Needleman", ["Sarah E. Needleman"]),
+        ("Jose de la Cruz y Ana van der Berg", ["Jose de la Cruz", "Ana van der Berg"]),
+        ("ERIC TUCKERAssociated Press", ["ERIC TUCKER", "Associated Press"]),
+        ("Jane Doe AP", ["Jane Doe", "AP"]),
+        ("Von", []),
+        ("Twitter", []),
+        ("Artikel von:", []),
+        ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+        ("Posted by Walter von Aachen", ["Walter von Aachen"]),
+        ("CITY-Online-Experte Robin Doe", ["Robin Doe"]),
+        ("Von Tomas Spahn Fr, 18. Oktober 2019", ["Tomas Spahn"]),
+        ("Jeff Foust Monday, November 18, 2019", ["Jeff Foust"]),
+        ("Stand: 20. April 2020, 14:57 Uhr", []),
+        ("Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+        ("MND Staff", ["MND Staff"]),
+        ("IN-Redaktion", ["IN-Redaktion"]),
+        ("Jane Doe, Senior Staff Writer", ["Jane Doe"]),
+        ("SHOW ALL ARTICLES OF Heiko Sauer", []),
     ],
 )
 def test_split_byline_keeps_people_and_agencies(byline: str, expected: list[str]) -> None:
@@ -45,6 +63,31 @@ def test_clean_authors_drops_the_publisher_and_duplicates() -> None:
     cleaned = clean_authors(names, blocked=["City Paper", "city-paper.example"])
     # Then the person remains once and the publisher is gone
     assert cleaned == ["Jane Doe"]
+
+
+def test_clean_authors_drops_the_publisher_printed_after_a_name() -> None:
+    # Given a byline naming a person and then the publisher
+    # When cleaned with the publisher's names blocked
+    cleaned = clean_authors(["Kevin Doe USA TODAY"], blocked=["USA TODAY"])
+    # Then the person remains, without the publisher
+    assert cleaned == ["Kevin Doe"]
+
+
+def test_clean_authors_keeps_a_newsroom_named_after_the_publisher() -> None:
+    # Given a newsroom credit that holds the publisher's name
+    # When cleaned with the publisher's names blocked
+    cleaned = clean_authors(["Redacción Diario City"], blocked=["Diario City"])
+    # Then the newsroom stays whole
+    assert cleaned == ["Redacción Diario City"]
+
+
+def test_publisher_credits_keep_the_publisher_as_written() -> None:
+    # Given credits naming the publisher by name and by domain, and a handle
+    names = ["DER SPIEGEL", "spiegel.de", "@derspiegel", "https://spiegel.de/"]
+    # When the publisher's credits are picked
+    credits = publisher_credits(names, publisher=["DER SPIEGEL", "spiegel.de"])
+    # Then the name and the domain remain, the handle and the URL do not
+    assert credits == ["DER SPIEGEL", "spiegel.de"]
 
 
 def test_clean_authors_keeps_cjk_names_but_not_profile_blurbs() -> None:

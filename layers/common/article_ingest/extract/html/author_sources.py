@@ -1,8 +1,10 @@
 """Where the authors are stated: JSON-LD, meta tags, microdata, visible bylines.
 
-The first source that names people wins; a later one listing the same people plus
+The first source that credits someone wins; a later one listing the same people plus
 co-authors (the visible byline often names everyone, the metadata only the first)
-replaces it. The publisher is never an author.
+replaces it. Visible bylines count inside the article (the h1's <article>/<main>)
+first, and never inside teasers, picture credits or reader comments. The publisher
+is an author only where the page credits it and credits nobody else.
 """
 
 from __future__ import annotations
@@ -16,8 +18,30 @@ from lxml import etree
 from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
-from .authors import clean_authors
-from .parse import attr, class_id, first_meta, itemprop, match_key, tag_of, text_of
+from .authors import clean_authors, publisher_credits
+from .parse import attr, class_id, collapse, first_meta, itemprop, match_key, tag_of
+
+# Formatting tags inside a word ("<b>Mc</b>Donald"); any other element boundary
+# separates words ("<span>ERIC TUCKER</span><span>Associated Press</span>").
+INLINE_FORMAT_TAGS = frozenset({"b", "i", "em", "strong", "u", "small", "font", "mark", "abbr"})
+
+
+def spaced_text(el: etree._Element) -> str:
+    """The element's text with a space at every element boundary but inline formatting."""
+    pieces: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        gap = "" if tag_of(node) in INLINE_FORMAT_TAGS else " "
+        if event == "start":
+            pieces += [gap, node.text or ""]
+        else:
+            pieces += [gap, (node.tail or "") if node is not el else ""]
+    return collapse("".join(pieces))
+
+
+def article_scope(root: etree._Element) -> etree._Element | None:
+    """The <article> or <main> holding the h1, when there is one."""
+    scope = next(iter(root.xpath("//article[.//h1] | //main[.//h1]")), None)
+    return scope if isinstance(scope, etree._Element) else None
 
 
 def _author_elements(root: etree._Element) -> list[etree._Element]:
@@ -28,45 +52,11 @@ def _author_elements(root: etree._Element) -> list[etree._Element]:
 
 def _author_name(el: etree._Element) -> str:
     names = itemprop(el, "name")
-    return text_of(names[0]) if names else text_of(el)
-
-
-def microdata_authors(elements: list[etree._Element]) -> list[str]:
-    """Names of the author `elements` (all of them: co-authors), reader comments' not."""
-    return [t for t in (_author_name(el) for el in elements if not _in_comments(el)) if t]
-
-
-def marked_up_coauthors(elements: list[etree._Element], names: list[str]) -> list[str]:
-    """The marked-up authors of the byline holding the first of `names`, among the
-    page's author `elements`.
-
-    Teasers mark their authors up too: co-authors are the author elements of the
-    nearest ancestor holding several, when that ancestor is a byline block (short),
-    not the whole article.
-    """
-    keys = {match_key(n) for n in names}
-    first = next((el for el in elements if match_key(_author_name(el)) in keys), None)
-    if first is None:
-        return []
-    for block in list(first.iterancestors())[: va.COAUTHOR_LEVELS]:
-        inside = [el for el in elements if _contains(block, el)]
-        if len(inside) > 1:
-            if len(text_of(block)) > va.MAX_BYLINE_BLOCK_CHARS:
-                return []
-            return [t for t in (_author_name(el) for el in inside) if t]
-    return []
+    return spaced_text(names[0]) if names else spaced_text(el)
 
 
 def _contains(block: etree._Element, el: etree._Element) -> bool:
     return any(a is block for a in el.iterancestors())
-
-
-def _body_elements(root: etree._Element) -> Iterator[etree._Element]:
-    """The body's first elements in document order (the body itself excluded)."""
-    body = root.find("body")
-    if body is None:
-        return iter(())
-    return islice(body.iterdescendants(etree.Element), v.MAX_SCAN_ELEMENTS)
 
 
 def _in_comments(el: etree._Element) -> bool:
@@ -79,24 +69,101 @@ def _in_comments(el: etree._Element) -> bool:
     return False
 
 
-def byline_texts(root: etree._Element) -> list[str]:
-    """Texts of byline-named elements in document order (the first one that names
-    someone is the article's; later ones belong to teasers)."""
-    texts: list[str] = []
-    for el in _body_elements(root):
+def _in_teaser_or_credit(el: etree._Element) -> bool:
+    """Inside a link or a teaser block (another article's byline), or a picture credit."""
+    if va.PHOTO_CREDIT_ATTR.search(class_id(el)):
+        return True
+    for level, node in enumerate(el.iterancestors()):
+        tag = tag_of(node)
+        if tag in va.PHOTO_CREDIT_TAGS:
+            return True
+        if level >= va.TEASER_LEVELS or tag in ("body", "article", "main"):
+            return False
+        if tag == "a" or va.TEASER_ATTR.search(class_id(node)):
+            return True
+    return False
+
+
+def _is_candidate(el: etree._Element) -> bool:
+    return not _in_comments(el) and not _in_teaser_or_credit(el)
+
+
+def _scoped(root: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:
+    """The candidates inside the article scope when it holds any, else all of them."""
+    kept = [el for el in elements if _is_candidate(el)]
+    scope = article_scope(root)
+    inside = [el for el in kept if scope is not None and _contains(scope, el)]
+    return inside or kept
+
+
+def _byline_block(elements: list[etree._Element], first: etree._Element) -> list[etree._Element]:
+    """`first` and the author elements sharing its byline block (a short ancestor).
+
+    Teasers mark their authors up too: co-authors are the author elements of the
+    nearest ancestor holding several, when that ancestor is a byline block (short),
+    not the whole article.
+    """
+    for block in list(first.iterancestors())[: va.COAUTHOR_LEVELS]:
+        inside = [el for el in elements if _contains(block, el)]
+        if len(inside) > 1:
+            if len(collapse("".join(block.itertext()))) > va.MAX_BYLINE_BLOCK_CHARS:
+                return [first]
+            return inside
+    return [first]
+
+
+def microdata_authors(root: etree._Element, elements: list[etree._Element]) -> list[str]:
+    """Names in the article's first marked-up byline (with its co-authors)."""
+    kept = _scoped(root, elements)
+    if not kept:
+        return []
+    return [t for t in (_author_name(el) for el in _byline_block(kept, kept[0])) if t]
+
+
+def marked_up_coauthors(elements: list[etree._Element], names: list[str]) -> list[str]:
+    """The marked-up authors of the byline holding the first of `names`."""
+    keys = {match_key(n) for n in names}
+    kept = [el for el in elements if _is_candidate(el)]
+    first = next((el for el in kept if match_key(_author_name(el)) in keys), None)
+    if first is None:
+        return []
+    block = _byline_block(kept, first)
+    return [t for t in (_author_name(el) for el in block) if t] if len(block) > 1 else []
+
+
+def _byline_elements(where: etree._Element) -> Iterator[etree._Element]:
+    """Byline-named elements under `where` in document order (itself excluded)."""
+    for el in islice(where.iterdescendants(etree.Element), v.MAX_SCAN_ELEMENTS):
         names = (el.get("class") or "", el.get("id") or "")
         if not any(hint in name for hint in va.BYLINE_HINTS for name in names):
             continue
-        if (
-            va.BYLINE_ATTR.search(class_id(el))
-            and not v.BOILERPLATE_WEAK.search(attr(el, "class").lower().replace("author", ""))
-            and not _in_comments(el)
+        if va.BYLINE_ATTR.search(class_id(el)) and not v.BOILERPLATE_WEAK.search(
+            attr(el, "class").lower().replace("author", "")
         ):
-            text = text_of(el)
+            yield el
+
+
+def byline_texts(root: etree._Element) -> list[str]:
+    """Texts of byline-named elements: the article scope's first, then the page's
+    (the first one that names someone is the article's)."""
+    body = root.find("body")
+    scope = article_scope(root)
+    wheres = [w for w in (scope, body) if w is not None]
+    texts: list[str] = []
+    # The elements themselves, not their id(): lxml frees a proxy nobody holds.
+    seen: set[etree._Element] = set()
+    for where in wheres:
+        found = 0
+        for el in _byline_elements(where):
+            if el in seen or not _is_candidate(el):
+                continue
+            seen.add(el)
+            text = spaced_text(el)
             limit = va.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
-            if 2 < len(text) < limit:
+            if 2 < len(text) < limit and not va.PHOTO_CREDIT_TEXT.match(text):
                 texts.append(text)
-                if len(texts) >= va.MAX_BYLINE_ELEMENTS:
+                found += 1
+                if found >= va.MAX_BYLINE_ELEMENTS:
                     break
     return texts
 
@@ -108,8 +175,10 @@ def labelled_bylines(root: etree._Element) -> list[str]:
         if not el.text or not va.BYLINE_LEAD_LABEL.match(el.text) or len(el) == 0:
             continue
         # The linked names only: a date or a role may follow them in the same line.
-        links = [t for t in (text_of(a) for a in el.iter("a")) if t]
-        if not links or len(text_of(el)) > va.MAX_LABELLED_BYLINE_CHARS:
+        links = [t for t in (spaced_text(a) for a in el.iter("a")) if t]
+        if not links or len(spaced_text(el)) > va.MAX_LABELLED_BYLINE_CHARS:
+            continue
+        if not _is_candidate(el):
             continue
         texts.append(", ".join(links))
         if len(texts) >= va.MAX_BYLINE_ELEMENTS:
@@ -129,7 +198,7 @@ def find_authors(
     publisher: str | None,
     url: str | None,
 ) -> tuple[list[str], str]:
-    """Authors from the first source that names people, the publisher never among them.
+    """Authors from the first source that credits someone but the publisher.
 
     Returns:
         (names, source), ([], "") when the page names nobody.
@@ -137,16 +206,15 @@ def find_authors(
     blocked = [publisher or "", ld.site_name if ld else "", first_meta(index, v.META_PUBLISHER)]
     if url and (host := urlsplit(url).hostname):
         blocked += [host, host.removeprefix("www.")]
-    ld_people = [n for n, kind in (ld.authors if ld else []) if kind != "org"]
-    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org"]
+    ld_names = [n for n, _kind in (ld.authors if ld else [])]
     meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
     # Found once: the marked-up authors are a source and the co-author check of any.
     elements = _author_elements(root)
     # Visible bylines cost a scan of the page: read only when needed.
     sources: list[tuple[Callable[[], list[str]], str]] = [
-        (lambda: clean_authors(ld_people, blocked=blocked), "json-ld"),
+        (lambda: clean_authors(ld_names, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
-        (lambda: clean_authors(microdata_authors(elements), blocked=blocked), "microdata"),
+        (lambda: clean_authors(microdata_authors(root, elements), blocked=blocked), "microdata"),
     ]
     for names, source in sources:
         cleaned = names()
@@ -156,12 +224,17 @@ def find_authors(
                 return coauthors, "microdata"
             return cleaned, source
     for text in byline_texts(root):
-        cleaned = clean_authors([text], blocked=blocked)
+        # The first byline crediting anyone is the article's, even if it credits the
+        # publisher ("Von Presse Augsburg").
+        cleaned = clean_authors([text], blocked=blocked) or publisher_credits(
+            [text], publisher=blocked
+        )
         if cleaned:
             return cleaned, "byline-text"
     for text in labelled_bylines(root):
         cleaned = clean_authors([text], blocked=blocked)
         if cleaned:
             return cleaned, "byline-text"
-    cleaned = clean_authors(ld_orgs, blocked=blocked)
+    # Nobody else is credited: the structured data's credit of the publisher stands.
+    cleaned = publisher_credits(ld_names, publisher=blocked)
     return (cleaned, "json-ld") if cleaned else ([], "")

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import re
 
-# "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
+# "By Jane Doe", "Von Max Muster", "Por ...", "Erstellt von ..." at the start of a byline;
+# "Author" without a colon is a screen-reader label glued before the name.
 BYLINE_PREFIX = re.compile(
     r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
-    r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:|author\s*:|text\s+von|"
+    r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:?|author\s*:?|text\s+von|"
     r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von|"
+    r"(?:erstellt|eingestellt|verfasst|geschrieben|gepostet|veröffentlicht|posted|"
+    r"submitted|created|published|artikel|beitrag|pressemitteilung|publié|publicado)\s+"
+    r"(?:von|by|par|por|door)|"
     r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column|photos?)\s+by)"
     r"(?:\s*:)?\s+",
     re.IGNORECASE,
 )
 
-# Separators between several names in one byline.
+# Separators between several names in one byline. One-letter conjunctions ("y", "e",
+# "i", "a") count in lower case only: "Sarah E. Needleman" is one person.
 AUTHOR_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|"
-    r"\bi\b|\ba\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
+    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|(?-i:\b[yeia]\b)|\bog\b|\boch\b|"
+    r"\ben\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
     re.IGNORECASE,
 )
 
@@ -31,8 +36,8 @@ AUTHOR_ROLE = re.compile(
     r"redaction|rédaction|redacción|redazione|staff|writer|contributor|columnist|"
     r"kolumnist(?:in)?|journalist(?:in)?|autor(?:in)?|author|photographer|fotograf(?:in)?|"
     r"updated|aktualisiert|published|veröffentlicht|minutes?|min\.?\s+read|read|lesezeit|"
-    r"follow|twitter|email|e-mail|mail|contact|kontakt|more\s+articles|mehr\s+artikel|"
-    r"alle\s+artikel|profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
+    r"follow|twitter|email|e-mail|mail|contact|kontakt|articles?|artikel|beiträge|"
+    r"profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
     r"bureau|büro|ressort|department|abteilung|sub-?editor|presenter|anchor|powered|"
     r"sponsored|advertorial|anzeige|quelle|source)\b",
     re.IGNORECASE,
@@ -64,11 +69,19 @@ URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", r
 HAS_DIGIT = re.compile(r"\d")
 
 # News agencies a byline may name next to (or instead of) people; kept as authors.
-AGENCIES = re.compile(
-    r"^(?:dpa|afp|ap|apa|kna|epd|sid|reuters|associated press|agence france-presse|"
+_AGENCY_NAMES = (
+    r"dpa|afp|ap|apa|kna|epd|sid|reuters|associated press|agence france-presse|"
     r"ansa|efe|ats|sda|keystone-sda|tt|ntb|ritzau|pap|ctk|čtk|tass|ria novosti|"
-    r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha)$",
-    re.IGNORECASE,
+    r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha"
+)
+AGENCIES = re.compile(rf"^(?:{_AGENCY_NAMES})$", re.IGNORECASE)
+# An agency printed straight after a person ("ERIC TUCKER Associated Press", markup
+# without a space: "ERIC TUCKERAssociated Press"): the person, then the agency. Short
+# all-caps agencies ("AP") need a space before them, a written-out one does not.
+AGENCY_TAIL = re.compile(
+    r"^(?P<name>\S+(?:\s+\S+)*?[^\W\d_])(?:\s*(?P<long>Associated Press|Reuters|"
+    r"Agence France-Presse|Bloomberg)|\s+(?P<short>(?-i:AP|AFP|dpa|DPA|APA|KNA|epd|SID|EFE|"
+    r"ANSA|PAP|AA)))$"
 )
 
 # One-word "names" that are a desk or a CMS account, not a person.
@@ -144,3 +157,95 @@ NAME_PARTICLES = frozenset(
 )  # fmt: skip
 # A fragment opening with an article is a phrase, not a name ("The Russian ...").
 NOT_NAME_START = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "un", "une"})
+
+# A date after the name ("Von Jane Doe Fr, 18. Oktober 2019", "Jane Doe Stand:
+# 05.01.2025", "vor 3 Tagen"): cut from the (optional) weekday or label before the
+# first number. Only where a digit follows, so a weekday-like surname ("Minh Do") stays.
+AUTHOR_TRAILING_DATE = re.compile(
+    r"(?:[\s,|·•–—-]+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|stand|"
+    r"updated|aktualisiert|published|veröffentlicht|am|on|le|el|vor|hace|seit)\.?[,:]?)?"
+    r"[\s,|·•–—-]+\d{1,4}(?:[./:-]|\s+\w).*$",
+    re.IGNORECASE,
+)
+
+# A written-out weekday after the name opens the date ("Jeff Doe Monday, November 18").
+AUTHOR_TRAILING_WEEKDAY = re.compile(
+    r"[\s,|·•–—-]+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|"
+    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche)\b.*$",
+    re.IGNORECASE,
+)
+
+# A picture credit after the name ("Jane Doe Illustration von Max Roe", "| Foto: ...").
+AUTHOR_TRAILING_CREDIT = re.compile(
+    r"[\s,|(–—-]+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|"
+    r"kamera|camera|video)\s*(?:von|by|de|par|:).*$",
+    re.IGNORECASE,
+)
+
+# A job title glued to the name by a compound ("FOCUS-Online-Experte Robin Doe",
+# "SPIEGEL-Korrespondentin Jane Doe"): the title goes.
+LEADING_ROLE = re.compile(
+    r"^\S+-(?:experte|expertin|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|"
+    r"autor(?:in)?|reporter(?:in)?|chef(?:in)?|chefredakteur(?:in)?)\s+",
+    re.IGNORECASE,
+)
+
+# Single words that are labels, widgets or social networks, never a one-word name
+# ("Von" left alone by markup, "Twitter" beside the byline, the font "SIZE" button).
+NOT_NAME_WORDS = frozenset(
+    {
+        "von", "by", "por", "par", "door", "av", "af", "di", "de", "da", "from", "und", "and",
+        "twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "xing",
+        "youtube", "tiktok", "threads", "bluesky", "mastodon", "x", "email", "e-mail", "mail",
+        "share", "teilen", "print", "drucken", "size", "font", "text", "more", "mehr", "follow",
+        "folgen", "autor", "autorin", "author", "authors", "autoren", "posted", "published",
+        "updated", "foto", "fotos", "photo", "photos", "bild", "quelle", "source", "credit",
+        "copyright", "home", "menu", "search", "suche", "login", "anmelden", "redaktion",
+        "stand", "aktualisiert",
+    }
+)  # fmt: skip
+
+# A newsroom the byline or the structured data credits ("MND Staff", "IN-Redaktion",
+# "Guardian staff reporter", "Gear Team"): an author under the contract.
+NEWSROOM = re.compile(
+    r"\b(?:staff|team|redaktion|redaction|rédaction|redacción|redazione|redactie|"
+    r"newsroom|desk|nachrichtenredaktion|online-redaktion)\b",
+    re.IGNORECASE,
+)
+# Words of a bare job title ("Senior Staff Writer"): a newsroom credit names more.
+ROLE_WORDS = frozenset(
+    {
+        "senior", "chief", "staff", "writer", "writers", "reporter", "reporters", "editor",
+        "editors", "correspondent", "contributor", "contributing", "columnist", "journalist",
+        "political", "business", "science", "health", "sport", "sports", "news", "desk",
+        "team", "redaktion", "newsroom", "online", "digital", "associate", "managing",
+        "deputy", "assistant", "freelance", "special", "the", "of", "and", "our", "by",
+        "editorial", "web", "social", "media", "photo", "video", "data", "graphics",
+    }
+)  # fmt: skip
+
+# A profile URL or a social-media handle stands for an author, it credits nobody.
+NOT_A_CREDIT = re.compile(r"^\s*(?:https?://|www\.|@)", re.IGNORECASE)
+
+# Picture credits and captions: a byline-named element inside or marked so is no byline.
+PHOTO_CREDIT_ATTR = re.compile(
+    r"caption|photo|foto|image|img|bild|picture|media-?credit|copyright|gallery|video",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT_TAGS = frozenset({"figure", "figcaption", "picture"})
+PHOTO_CREDIT_TEXT = re.compile(
+    r"^\s*(?:©|\(c\)|foto|fotos|photo|photos|bild|bilder|image|credit|getty|imago)\b",
+    re.IGNORECASE,
+)
+
+# Teasers of other articles carry bylines too: an element this many levels or fewer
+# inside a link or a teaser-named block is not the article's byline.
+TEASER_ATTR = re.compile(
+    r"related|teaser|recommend|more-?(?:stories|articles|news)|popular|trending|"
+    r"most-?read|outbrain|taboola|promo|carousel|slider|read-?next|further",
+    re.IGNORECASE,
+)
+TEASER_LEVELS = 6
