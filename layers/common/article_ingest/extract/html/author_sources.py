@@ -18,7 +18,7 @@ from lxml import etree
 from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
-from .authors import clean_authors, publisher_credits
+from .authors import clean_authors, complete_names, publisher_credits
 from .parse import attr, class_id, collapse, first_meta, itemprop, match_key, tag_of
 
 # Formatting tags inside a word ("<b>Mc</b>Donald"); any other element boundary
@@ -70,18 +70,23 @@ def _in_comments(el: etree._Element) -> bool:
 
 
 def _in_teaser_or_credit(el: etree._Element) -> bool:
-    """Inside a link or a teaser block (another article's byline), or a picture credit."""
-    if va.PHOTO_CREDIT_ATTR.search(class_id(el)):
-        return True
+    """Inside a link or a teaser block (another article's byline), or a figure."""
     for level, node in enumerate(el.iterancestors()):
         tag = tag_of(node)
         if tag in va.PHOTO_CREDIT_TAGS:
             return True
         if level >= va.TEASER_LEVELS or tag in ("body", "article", "main"):
             return False
-        if tag == "a" or va.TEASER_ATTR.search(class_id(node)):
+        if _is_teaser_link(node) or va.TEASER_ATTR.search(class_id(node)):
             return True
     return False
+
+
+def _is_teaser_link(node: etree._Element) -> bool:
+    """A link around the byline leads to another article, unless to the author's page."""
+    if tag_of(node) != "a" or attr(node, "rel").lower() == "author":
+        return False
+    return not v.AUTHOR_HREF.search(attr(node, "href"))
 
 
 def _is_candidate(el: etree._Element) -> bool:
@@ -160,7 +165,7 @@ def byline_texts(root: etree._Element) -> list[str]:
             seen.add(el)
             text = spaced_text(el)
             limit = va.MAX_CJK_BYLINE_CHARS if any(ord(c) > 0x2E80 for c in text) else 120
-            if 2 < len(text) < limit and not va.PHOTO_CREDIT_TEXT.match(text):
+            if 2 < len(text) < limit:
                 texts.append(text)
                 found += 1
                 if found >= va.MAX_BYLINE_ELEMENTS:
@@ -191,6 +196,21 @@ def _adds_coauthors(names: list[str], other: list[str]) -> bool:
     return {match_key(n) for n in other} > {match_key(n) for n in names}
 
 
+def _visible_credits(names: list[str], blocked: list[str]) -> list[str]:
+    """The people a visible byline credits, else the publisher when it credits that
+    ("Von Presse Augsburg": the first byline crediting anyone is the article's)."""
+    return clean_authors(names, blocked=blocked) or publisher_credits(names, publisher=blocked)
+
+
+def _completed(
+    names: list[str], root: etree._Element, ld: jsonld.JsonLdArticle | None
+) -> list[str]:
+    """A surname the source cut off, taken from the author's bio or a byline."""
+    if all(len(n.split()) > 1 for n in names):
+        return names
+    return complete_names(names, (ld.author_bios if ld else []) + byline_texts(root))
+
+
 def find_authors(
     root: etree._Element,
     index: dict[str, list[str]],
@@ -214,7 +234,7 @@ def find_authors(
     sources: list[tuple[Callable[[], list[str]], str]] = [
         (lambda: clean_authors(ld_names, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
-        (lambda: clean_authors(microdata_authors(root, elements), blocked=blocked), "microdata"),
+        (lambda: _visible_credits(microdata_authors(root, elements), blocked), "microdata"),
     ]
     for names, source in sources:
         cleaned = names()
@@ -222,19 +242,15 @@ def find_authors(
             coauthors = clean_authors(marked_up_coauthors(elements, cleaned), blocked=blocked)
             if _adds_coauthors(cleaned, coauthors):
                 return coauthors, "microdata"
-            return cleaned, source
+            return _completed(cleaned, root, ld), source
     for text in byline_texts(root):
-        # The first byline crediting anyone is the article's, even if it credits the
-        # publisher ("Von Presse Augsburg").
-        cleaned = clean_authors([text], blocked=blocked) or publisher_credits(
-            [text], publisher=blocked
-        )
+        cleaned = _visible_credits([text], blocked)
         if cleaned:
-            return cleaned, "byline-text"
+            return _completed(cleaned, root, ld), "byline-text"
     for text in labelled_bylines(root):
         cleaned = clean_authors([text], blocked=blocked)
         if cleaned:
-            return cleaned, "byline-text"
+            return _completed(cleaned, root, ld), "byline-text"
     # Nobody else is credited: the structured data's credit of the publisher stands.
     cleaned = publisher_credits(ld_names, publisher=blocked)
     return (cleaned, "json-ld") if cleaned else ([], "")

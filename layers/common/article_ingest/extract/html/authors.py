@@ -13,6 +13,8 @@ from .parse import collapse, match_key
 MAX_CJK_NAME_CHARS = 12
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
+# "Nils" completed to "Nils Pickert": at most this many surname words are taken.
+MAX_SURNAME_WORDS = 2
 
 
 def is_newsroom(part: str) -> bool:
@@ -63,7 +65,7 @@ def _split_agency(part: str) -> list[str]:
 
 def _strip(text: str) -> str:
     part = collapse(va.BYLINE_PREFIX.sub("", text.strip(" .:-–—()[]|"), count=1))
-    return va.LEADING_ROLE.sub("", part).strip(" .:-–—()[]|")
+    return part.strip(" .:-–—()[]|")
 
 
 def split_byline(text: str) -> list[str]:
@@ -80,11 +82,7 @@ def split_byline(text: str) -> list[str]:
         return []
     text = collapse(va.AUTHOR_PARENTHESES.sub(" ", va.EMAIL.sub(" ", text)))
     text = va.BYLINE_PREFIX.sub("", text, count=1)
-    for trailing in (
-        va.AUTHOR_TRAILING_CREDIT,
-        va.AUTHOR_TRAILING_DATE,
-        va.AUTHOR_TRAILING_WEEKDAY,
-    ):
+    for trailing in (va.AUTHOR_TRAILING_DATE, va.AUTHOR_TRAILING_WEEKDAY):
         text = trailing.sub("", text)
     text = va.AUTHOR_TRAILING_ROLE.sub("", text)
     text = va.AUTHOR_TRAILING_PLACE.sub("", text)
@@ -158,6 +156,47 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
     # "Ines Zöttl", "Washington": beside full names a lone word is a place.
     if any(len(name.split()) > 1 for name in out):
         out = [n for n in out if len(n.split()) > 1 or va.AGENCIES.match(n)]
+    return out
+
+
+def _full_name(first: str, text: str) -> str:
+    """`first` followed in `text` by capitalised name words ("Nils Pickert ist ...")."""
+    start = text.find(first)
+    while start >= 0:
+        before = text[start - 1 : start]
+        after = text[start + len(first) :].split()[: MAX_SURNAME_WORDS + 1]
+        if (
+            not before.isalnum()
+            and after
+            and text[start + len(first) : start + len(first) + 1].isspace()
+        ):
+            surname: list[str] = []
+            for word in after:
+                if not (word[:1].isupper() and va.NAME_TOKEN.match(word)):
+                    break
+                surname.append(word)
+            candidate = " ".join([first, *surname[:MAX_SURNAME_WORDS]])
+            if surname and _looks_like_name(candidate) and not va.AUTHOR_ROLE.search(candidate):
+                return candidate
+        start = text.find(first, start + 1)
+    return ""
+
+
+def complete_names(names: list[str], texts: list[str]) -> list[str]:
+    """One-word names completed from texts naming them in full ("Nils" -> "Nils Pickert").
+
+    Args:
+        names: the chosen authors.
+        texts: author bios and bylines of the page.
+
+    Returns:
+        `names`, each one-word person name replaced by its first full form in `texts`.
+    """
+    out: list[str] = []
+    for name in names:
+        if len(name.split()) == 1 and not va.AGENCIES.match(name) and name[:1].isupper():
+            name = next((full for t in texts if (full := _full_name(name, t))), name)
+        out.append(name)
     return out
 
 

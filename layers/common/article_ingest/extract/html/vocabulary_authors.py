@@ -178,21 +178,6 @@ AUTHOR_TRAILING_WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 
-# A picture credit after the name ("Jane Doe Illustration von Max Roe", "| Foto: ...").
-AUTHOR_TRAILING_CREDIT = re.compile(
-    r"[\s,|(–—-]+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|"
-    r"kamera|camera|video)\s*(?:von|by|de|par|:).*$",
-    re.IGNORECASE,
-)
-
-# A job title glued to the name by a compound ("FOCUS-Online-Experte Robin Doe",
-# "SPIEGEL-Korrespondentin Jane Doe"): the title goes.
-LEADING_ROLE = re.compile(
-    r"^\S+-(?:experte|expertin|redakteur(?:in)?|korrespondent(?:in)?|kolumnist(?:in)?|"
-    r"autor(?:in)?|reporter(?:in)?|chef(?:in)?|chefredakteur(?:in)?)\s+",
-    re.IGNORECASE,
-)
-
 # Single words that are labels, widgets or social networks, never a one-word name
 # ("Von" left alone by markup, "Twitter" beside the byline, the font "SIZE" button).
 NOT_NAME_WORDS = frozenset(
@@ -230,19 +215,12 @@ ROLE_WORDS = frozenset(
 # A profile URL or a social-media handle stands for an author, it credits nobody.
 NOT_A_CREDIT = re.compile(r"^\s*(?:https?://|www\.|@)", re.IGNORECASE)
 
-# Picture credits and captions: a byline-named element inside or marked so is no byline.
-PHOTO_CREDIT_ATTR = re.compile(
-    r"caption|photo|foto|image|img|bild|picture|media-?credit|copyright|gallery|video",
-    re.IGNORECASE,
-)
+# A byline-named element inside a figure is a picture credit, not the article's byline.
 PHOTO_CREDIT_TAGS = frozenset({"figure", "figcaption", "picture"})
-PHOTO_CREDIT_TEXT = re.compile(
-    r"^\s*(?:©|\(c\)|foto|fotos|photo|photos|bild|bilder|image|credit|getty|imago)\b",
-    re.IGNORECASE,
-)
 
 # Teasers of other articles carry bylines too: an element this many levels or fewer
-# inside a link or a teaser-named block is not the article's byline.
+# inside a link (but to the author's page) or a teaser-named block is not the
+# article's byline.
 TEASER_ATTR = re.compile(
     r"related|teaser|recommend|more-?(?:stories|articles|news)|popular|trending|"
     r"most-?read|outbrain|taboola|promo|carousel|slider|read-?next|further",
