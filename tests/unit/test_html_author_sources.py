@@ -167,3 +167,23 @@ def test_authors_first_name_completed_from_the_author_bio() -> None:
     article = extract_html(_page(head, ""), url=URL)
     # Then the full name is the author
     assert article.authors == ["Nils Doe"]
+
+
+def test_authors_name_printed_after_a_label_element() -> None:
+    # Given a label alone in its element, the name in the next element
+    byline = "<ul><li><h5>Autor:</h5> <p><a href='/p/jd'>Jane Doe</a>, </p></li></ul>"
+    # When extracted
+    article = extract_html(_page("", byline), url=URL)
+    # Then the name after the label is the author
+    assert article.authors == ["Jane Doe"]
+
+
+def test_authors_role_word_after_a_name_is_no_label() -> None:
+    # Given a list of signatories with a lower-case role after one of them
+    signatories = (
+        "<p><strong>Max Muster</strong>, <span>author</span><br><strong>Eva Roe</strong></p>"
+    )
+    # When extracted
+    article = extract_html(_page("", signatories), url=URL)
+    # Then nobody is reported
+    assert article.authors == []

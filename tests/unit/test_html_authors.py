@@ -40,6 +40,8 @@ from article_ingest.extract.html.authors import (
         ("Jane Doe AP", ["Jane Doe", "AP"]),
         ("Von", []),
         ("Twitter", []),
+        ("Suche Erweiterte Suche", []),
+        ("SIZE", []),
         ("Artikel von:", []),
         ("Erstellt von Andri Bryner", ["Andri Bryner"]),
         ("Posted by Walter von Aachen", ["Walter von Aachen"]),

@@ -191,6 +191,52 @@ def labelled_bylines(root: etree._Element) -> list[str]:
     return texts
 
 
+def _text_after(el: etree._Element) -> str:
+    """The text following `el`: its tail, else its next non-blank siblings' text, else
+    (when `el` is all its parent holds) the text following the parent."""
+    for _ in range(va.LABEL_PARENT_LEVELS):
+        pieces = [el.tail or ""]
+        for sibling in islice(el.itersiblings(), va.LABEL_SIBLINGS):
+            if collapse("".join(pieces)):
+                break
+            pieces += [" ", spaced_text(sibling), " ", sibling.tail or ""]
+        text = collapse("".join(pieces))
+        parent = el.getparent()
+        if text or parent is None or spaced_text(parent) != spaced_text(el):
+            return text
+        el = parent
+    return ""
+
+
+def _opens_line(el: etree._Element) -> bool:
+    """No text right before `el`: a label, not a role after a name ("Jane Doe, <i>author</i>")."""
+    prev = el.getprevious()
+    before = (
+        prev.tail if prev is not None else (p.text if (p := el.getparent()) is not None else "")
+    )
+    return not (before or "").strip()
+
+
+def label_bylines(root: etree._Element) -> list[str]:
+    """Names printed after an element holding only a byline label ("<h5>Autor:</h5>
+    Jane Doe", "<span>By</span><span><a>Jane Doe</a></span>")."""
+    texts: list[str] = []
+    for el in islice(root.iter(*va.BYLINE_LABEL_TAGS), v.MAX_SCAN_ELEMENTS):
+        own = el.text or ""
+        if len(own) > va.MAX_LABEL_CHARS or not va.BYLINE_LEAD_LABEL.match(own) or len(el) > 1:
+            continue
+        if not va.BYLINE_LEAD_LABEL.match(spaced_text(el)) or not _opens_line(el):
+            continue
+        if not _is_candidate(el):
+            continue
+        text = _text_after(el)
+        if 2 < len(text) <= va.MAX_LABELLED_BYLINE_CHARS:
+            texts.append(text)
+            if len(texts) >= va.MAX_BYLINE_ELEMENTS:
+                break
+    return texts
+
+
 def _adds_coauthors(names: list[str], other: list[str]) -> bool:
     """True when `other` names everyone in `names` and more."""
     return {match_key(n) for n in other} > {match_key(n) for n in names}
@@ -247,7 +293,7 @@ def find_authors(
         cleaned = _visible_credits([text], blocked)
         if cleaned:
             return _completed(cleaned, root, ld), "byline-text"
-    for text in labelled_bylines(root):
+    for text in labelled_bylines(root) + label_bylines(root):
         cleaned = clean_authors([text], blocked=blocked)
         if cleaned:
             return _completed(cleaned, root, ld), "byline-text"

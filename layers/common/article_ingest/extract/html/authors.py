@@ -33,6 +33,8 @@ def _looks_like_name(part: str) -> bool:
         return True
     if len(words) == 1 and part.casefold().strip(":") in va.NOT_NAME_WORDS:
         return False
+    if any(w.casefold().strip(".,:;…") in va.UI_WORDS for w in words):
+        return False
     if va.GENERIC_AUTHOR.match(part):
         return False
     if is_newsroom(part):

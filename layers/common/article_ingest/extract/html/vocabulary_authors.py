@@ -142,6 +142,11 @@ BYLINE_LEAD_LABEL = re.compile(
     re.IGNORECASE,
 )
 LABELLED_BYLINE_TAGS = ("p", "li", "div", "span", "address", "header")
+# A label alone in its element, the names after it ("<h5>Autor:</h5> Jane Doe").
+BYLINE_LABEL_TAGS = ("span", "b", "strong", "em", "p", "div", "dt", "label", "h4", "h5", "h6")
+MAX_LABEL_CHARS = 20
+LABEL_SIBLINGS = 4
+LABEL_PARENT_LEVELS = 3
 MAX_LABELLED_BYLINE_CHARS = 120
 # Co-authors: the marked-up authors of the nearest ancestor (up to this many levels)
 # holding several, when its text is this short (a byline block, not the article).
@@ -183,13 +188,19 @@ AUTHOR_TRAILING_WEEKDAY = re.compile(
 NOT_NAME_WORDS = frozenset(
     {
         "von", "by", "por", "par", "door", "av", "af", "di", "de", "da", "from", "und", "and",
-        "twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "xing",
-        "youtube", "tiktok", "threads", "bluesky", "mastodon", "x", "email", "e-mail", "mail",
-        "share", "teilen", "print", "drucken", "size", "font", "text", "more", "mehr", "follow",
-        "folgen", "autor", "autorin", "author", "authors", "autoren", "posted", "published",
-        "updated", "foto", "fotos", "photo", "photos", "bild", "quelle", "source", "credit",
-        "copyright", "home", "menu", "search", "suche", "login", "anmelden", "redaktion",
+        "x", "email", "e-mail", "mail", "print", "drucken", "size", "font", "text", "more",
+        "mehr", "follow", "folgen", "autor", "autorin", "author", "authors", "autoren",
+        "auteur", "auteurs", "posted", "published", "updated", "foto", "fotos", "photo",
+        "photos", "bild", "quelle", "source", "credit", "copyright", "home", "redaktion",
         "stand", "aktualisiert",
+    }
+)  # fmt: skip
+# Words of a site's controls: a fragment holding one is no name ("Suche Erweiterte Suche").
+UI_WORDS = frozenset(
+    {
+        "twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "xing",
+        "youtube", "tiktok", "bluesky", "mastodon", "share", "teilen", "search", "suche",
+        "login", "anmelden", "menu", "menü", "newsletter", "about", "subscribe", "abonnieren",
     }
 )  # fmt: skip
 
