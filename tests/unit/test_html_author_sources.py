@@ -187,3 +187,24 @@ def test_authors_role_word_after_a_name_is_no_label() -> None:
     article = extract_html(_page("", signatories), url=URL)
     # Then nobody is reported
     assert article.authors == []
+
+
+def test_authors_byline_inside_a_mail_link_is_no_teaser() -> None:
+    # Given a labelled byline inside a link that opens an e-mail
+    byline = "<div><a href='mailto:jd@citypaper.example'><b>Von:</b><br> Jane Doe</a></div>"
+    # When extracted
+    article = extract_html(_page("", byline), url=URL)
+    # Then the name is the author
+    assert article.authors == ["Jane Doe"]
+
+
+def test_authors_comment_wrapped_in_its_own_article_is_no_byline() -> None:
+    # Given no byline and a reader comment that is an <article class='comment-body'>
+    comments = (
+        "<ol class='commentlist'><li><article class='comment-body'>"
+        "<footer><div class='author'>Chris Reader</div></footer><p>Nice.</p></article></li></ol>"
+    )
+    # When extracted
+    article = extract_html(_page("", "", after=comments), url=URL)
+    # Then nobody is reported
+    assert article.authors == []

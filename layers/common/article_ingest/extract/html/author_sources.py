@@ -62,10 +62,15 @@ def _contains(block: etree._Element, el: etree._Element) -> bool:
 def _in_comments(el: etree._Element) -> bool:
     """A reader comment's author ("comment-author", a recent-comments widget)."""
     for level, node in enumerate((el, *el.iterancestors())):
-        if level > va.COMMENT_LEVELS or tag_of(node) in ("body", "article", "main"):
+        if level > va.COMMENT_LEVELS:
             return False
-        if va.COMMENT_ATTR.search(class_id(node)):
+        # A comment may be an <article> itself ("comment-body"): its class counts.
+        if va.COMMENT_ATTR.search(class_id(node)) or va.COMMENT_ITEMTYPE.search(
+            attr(node, "itemtype")
+        ):
             return True
+        if tag_of(node) in ("body", "article", "main"):
+            return False
     return False
 
 
@@ -83,10 +88,12 @@ def _in_teaser_or_credit(el: etree._Element) -> bool:
 
 
 def _is_teaser_link(node: etree._Element) -> bool:
-    """A link around the byline leads to another article, unless to the author's page."""
+    """A link around the byline leads to another article, unless to the author's page
+    or to an e-mail form ("mailto:", "javascript:")."""
     if tag_of(node) != "a" or attr(node, "rel").lower() == "author":
         return False
-    return not v.AUTHOR_HREF.search(attr(node, "href"))
+    href = attr(node, "href")
+    return not (v.AUTHOR_HREF.search(href) or va.NOT_A_PAGE_HREF.match(href))
 
 
 def _is_candidate(el: etree._Element) -> bool:

@@ -116,6 +116,7 @@ MAX_BYLINE_ELEMENTS = 5
 # element this many levels or fewer inside one is never the article's byline.
 COMMENT_ATTR = re.compile(r"comment", re.IGNORECASE)
 COMMENT_LEVELS = 4
+COMMENT_ITEMTYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\b", re.IGNORECASE)
 
 # CJK bylines are short ("文・山田太郎"); longer author boxes are profiles.
 MAX_CJK_BYLINE_CHARS = 30
@@ -238,3 +239,5 @@ TEASER_ATTR = re.compile(
     re.IGNORECASE,
 )
 TEASER_LEVELS = 6
+# Links that lead to no page (an e-mail, a script, an anchor) make no teaser.
+NOT_A_PAGE_HREF = re.compile(r"^\s*(?:mailto:|javascript:|tel:|#|$)", re.IGNORECASE)
