@@ -41,7 +41,7 @@ def _looks_like_name(part: str) -> bool:
         return True
     if va.HAS_DIGIT.search(part) or va.EMAIL.search(part) or va.URLISH.search(part):
         return False
-    if va.AUTHOR_ROLE.search(part) and len(words) > 1:
+    if va.AUTHOR_ROLE.search(part):
         return False
     # CJK names have no spaces and no capitals; Latin names start upper-case.
     if any(ord(c) > 0x2E80 for c in part):

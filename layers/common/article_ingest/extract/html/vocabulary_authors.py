@@ -9,16 +9,22 @@ from __future__ import annotations
 import re
 
 # "By Jane Doe", "Von Max Muster", "Por ...", "Erstellt von ..." at the start of a byline;
-# "Author" without a colon is a screen-reader label glued before the name.
+# "Author" without a colon is a screen-reader label glued before the name. The words
+# that are also name particles ("Van Jones", "De Luca", "Da Silva, Ana") are a label
+# only in lower case, before a colon or before two capitalised words ("Von Max Muster").
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČŠŽŘ"
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
-    r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:?|author\s*:?|text\s+von|"
+    r"^\s*(?:(?:written\s+by|reported\s+by|words\s+by|text\s*:|by|from|por|par|door|z|od|"
+    r"от|автор\s*:|autor(?:in)?\s*:?|author\s*:?|text\s+von|"
     r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von|"
     r"(?:erstellt|eingestellt|verfasst|geschrieben|gepostet|veröffentlicht|posted|"
     r"submitted|created|published|artikel|beitrag|pressemitteilung|publié|publicado)\s+"
     r"(?:von|by|par|por|door)|"
     r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column|photos?)\s+by)"
-    r"(?:\s*:)?\s+",
+    r"(?:\s*:)?\s+|"
+    rf"(?-i:von|de|di|da|van|av|af)\s+(?=(?-i:[{_UPPER}]))|"
+    r"(?:von|de|di|da|van|av|af)(?:\s*:\s*|\s+"
+    rf"(?=(?-i:[{_UPPER}])[^\s,;]*\s+(?-i:[{_UPPER}]))))",
     re.IGNORECASE,
 )
 
