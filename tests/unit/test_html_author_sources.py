@@ -208,3 +208,25 @@ def test_authors_comment_wrapped_in_its_own_article_is_no_byline() -> None:
     article = extract_html(_page("", "", after=comments), url=URL)
     # Then nobody is reported
     assert article.authors == []
+
+
+def test_authors_other_organisation_in_json_ld_yields_to_a_person_byline() -> None:
+    # Given JSON-LD crediting a parent company, and a visible byline naming a person
+    head = _ld({"@type": "Organization", "name": "Big Media Group"})
+    byline = "<div class='byline'>By Jane Doe</div>"
+    # When extracted
+    with_byline = extract_html(_page(head, byline), url=URL)
+    without_byline = extract_html(_page(head, ""), url=URL)
+    # Then the person is the author; alone, the company is
+    assert with_byline.authors == ["Jane Doe"]
+    assert without_byline.authors == ["Big Media Group"]
+
+
+def test_authors_newsroom_typed_as_organisation_is_credited_at_once() -> None:
+    # Given JSON-LD crediting a newsroom typed as an organisation, and a teaser byline
+    head = _ld({"@type": "Organization", "name": "Redaktion City Paper"})
+    teaser = "<aside><div class='author'>Max Muster</div></aside>"
+    # When extracted
+    article = extract_html(_page(head, "", after=teaser), url=URL)
+    # Then the newsroom is the author
+    assert article.authors == ["Redaktion City Paper"]

@@ -18,7 +18,7 @@ from lxml import etree
 from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
-from .authors import clean_authors, complete_names, publisher_credits
+from .authors import clean_authors, complete_names, is_newsroom, publisher_credits
 from .parse import attr, class_id, collapse, first_meta, itemprop, match_key, tag_of
 
 # Formatting tags inside a word ("<b>Mc</b>Donald"); any other element boundary
@@ -264,6 +264,11 @@ def _completed(
     return complete_names(names, (ld.author_bios if ld else []) + byline_texts(root))
 
 
+def _is_desk(name: str) -> bool:
+    """A newsroom or a news agency (credited at once), not another organisation."""
+    return is_newsroom(name) or bool(va.AGENCIES.match(name.strip()))
+
+
 def find_authors(
     root: etree._Element,
     index: dict[str, list[str]],
@@ -280,12 +285,16 @@ def find_authors(
     if url and (host := urlsplit(url).hostname):
         blocked += [host, host.removeprefix("www.")]
     ld_names = [n for n, _kind in (ld.authors if ld else [])]
+    # An organisation the JSON-LD types as such is a credit only when nobody else is
+    # credited, like the publisher; newsrooms and agencies are credits at once.
+    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org" and not _is_desk(n)]
+    ld_credits = [n for n in ld_names if n not in ld_orgs]
     meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
     # Found once: the marked-up authors are a source and the co-author check of any.
     elements = _author_elements(root)
     # Visible bylines cost a scan of the page: read only when needed.
     sources: list[tuple[Callable[[], list[str]], str]] = [
-        (lambda: clean_authors(ld_names, blocked=blocked), "json-ld"),
+        (lambda: clean_authors(ld_credits, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
         (lambda: _visible_credits(microdata_authors(root, elements), blocked), "microdata"),
     ]
@@ -305,5 +314,7 @@ def find_authors(
         if cleaned:
             return _completed(cleaned, root, ld), "byline-text"
     # Nobody else is credited: the structured data's credit of the publisher stands.
-    cleaned = publisher_credits(ld_names, publisher=blocked)
+    cleaned = publisher_credits(ld_names, publisher=blocked) or clean_authors(
+        ld_orgs, blocked=blocked
+    )
     return (cleaned, "json-ld") if cleaned else ([], "")

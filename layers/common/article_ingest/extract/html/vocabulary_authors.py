@@ -214,8 +214,8 @@ UI_WORDS = frozenset(
 # A newsroom the byline or the structured data credits ("MND Staff", "IN-Redaktion",
 # "Guardian staff reporter", "Gear Team"): an author under the contract.
 NEWSROOM = re.compile(
-    r"\b(?:staff|team|redaktion|redaction|rédaction|redacción|redazione|redactie|"
-    r"newsroom|desk|nachrichtenredaktion|online-redaktion)\b",
+    r"\b(?:staff|team|redaktion(?:en)?|redaction|rédaction|redacción|redazione|redactie|"
+    r"redakcja|redakce|redaksjon(?:en)?|redação|redacao|newsroom|desk)\b",
     re.IGNORECASE,
 )
 # Words of a bare job title ("Senior Staff Writer"): a newsroom credit names more.
