@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from article_ingest.extract import extract_html
-from article_ingest.extract.html.author_sources import spaced_text
+from article_ingest.extract.html.bylines import spaced_text
 from article_ingest.extract.html.parse import parse
 
 URL = "https://citypaper.example/trams"

@@ -229,3 +229,11 @@ def test_complete_names_takes_capitalised_words_after_the_first_name() -> None:
     # When completed
     # Then the first full form is taken and the agency stays as is
     assert complete_names(["Nils", "dpa"], texts) == ["Nils Doe", "dpa"]
+
+
+def test_split_byline_long_runs_of_separators_are_cut_short() -> None:
+    # Given an author field made of a huge run of separators around a name
+    text = "Jane Doe " + "-," * 200_000 + " Monday"
+    # When it is split
+    # Then the name is found in the field's first part (the rest is never scanned)
+    assert split_byline(text) == ["Jane Doe"]

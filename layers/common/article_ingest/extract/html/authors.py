@@ -13,6 +13,8 @@ from .parse import collapse, match_key
 MAX_CJK_NAME_CHARS = 12
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
+# "Agence France-Presse", the longest agency AGENCY_TAIL splits off.
+MAX_AGENCY_CHARS = 25
 # "Nils" completed to "Nils Pickert": at most this many surname words are taken.
 MAX_SURNAME_WORDS = 2
 
@@ -59,6 +61,8 @@ def _looks_like_name(part: str) -> bool:
 
 def _split_agency(part: str) -> list[str]:
     """ "ERIC TUCKER Associated Press" -> the person and the agency."""
+    if len(part) > MAX_NAME_CHARS + MAX_AGENCY_CHARS:
+        return [part]
     m = va.AGENCY_TAIL.match(part)
     if not m or len(m["name"].split()) < 2 or not _looks_like_name(m["name"]):
         return [part]
@@ -79,6 +83,8 @@ def split_byline(text: str) -> list[str]:
     Returns:
         The fragments that look like names, agencies or newsrooms, in order.
     """
+    # A byline is short: the cap bounds the patterns' work on a hostile field.
+    text = text[: va.MAX_BYLINE_INPUT_CHARS]
     if va.PARENTHESISED_URL.search(text):
         # "Deutsche Welle (www.dw.com)": an organisation signing with its site.
         return []
@@ -141,7 +147,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
     keys = blocked_keys(blocked or [])
     out: list[str] = []
     seen: set[str] = set()
-    for name in names:
+    for name in (n[: va.MAX_BYLINE_INPUT_CHARS] for n in names):
         if not name:
             continue
         parts = split_byline(name)
@@ -214,7 +220,7 @@ def publisher_credits(names: list[str], *, publisher: list[str]) -> list[str]:
     """
     keys = blocked_keys(publisher)
     out: list[str] = []
-    for name in names:
+    for name in (n[: va.MAX_BYLINE_INPUT_CHARS] for n in names):
         if va.NOT_A_CREDIT.match(name):
             continue
         text = va.BYLINE_PREFIX.sub("", collapse(name), count=1)

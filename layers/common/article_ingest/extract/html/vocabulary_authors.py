@@ -66,7 +66,8 @@ AUTHOR_TRAILING_PLACE = re.compile(
     r"\s+(?:in|aus|en|à|em|i)\s+[A-ZÀ-Ý][\w.-]+(?:\s+[A-Z][\w.-]+)?$"
 )
 
-PARENTHESISED_URL = re.compile(r"\([^)]*(?:www\.|https?://|\.\w{2,3}\b)[^)]*\)", re.IGNORECASE)
+# No parenthesis inside: each "(" is scanned to the next one only (linear on "((((...").
+PARENTHESISED_URL = re.compile(r"\([^()]*(?:www\.|https?://|\.\w{2,3}\b)[^()]*\)", re.IGNORECASE)
 
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 
@@ -117,6 +118,10 @@ BYLINE_HINTS = ("uthor", "UTHOR", "yline", "yLine", "YLINE", "utor", "erfasser",
                 "uteur", "ignature", "ontributor", "ournalist", "redit")  # fmt: skip
 
 MAX_BYLINE_ELEMENTS = 5
+# Bylines and author fields are read this far (a list of twenty names fits).
+MAX_BYLINE_INPUT_CHARS = 1_000
+# A byline element's text is shorter; longer ones are author boxes or whole articles.
+MAX_BYLINE_TEXT_CHARS = 120
 
 # Reader comments name their authors too ("comment-author", "recentcomments"): an
 # element this many levels or fewer inside one is never the article's byline.
@@ -170,23 +175,27 @@ NAME_PARTICLES = frozenset(
 # A fragment opening with an article is a phrase, not a name ("The Russian ...").
 NOT_NAME_START = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "un", "une"})
 
+# Separators before a trailing date. The patterns below start only where a run of
+# them starts and take it whole (possessive), so a long run is scanned once.
+_SEP = r"\s,|·•–—-"
+
 # A date after the name ("Von Jane Doe Fr, 18. Oktober 2019", "Jane Doe Stand:
 # 05.01.2025", "vor 3 Tagen"): cut from the (optional) weekday or label before the
 # first number. Only where a digit follows, so a weekday-like surname ("Minh Do") stays.
 AUTHOR_TRAILING_DATE = re.compile(
-    r"(?:[\s,|·•–—-]+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|"
-    r"mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|stand|"
-    r"updated|aktualisiert|published|veröffentlicht|am|on|le|el|vor|hace|seit)\.?[,:]?)?"
-    r"[\s,|·•–—-]+\d{1,4}(?:[./:-]|\s+\w).*$",
+    rf"(?<![{_SEP}])(?:[{_SEP}]++(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|"
+    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|"
+    r"stand|updated|aktualisiert|published|veröffentlicht|am|on|le|el|vor|hace|seit)\.?[,:]?)?"
+    rf"[{_SEP}]++\d{{1,4}}(?:[./:-]|\s+\w).*$",
     re.IGNORECASE,
 )
 
 # A written-out weekday after the name opens the date ("Jeff Doe Monday, November 18").
 AUTHOR_TRAILING_WEEKDAY = re.compile(
-    r"[\s,|·•–—-]+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|"
-    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche)\b.*$",
+    rf"(?<![{_SEP}])[{_SEP}]++(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche)\b.*$",
     re.IGNORECASE,
 )
 
