@@ -7,7 +7,12 @@ import json
 import pytest
 
 from article_ingest.extract import extract_html
-from article_ingest.extract.html.authors import clean_authors, split_byline
+from article_ingest.extract.html.authors import (
+    clean_authors,
+    complete_names,
+    publisher_credits,
+    split_byline,
+)
 
 
 @pytest.mark.parametrize(
@@ -29,6 +34,28 @@ from article_ingest.extract.html.authors import clean_authors, split_byline
         ("The Associated Press", ["The Associated Press"]),
         ("By The Russian and Syrian defense ministries", []),
         ("Tuesday the council had voted", []),
+        ("Sarah E. Needleman", ["Sarah E. Needleman"]),
+        ("By Van Jones", ["Van Jones"]),
+        ("Jane Doe and De Luca", ["Jane Doe", "De Luca"]),
+        ("von Redaktion", []),
+        ("Jose de la Cruz y Ana van der Berg", ["Jose de la Cruz", "Ana van der Berg"]),
+        ("ERIC TUCKERAssociated Press", ["ERIC TUCKER", "Associated Press"]),
+        ("Jane Doe AP", ["Jane Doe", "AP"]),
+        ("Von", []),
+        ("Twitter", []),
+        ("Kontakt", []),
+        ("Suche Erweiterte Suche", []),
+        ("SIZE", []),
+        ("Artikel von:", []),
+        ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+        ("Posted by Walter von Aachen", ["Walter von Aachen"]),
+        ("Von Tomas Spahn Fr, 18. Oktober 2019", ["Tomas Spahn"]),
+        ("Jeff Foust Monday, November 18, 2019", ["Jeff Foust"]),
+        ("Stand: 20. April 2020, 14:57 Uhr", []),
+        ("MND Staff", ["MND Staff"]),
+        ("IN-Redaktion", ["IN-Redaktion"]),
+        ("Jane Doe, Senior Staff Writer", ["Jane Doe"]),
+        ("SHOW ALL ARTICLES OF Heiko Sauer", []),
     ],
 )
 def test_split_byline_keeps_people_and_agencies(byline: str, expected: list[str]) -> None:
@@ -45,6 +72,31 @@ def test_clean_authors_drops_the_publisher_and_duplicates() -> None:
     cleaned = clean_authors(names, blocked=["City Paper", "city-paper.example"])
     # Then the person remains once and the publisher is gone
     assert cleaned == ["Jane Doe"]
+
+
+def test_clean_authors_drops_the_publisher_printed_after_a_name() -> None:
+    # Given a byline naming a person and then the publisher
+    # When cleaned with the publisher's names blocked
+    cleaned = clean_authors(["Kevin Doe USA TODAY"], blocked=["USA TODAY"])
+    # Then the person remains, without the publisher
+    assert cleaned == ["Kevin Doe"]
+
+
+def test_clean_authors_keeps_a_newsroom_named_after_the_publisher() -> None:
+    # Given a newsroom credit that holds the publisher's name
+    # When cleaned with the publisher's names blocked
+    cleaned = clean_authors(["Redacción Diario City"], blocked=["Diario City"])
+    # Then the newsroom stays whole
+    assert cleaned == ["Redacción Diario City"]
+
+
+def test_publisher_credits_keep_the_publisher_as_written() -> None:
+    # Given credits naming the publisher by name and by domain, and a handle
+    names = ["DER SPIEGEL", "spiegel.de", "@derspiegel", "https://spiegel.de/"]
+    # When the publisher's credits are picked
+    credits = publisher_credits(names, publisher=["DER SPIEGEL", "spiegel.de"])
+    # Then the name and the domain remain, the handle and the URL do not
+    assert credits == ["DER SPIEGEL", "spiegel.de"]
 
 
 def test_clean_authors_keeps_cjk_names_but_not_profile_blurbs() -> None:
@@ -169,3 +221,19 @@ def test_authors_marked_up_comment_authors_are_not_the_articles() -> None:
     article = extract_html(html)
     # Then the article's byline names the author
     assert article.authors == ["Jane Doe"]
+
+
+def test_complete_names_takes_capitalised_words_after_the_first_name() -> None:
+    # Given a one-word name, an agency and texts naming the person in full
+    texts = ["Mehr von Nils", "Nils Doe ist freier Autor.", "Nils Roe"]
+    # When completed
+    # Then the first full form is taken and the agency stays as is
+    assert complete_names(["Nils", "dpa"], texts) == ["Nils Doe", "dpa"]
+
+
+def test_split_byline_long_runs_of_separators_are_cut_short() -> None:
+    # Given an author field made of a huge run of separators around a name
+    text = "Jane Doe " + "-," * 200_000 + " Monday"
+    # When it is split
+    # Then the name is found in the field's first part (the rest is never scanned)
+    assert split_byline(text) == ["Jane Doe"]

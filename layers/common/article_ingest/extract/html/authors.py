@@ -1,4 +1,8 @@
-"""Author names: split bylines into people, drop prefixes, roles, e-mails and publishers."""
+"""Author names: split bylines into credits, drop prefixes, roles, dates and e-mails.
+
+A credit is a person, an agency or a newsroom ("MND Staff"); the publisher itself is
+blocked unless the caller lets it through (`clean_authors(..., blocked=None)`).
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,46 @@ from .parse import collapse, match_key
 
 # A CJK personal name is 2-4 characters; 12 allows pen names and a space.
 MAX_CJK_NAME_CHARS = 12
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+# "Agence France-Presse", the longest agency AGENCY_TAIL splits off.
+MAX_AGENCY_CHARS = 25
+# "Nils" completed to "Nils Pickert": at most this many surname words are taken.
+MAX_SURNAME_WORDS = 2
+
+
+def is_newsroom(part: str) -> bool:
+    """A newsroom credit ("MND Staff", "IN-Redaktion"), not a bare job title."""
+    if not va.NEWSROOM.search(part) or va.HAS_DIGIT.search(part) or va.EMAIL.search(part):
+        return False
+    words = [w.strip(".,:;()") for w in match_key(part.replace("-", " ")).split()]
+    return len(words) > 1 and any(w not in va.ROLE_WORDS for w in words)
 
 
 def _looks_like_name(part: str) -> bool:
     words = part.split()
-    if not words or len(words) > 6 or len(part) > 60:
+    if not words or len(words) > MAX_NAME_WORDS or len(part) > MAX_NAME_CHARS:
         return False
     if va.AGENCIES.match(part):
         return True
+    if len(words) == 1 and part.casefold().strip(":") in va.NOT_NAME_WORDS:
+        return False
+    if any(w.casefold().strip(".,:;…") in va.UI_WORDS for w in words):
+        return False
     if va.GENERIC_AUTHOR.match(part):
         return False
+    if is_newsroom(part):
+        return True
     if va.HAS_DIGIT.search(part) or va.EMAIL.search(part) or va.URLISH.search(part):
         return False
-    if va.AUTHOR_ROLE.search(part) and len(words) > 1:
+    if va.AUTHOR_ROLE.search(part):
         return False
     # CJK names have no spaces and no capitals; Latin names start upper-case.
     if any(ord(c) > 0x2E80 for c in part):
         return len(part) <= MAX_CJK_NAME_CHARS
+    if words[-1].casefold() in va.NAME_PARTICLES:
+        # "Artikel von": a particle never ends a name.
+        return False
     # Every word of a name is capitalised, but for particles ("van", "de", "bin").
     capitalised = all(w[:1].isupper() or w.casefold() in va.NAME_PARTICLES for w in words)
     if words[0].casefold() in va.NOT_NAME_START:
@@ -32,28 +59,46 @@ def _looks_like_name(part: str) -> bool:
     return capitalised and words[0][:1].isupper() and all(va.NAME_TOKEN.match(w) for w in words)
 
 
+def _split_agency(part: str) -> list[str]:
+    """ "ERIC TUCKER Associated Press" -> the person and the agency."""
+    if len(part) > MAX_NAME_CHARS + MAX_AGENCY_CHARS:
+        return [part]
+    m = va.AGENCY_TAIL.match(part)
+    if not m or len(m["name"].split()) < 2 or not _looks_like_name(m["name"]):
+        return [part]
+    return [m["name"], m["long"] or m["short"]]
+
+
+def _strip(text: str) -> str:
+    part = collapse(va.BYLINE_PREFIX.sub("", text.strip(" .:-–—()[]|"), count=1))
+    return part.strip(" .:-–—()[]|")
+
+
 def split_byline(text: str) -> list[str]:
-    """Split one byline string into candidate names.
+    """Split one byline string into candidate credits.
 
     Args:
         text: e.g. "By Jane Doe and John Roe, Reuters".
 
     Returns:
-        The fragments that look like names or agencies, in order.
+        The fragments that look like names, agencies or newsrooms, in order.
     """
+    # A byline is short: the cap bounds the patterns' work on a hostile field.
+    text = text[: va.MAX_BYLINE_INPUT_CHARS]
     if va.PARENTHESISED_URL.search(text):
         # "Deutsche Welle (www.dw.com)": an organisation signing with its site.
         return []
     text = collapse(va.AUTHOR_PARENTHESES.sub(" ", va.EMAIL.sub(" ", text)))
     text = va.BYLINE_PREFIX.sub("", text, count=1)
+    for trailing in (va.AUTHOR_TRAILING_DATE, va.AUTHOR_TRAILING_WEEKDAY):
+        text = trailing.sub("", text)
     text = va.AUTHOR_TRAILING_ROLE.sub("", text)
     text = va.AUTHOR_TRAILING_PLACE.sub("", text)
     parts: list[str] = []
     for raw in va.AUTHOR_SPLIT.split(text):
-        part = collapse(va.BYLINE_PREFIX.sub("", raw.strip(" .:-–—()[]|"), count=1))
-        part = part.strip(" .:-–—()[]|")
-        if part and _looks_like_name(part):
-            parts.append(part)
+        for part in _split_agency(_strip(raw)):
+            if part and _looks_like_name(part):
+                parts.append(part)
     # "Anna Sleegers, Frankfurt": one-word fragments beside full names are places.
     if any(len(p.split()) > 1 for p in parts):
         parts = [p for p in parts if len(p.split()) > 1 or va.AGENCIES.match(p)]
@@ -69,6 +114,26 @@ def _is_blocked(key: str, blocked: set[str]) -> bool:
     )
 
 
+def _without_publisher(part: str, keys: set[str]) -> str:
+    """ "Kevin McCoy USA TODAY": the person, without the publisher printed after them."""
+    words = part.split()
+    if is_newsroom(part):
+        # "Redacción Diario Pagina Siete" names the newsroom by the publisher's name.
+        return part
+    for key in keys:
+        size = len(key.split())
+        if len(key) > 3 and len(words) >= size + 2 and match_key(" ".join(words[-size:])) == key:
+            return " ".join(words[:-size])
+    return part
+
+
+def blocked_keys(blocked: list[str]) -> set[str]:
+    """Match keys of the publisher's names, plus the acronyms of long ones."""
+    keys = {match_key(b) for b in blocked if b and match_key(b)}
+    # "Legal Tribune Online" also signs as "LTO".
+    return keys | {"".join(w[0] for w in k.split()) for k in list(keys) if len(k.split()) > 2}
+
+
 def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list[str]:
     """Split, clean and deduplicate author names.
 
@@ -77,32 +142,93 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
         blocked: the publisher's names and domain; never reported as authors.
 
     Returns:
-        Person (or agency) names, case-insensitively unique, in order.
+        Person, agency or newsroom names, case-insensitively unique, in order.
     """
-    blocked_keys = {match_key(b) for b in blocked or [] if b and match_key(b)}
-    # "Legal Tribune Online" also signs as "LTO".
-    blocked_keys |= {
-        "".join(w[0] for w in k.split()) for k in list(blocked_keys) if len(k.split()) > 2
-    }
+    keys = blocked_keys(blocked or [])
     out: list[str] = []
     seen: set[str] = set()
-    for name in names:
+    for name in (n[: va.MAX_BYLINE_INPUT_CHARS] for n in names):
         if not name:
             continue
         parts = split_byline(name)
         key_of_name = match_key(name)
-        if any(len(b) > 3 and b in key_of_name for b in blocked_keys):
+        if any(len(b) > 3 and b in key_of_name for b in keys):
             # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.
             parts = [p for p in parts if len(p.split()) > 1 or va.AGENCIES.match(p)]
-        for part in parts:
+        for part in (_without_publisher(p, keys) for p in parts):
             key = match_key(part)
-            if not key or key in seen or _is_blocked(key, blocked_keys):
+            if not key or key in seen or _is_blocked(key, keys):
                 continue
             seen.add(key)
             out.append(part)
     # "Ines Zöttl", "Washington": beside full names a lone word is a place.
     if any(len(name.split()) > 1 for name in out):
         out = [n for n in out if len(n.split()) > 1 or va.AGENCIES.match(n)]
+    return out
+
+
+def _full_name(first: str, text: str) -> str:
+    """`first` followed in `text` by capitalised name words ("Nils Pickert ist ...")."""
+    start = text.find(first)
+    while start >= 0:
+        before = text[start - 1 : start]
+        after = text[start + len(first) :].split()[: MAX_SURNAME_WORDS + 1]
+        if (
+            not before.isalnum()
+            and after
+            and text[start + len(first) : start + len(first) + 1].isspace()
+        ):
+            surname: list[str] = []
+            for word in after:
+                if not (word[:1].isupper() and va.NAME_TOKEN.match(word)):
+                    break
+                surname.append(word)
+            candidate = " ".join([first, *surname[:MAX_SURNAME_WORDS]])
+            if surname and _looks_like_name(candidate) and not va.AUTHOR_ROLE.search(candidate):
+                return candidate
+        start = text.find(first, start + 1)
+    return ""
+
+
+def complete_names(names: list[str], texts: list[str]) -> list[str]:
+    """One-word names completed from texts naming them in full ("Nils" -> "Nils Pickert").
+
+    Args:
+        names: the chosen authors.
+        texts: author bios and bylines of the page.
+
+    Returns:
+        `names`, each one-word person name replaced by its first full form in `texts`.
+    """
+    out: list[str] = []
+    for name in names:
+        if len(name.split()) == 1 and not va.AGENCIES.match(name) and name[:1].isupper():
+            name = next((full for t in texts if (full := _full_name(name, t))), name)
+        out.append(name)
+    return out
+
+
+def publisher_credits(names: list[str], *, publisher: list[str]) -> list[str]:
+    """The publisher's own names among credited `names` ("DER SPIEGEL", "ndr.de").
+
+    Args:
+        names: raw names or bylines a source credits.
+        publisher: the publisher's names and domain.
+
+    Returns:
+        The fragments that name the publisher, as written, unique, in order.
+    """
+    keys = blocked_keys(publisher)
+    out: list[str] = []
+    for name in (n[: va.MAX_BYLINE_INPUT_CHARS] for n in names):
+        if va.NOT_A_CREDIT.match(name):
+            continue
+        text = va.BYLINE_PREFIX.sub("", collapse(name), count=1)
+        for raw in va.AUTHOR_SPLIT.split(text):
+            part = _strip(raw)
+            key = match_key(part)
+            if key and _is_blocked(key, keys) and key not in map(match_key, out):
+                out.append(part)
     return out
 
 

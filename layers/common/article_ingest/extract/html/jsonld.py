@@ -26,6 +26,7 @@ ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "
 _JSON_ESCAPES = re.compile(r"[\x00-\x1f]")
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 MAX_NODES = 5_000
+MAX_BIO_CHARS = 300
 
 
 @dataclass
@@ -34,6 +35,9 @@ class JsonLdArticle:
 
     headline: str = ""
     authors: list[tuple[str, str]] = field(default_factory=list)  # (name, type)
+    # The author nodes' descriptions ("Jane Doe is a reporter ..."): full names of
+    # authors the node names by first name only.
+    author_bios: list[str] = field(default_factory=list)
     published: str = ""
     modified: str = ""
     publisher: str = ""
@@ -125,6 +129,17 @@ def _people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[tuple[str, str
     return out
 
 
+def _bios(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items[:50]:
+        if isinstance(item, dict) and "@id" in item and item["@id"] in by_id:
+            item = {**by_id[item["@id"]], **item}
+        if isinstance(item, dict) and (bio := _text(item.get("description"))):
+            out.append(bio[:MAX_BIO_CHARS])
+    return out
+
+
 def _url(value: Any) -> str:
     if isinstance(value, dict):
         return _text(value.get("@id") or value.get("url") or "")
@@ -187,6 +202,7 @@ def read(root: etree._Element, page_url: str | None = None) -> JsonLdArticle | N
     return JsonLdArticle(
         headline=_text(best.get("headline")) or _text(best.get("name")),
         authors=_people(best.get("author") or best.get("creator"), by_id),
+        author_bios=_bios(best.get("author") or best.get("creator"), by_id),
         published=_text(best.get("datePublished")) or _text(best.get("dateCreated")),
         modified=_text(best.get("dateModified")),
         publisher=_text(publisher),

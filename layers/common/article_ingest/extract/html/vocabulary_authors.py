@@ -8,20 +8,31 @@ from __future__ import annotations
 
 import re
 
-# "By Jane Doe", "Von Max Muster", "Por ..." at the start of a byline.
+# "By Jane Doe", "Von Max Muster", "Por ...", "Erstellt von ..." at the start of a byline;
+# "Author" without a colon is a screen-reader label glued before the name. The words
+# that are also name particles ("Van Jones", "De Luca", "Da Silva, Ana") are a label
+# only in lower case, before a colon or before two capitalised words ("Von Max Muster").
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻČŠŽŘ"
 BYLINE_PREFIX = re.compile(
-    r"^\s*(?:written\s+by|reported\s+by|words\s+by|text\s*:|von|by|from|por|par|de|di|"
-    r"da|av|af|door|van|z|od|от|автор\s*:|autor(?:in)?\s*:|author\s*:|text\s+von|"
+    r"^\s*(?:(?:written\s+by|reported\s+by|words\s+by|text\s*:|by|from|por|par|door|z|od|"
+    r"от|автор\s*:|autor(?:in)?\s*:?|author\s*:?|text\s+von|"
     r"ein\s+(?:kommentar|gastbeitrag|interview)\s+von|eine\s+(?:analyse|kolumne)\s+von|"
+    r"(?:erstellt|eingestellt|verfasst|geschrieben|gepostet|veröffentlicht|posted|"
+    r"submitted|created|published|artikel|beitrag|pressemitteilung|publié|publicado)\s+"
+    r"(?:von|by|par|por|door)|"
     r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column|photos?)\s+by)"
-    r"(?:\s*:)?\s+",
+    r"(?:\s*:)?\s+|"
+    rf"(?-i:von|de|di|da|van|av|af)\s+(?=(?-i:[{_UPPER}]))|"
+    r"(?:von|de|di|da|van|av|af)(?:\s*:\s*|\s+"
+    rf"(?=(?-i:[{_UPPER}])[^\s,;]*\s+(?-i:[{_UPPER}]))))",
     re.IGNORECASE,
 )
 
-# Separators between several names in one byline.
+# Separators between several names in one byline. One-letter conjunctions ("y", "e",
+# "i", "a") count in lower case only: "Sarah E. Needleman" is one person.
 AUTHOR_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b|"
-    r"\bi\b|\ba\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
+    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|(?-i:\b[yeia]\b)|\bog\b|\boch\b|"
+    r"\ben\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
     re.IGNORECASE,
 )
 
@@ -31,8 +42,8 @@ AUTHOR_ROLE = re.compile(
     r"redaction|rédaction|redacción|redazione|staff|writer|contributor|columnist|"
     r"kolumnist(?:in)?|journalist(?:in)?|autor(?:in)?|author|photographer|fotograf(?:in)?|"
     r"updated|aktualisiert|published|veröffentlicht|minutes?|min\.?\s+read|read|lesezeit|"
-    r"follow|twitter|email|e-mail|mail|contact|kontakt|more\s+articles|mehr\s+artikel|"
-    r"alle\s+artikel|profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
+    r"follow|twitter|email|e-mail|mail|contact|kontakt|articles?|artikel|beiträge|"
+    r"profile|profil|senior|chief|head\s+of|news\s+desk|desk|team|"
     r"bureau|büro|ressort|department|abteilung|sub-?editor|presenter|anchor|powered|"
     r"sponsored|advertorial|anzeige|quelle|source)\b",
     re.IGNORECASE,
@@ -55,7 +66,8 @@ AUTHOR_TRAILING_PLACE = re.compile(
     r"\s+(?:in|aus|en|à|em|i)\s+[A-ZÀ-Ý][\w.-]+(?:\s+[A-Z][\w.-]+)?$"
 )
 
-PARENTHESISED_URL = re.compile(r"\([^)]*(?:www\.|https?://|\.\w{2,3}\b)[^)]*\)", re.IGNORECASE)
+# No parenthesis inside: each "(" is scanned to the next one only (linear on "((((...").
+PARENTHESISED_URL = re.compile(r"\([^()]*(?:www\.|https?://|\.\w{2,3}\b)[^()]*\)", re.IGNORECASE)
 
 EMAIL = re.compile(r"\S+@\S+\.\w+")
 
@@ -64,11 +76,19 @@ URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", r
 HAS_DIGIT = re.compile(r"\d")
 
 # News agencies a byline may name next to (or instead of) people; kept as authors.
-AGENCIES = re.compile(
-    r"^(?:dpa|afp|ap|apa|kna|epd|sid|reuters|associated press|agence france-presse|"
+_AGENCY_NAMES = (
+    r"dpa|afp|ap|apa|kna|epd|sid|reuters|associated press|agence france-presse|"
     r"ansa|efe|ats|sda|keystone-sda|tt|ntb|ritzau|pap|ctk|čtk|tass|ria novosti|"
-    r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha)$",
-    re.IGNORECASE,
+    r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha"
+)
+AGENCIES = re.compile(rf"^(?:{_AGENCY_NAMES})$", re.IGNORECASE)
+# An agency printed straight after a person ("ERIC TUCKER Associated Press", markup
+# without a space: "ERIC TUCKERAssociated Press"): the person, then the agency. Short
+# all-caps agencies ("AP") need a space before them, a written-out one does not.
+AGENCY_TAIL = re.compile(
+    r"^(?P<name>\S+(?:\s+\S+)*?[^\W\d_])(?:\s*(?P<long>Associated Press|Reuters|"
+    r"Agence France-Presse|Bloomberg)|\s+(?P<short>(?-i:AP|AFP|dpa|DPA|APA|KNA|epd|SID|EFE|"
+    r"ANSA|PAP|AA)))$"
 )
 
 # One-word "names" that are a desk or a CMS account, not a person.
@@ -98,11 +118,16 @@ BYLINE_HINTS = ("uthor", "UTHOR", "yline", "yLine", "YLINE", "utor", "erfasser",
                 "uteur", "ignature", "ontributor", "ournalist", "redit")  # fmt: skip
 
 MAX_BYLINE_ELEMENTS = 5
+# Bylines and author fields are read this far (a list of twenty names fits).
+MAX_BYLINE_INPUT_CHARS = 1_000
+# A byline element's text is shorter; longer ones are author boxes or whole articles.
+MAX_BYLINE_TEXT_CHARS = 120
 
 # Reader comments name their authors too ("comment-author", "recentcomments"): an
 # element this many levels or fewer inside one is never the article's byline.
 COMMENT_ATTR = re.compile(r"comment", re.IGNORECASE)
 COMMENT_LEVELS = 4
+COMMENT_ITEMTYPE = re.compile(r"schema\.org/(?:Comment|UserComments)\b", re.IGNORECASE)
 
 # CJK bylines are short ("文・山田太郎"); longer author boxes are profiles.
 MAX_CJK_BYLINE_CHARS = 30
@@ -129,6 +154,11 @@ BYLINE_LEAD_LABEL = re.compile(
     re.IGNORECASE,
 )
 LABELLED_BYLINE_TAGS = ("p", "li", "div", "span", "address", "header")
+# A label alone in its element, the names after it ("<h5>Autor:</h5> Jane Doe").
+BYLINE_LABEL_TAGS = ("span", "b", "strong", "em", "p", "div", "dt", "label", "h4", "h5", "h6")
+MAX_LABEL_CHARS = 20
+LABEL_SIBLINGS = 4
+LABEL_PARENT_LEVELS = 3
 MAX_LABELLED_BYLINE_CHARS = 120
 # Co-authors: the marked-up authors of the nearest ancestor (up to this many levels)
 # holding several, when its text is this short (a byline block, not the article).
@@ -144,3 +174,85 @@ NAME_PARTICLES = frozenset(
 )  # fmt: skip
 # A fragment opening with an article is a phrase, not a name ("The Russian ...").
 NOT_NAME_START = frozenset({"the", "a", "an", "der", "die", "das", "ein", "eine", "un", "une"})
+
+# Separators before a trailing date. The patterns below start only where a run of
+# them starts and take it whole (possessive), so a long run is scanned once.
+_SEP = r"\s,|·•–—-"
+
+# A date after the name ("Von Jane Doe Fr, 18. Oktober 2019", "Jane Doe Stand:
+# 05.01.2025", "vor 3 Tagen"): cut from the (optional) weekday or label before the
+# first number. Only where a digit follows, so a weekday-like surname ("Minh Do") stays.
+AUTHOR_TRAILING_DATE = re.compile(
+    rf"(?<![{_SEP}])(?:[{_SEP}]++(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|mo|di|mi|do|fr|sa|so|montag|"
+    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lun|mar|mer|jeu|ven|sam|dim|"
+    r"stand|updated|aktualisiert|published|veröffentlicht|am|on|le|el|vor|hace|seit)\.?[,:]?)?"
+    rf"[{_SEP}]++\d{{1,4}}(?:[./:-]|\s+\w).*$",
+    re.IGNORECASE,
+)
+
+# A written-out weekday after the name opens the date ("Jeff Doe Monday, November 18").
+AUTHOR_TRAILING_WEEKDAY = re.compile(
+    rf"(?<![{_SEP}])[{_SEP}]++(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche)\b.*$",
+    re.IGNORECASE,
+)
+
+# Single words that are labels, widgets or social networks, never a one-word name
+# ("Von" left alone by markup, "Twitter" beside the byline, the font "SIZE" button).
+NOT_NAME_WORDS = frozenset(
+    {
+        "von", "by", "por", "par", "door", "av", "af", "di", "de", "da", "from", "und", "and",
+        "x", "email", "e-mail", "mail", "print", "drucken", "size", "font", "text", "more",
+        "mehr", "follow", "folgen", "autor", "autorin", "author", "authors", "autoren",
+        "auteur", "auteurs", "posted", "published", "updated", "foto", "fotos", "photo",
+        "photos", "bild", "quelle", "source", "credit", "copyright", "home", "redaktion",
+        "stand", "aktualisiert",
+    }
+)  # fmt: skip
+# Words of a site's controls: a fragment holding one is no name ("Suche Erweiterte Suche").
+UI_WORDS = frozenset(
+    {
+        "twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "xing",
+        "youtube", "tiktok", "bluesky", "mastodon", "share", "teilen", "search", "suche",
+        "login", "anmelden", "menu", "menü", "newsletter", "about", "subscribe", "abonnieren",
+    }
+)  # fmt: skip
+
+# A newsroom the byline or the structured data credits ("MND Staff", "IN-Redaktion",
+# "Guardian staff reporter", "Gear Team"): an author under the contract.
+NEWSROOM = re.compile(
+    r"\b(?:staff|team|redaktion(?:en)?|redaction|rédaction|redacción|redazione|redactie|"
+    r"redakcja|redakce|redaksjon(?:en)?|redação|redacao|newsroom|desk)\b",
+    re.IGNORECASE,
+)
+# Words of a bare job title ("Senior Staff Writer"): a newsroom credit names more.
+ROLE_WORDS = frozenset(
+    {
+        "senior", "chief", "staff", "writer", "writers", "reporter", "reporters", "editor",
+        "editors", "correspondent", "contributor", "contributing", "columnist", "journalist",
+        "political", "business", "science", "health", "sport", "sports", "news", "desk",
+        "team", "redaktion", "newsroom", "online", "digital", "associate", "managing",
+        "deputy", "assistant", "freelance", "special", "the", "of", "and", "our", "by",
+        "editorial", "web", "social", "media", "photo", "video", "data", "graphics",
+    }
+)  # fmt: skip
+
+# A profile URL or a social-media handle stands for an author, it credits nobody.
+NOT_A_CREDIT = re.compile(r"^\s*(?:https?://|www\.|@)", re.IGNORECASE)
+
+# A byline-named element inside a figure is a picture credit, not the article's byline.
+PHOTO_CREDIT_TAGS = frozenset({"figure", "figcaption", "picture"})
+
+# Teasers of other articles carry bylines too: an element this many levels or fewer
+# inside a link (but to the author's page) or a teaser-named block is not the
+# article's byline.
+TEASER_ATTR = re.compile(
+    r"related|teaser|recommend|more-?(?:stories|articles|news)|popular|trending|"
+    r"most-?read|outbrain|taboola|promo|carousel|slider|read-?next|further",
+    re.IGNORECASE,
+)
+TEASER_LEVELS = 6
+# Links that lead to no page (an e-mail, a script, an anchor) make no teaser.
+NOT_A_PAGE_HREF = re.compile(r"^\s*(?:mailto:|javascript:|tel:|#|$)", re.IGNORECASE)
