@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,3 +124,91 @@ def test_schema_prints_the_article_json_schema(capsys: pytest.CaptureFixture[str
 
 def test_extract_without_inputs_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract"]) == 2
+
+
+def test_extract_lines_carry_their_input_and_read_stdin() -> None:
+    # Given a page on stdin
+    page = b"<html><body><article><h1>Stdin page</h1><p>" + b"Words in a sentence. " * 20
+    # When extracted from "-"
+    proc = subprocess.run(
+        [sys.executable, "-m", "article_ingest.cli", "extract", "-"],
+        input=page + b"</p></article></body></html>",
+        capture_output=True,
+        check=False,
+        cwd=REPO,
+        timeout=120,
+    )
+    line = json.loads(proc.stdout)
+    # Then the Article line names its input, and nothing else is printed
+    assert proc.returncode == 0, proc.stderr
+    assert line["input"] == "-" and line["headline"] == "Stdin page"
+    assert proc.stderr == b""
+
+
+def test_extract_a_directory_means_its_files_in_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Given a folder with two pastes and a hidden file
+    (tmp_path / "b.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".hidden").write_text("x")
+    # When the folder is given
+    code = main(["extract", str(tmp_path)])
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    # Then its visible files are extracted, sorted
+    assert code == 0
+    assert [Path(x["input"]).name for x in lines] == ["a.txt", "b.txt"]
+
+
+def test_cli_usage_errors_are_one_line_with_status_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Given a missing manifest, and --url with two inputs
+    # When run
+    missing = main(["extract", "--manifest", str(tmp_path / "none.jsonl")])
+    two = main(["extract", str(SEED), str(SEED), "--url", "https://x.example/"])
+    err = capsys.readouterr().err.splitlines()
+    # Then each is one plain line on stderr and exit status 2, no traceback
+    assert (missing, two) == (2, 2)
+    assert len(err) == 2 and all(e.startswith("article-ingest: ") for e in err)
+
+
+def test_cli_version_names_the_extractor_and_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert "Article schema 2" in capsys.readouterr().out
+
+
+def test_serve_on_a_taken_port_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    # Given a port already in use
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        # When the local stack is asked to serve there
+        code = main(["serve", "--port", str(port)])
+    # Then it says so in one line with status 2
+    assert code == 2
+    assert f"127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_ingest_into_a_running_local_stack_needs_no_aws_credentials(local_server: Any) -> None:
+    # Given the local stack running and a shell with no AWS credentials at all
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    # When the seed is ingested through the stack's endpoint, as the README shows
+    command = ["ingest", str(SEED), "--endpoint-url", local_server.endpoint_url]
+    proc = subprocess.run(
+        [sys.executable, "-m", "article_ingest.cli", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
+    # Then it is stored (moto takes any credentials; the CLI supplies dummy ones)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["status"] in ("created", "unchanged")

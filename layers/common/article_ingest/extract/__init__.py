@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..models import ExtractedArticle
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"  # schema 2: declared headline, credited authors, body safety net
 
 
 def extract_html(html: str, *, url: str | None = None) -> ExtractedArticle:
