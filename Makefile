@@ -56,8 +56,8 @@ validate: $(STAMP) $(SAM_STAMP) ## cfn-lint and sam validate --lint on template.
 sam-build: $(SAM_STAMP) ## sam build (python3.13 arm64 layer and functions)
 	$(SAM_VENV)/bin/sam build
 
-bench-quality: $(STAMP) ## quality on ../shared/benchmarks: ours vs trafilatura
-	$(BIN)/python benchmarks/quality.py --shared $(SHARED)
+bench-quality: $(STAMP) ## quality on the five shared sets: ours vs peers; writes the README table
+	$(BIN)/python benchmarks/quality.py --shared $(SHARED) --readme README.md
 
 fuzz: $(STAMP) ## schemathesis against a local stack it starts: no 5xx, responses match the OpenAPI
 	$(BIN)/python benchmarks/fuzz_api.py --examples 400 --seconds 600

@@ -10,7 +10,7 @@ confirmed on the other (the maintainers' held-out halves are other sites again).
 
     python benchmarks/quality.py [--shared ../shared] [--sets fundus-dev,readability-dev]
                                  [--modes html,text] [--no-peers] [--refresh-peers]
-                                 [--worst 5] [--json out.json]
+                                 [--worst 5] [--json out.json] [--readme README.md]
 
 Peer predictions are cached in benchmarks/out/peers/ (they do not change between runs of
 ours); --refresh-peers recomputes them.
@@ -269,12 +269,19 @@ def run_trafilatura(items: list[Item], work: Path) -> tuple[list[dict], int, flo
 
 
 def run_htmldate(items: list[Item], work: Path) -> tuple[list[dict], int, float]:
-    """htmldate's own defaults (extensive search, original date), as its evaluation runs it."""
+    """htmldate's own defaults (extensive search, original date), as its evaluation runs
+    it; the URL is given, as to ours (htmldate reads a date in it too)."""
+    import html
+
     from htmldate import find_date
 
     preds, errors, elapsed = [], 0, 0.0
     for item in items:
         raw = _read_page(item).decode("utf-8", "replace")
+        if str(item["path"]).endswith(".txt"):
+            # htmldate reads HTML: a paste is given as one paragraph per line.
+            lines = (f"<p>{html.escape(line)}</p>" for line in raw.splitlines() if line.strip())
+            raw = f"<html><body>{''.join(lines)}</body></html>"
         url = item["url"] if str(item["url"] or "").startswith("http") else None
         start = time.perf_counter()
         try:
@@ -366,8 +373,13 @@ def score_all(
     return out
 
 
-def fmt(value: float | None) -> str:
-    return "    -" if value is None else f"{value:.3f}"
+def fmt(value: float | None, target: float | None = None) -> str:
+    """Three decimals; four when three would round a miss up to its target."""
+    if value is None:
+        return "    -"
+    if target is not None and value < target <= round(value, 3):
+        return f"{value:.4f}"
+    return f"{value:.3f}"
 
 
 def main() -> None:
@@ -383,6 +395,9 @@ def main() -> None:
     ap.add_argument("--worst", type=int, default=5)
     ap.add_argument("--json", type=Path, help="also write every figure to this file")
     ap.add_argument("--out", type=Path, default=HERE / "out", help="where predictions go")
+    ap.add_argument(
+        "--readme", type=Path, help="write the Markdown table into this README's quality block"
+    )
     args = ap.parse_args()
     OUT = args.out.resolve()
     # Absolute: the CLI runs with its own working directory under benchmarks/out.
@@ -426,6 +441,8 @@ def main() -> None:
                 row["peers"][name] = score_all(args.shared, dataset, mode, cached, len(items))
             report.append(row)
     print_table(report, args.shared)
+    if args.readme:
+        write_readme(args.readme, markdown_table(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     if args.worst:
@@ -460,7 +477,7 @@ def print_table(report: list[dict], shared: Path) -> None:
             )
             lead = f"{row['set'] + '/' + row['mode']:<26} {row['n']:>4} {row['errors']:>3}"
             print(
-                f"{lead if first else ' ' * 34} {label:<22} {fmt(parts.get('all')):>6} "
+                f"{lead if first else ' ' * 34} {label:<22} {fmt(parts.get('all'), target):>6} "
                 f"{fmt(parts.get('A')):>6} {fmt(parts.get('B')):>6} "
                 f"{'' if target is None else f'{target:.3f}':>6}{met:1}  {peers}"
             )
@@ -469,6 +486,47 @@ def print_table(report: list[dict], shared: Path) -> None:
         "\nA / B: the set's sites split in two by a hash (design on one, confirm on the other). "
         "err: inputs answered with an error."
     )
+
+
+README_START = "<!-- quality-table: written by `make bench-quality`; do not edit by hand -->"
+README_END = "<!-- quality-table end -->"
+
+
+def markdown_table(report: list[dict]) -> str:
+    """The figures as a Markdown table: one row per set, mode and metric."""
+    targets = _targets()
+    peer_names = list(dict.fromkeys(n for row in report for n in row["peers"]))
+    lines = [
+        "| set / mode (inputs, errors) | metric | ours | half A | half B | target | "
+        + " | ".join(peer_names)
+        + " |",
+        "|---|---|---|---|---|---|" + "---|" * len(peer_names),
+    ]
+    for row in report:
+        first = True
+        for label, parts in row["ours"].items():
+            target = targets.get((row["set"], row["mode"], label))
+            met = "" if target is None else (" ✓" if parts.get("all", 0) >= target else " ✗")
+            lead = f"{row['set']} {row['mode']} ({row['n']}, {row['errors']})" if first else ""
+            peers = [fmt(row["peers"].get(n, {}).get(label, {}).get("all")).strip()
+                     for n in peer_names]  # fmt: skip
+            lines.append(
+                f"| {lead} | {label} | **{fmt(parts.get('all'), target).strip()}** | "
+                f"{fmt(parts.get('A')).strip()} | {fmt(parts.get('B')).strip()} | "
+                f"{'' if target is None else f'≥ {target:.3f}{met}'} | " + " | ".join(peers) + " |"
+            )
+            first = False
+    return "\n".join(lines) + "\n"
+
+
+def write_readme(path: Path, table: str) -> None:
+    """Replace the README's quality table (between its markers) with `table`."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        sys.exit(f"{path}: no quality-table markers to write between")
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    path.write_text(f"{head}{README_START}\n{table}{README_END}{tail}", encoding="utf-8")
 
 
 def print_worst(report: list[dict], shared: Path, n: int) -> None:
