@@ -33,7 +33,6 @@ from .body import densest_prose, find_content
 from .clean import clean_tree, drop_hard, drop_never_text
 from .filter import filter_blocks
 from .metadata import Metadata
-from .options import ExtractOptions
 from .parse import collapse, parse
 
 # Below this many characters the content pass may have lost the article: the recall
@@ -121,14 +120,13 @@ def _stated_body(meta: Metadata) -> list[str]:
     return [p for p in (collapse(x) for x in PARAGRAPH_SPLIT.split(meta.article_body)) if p]
 
 
-def find_body(root: etree._Element, html: str, meta: Metadata, options: ExtractOptions) -> Content:
+def find_body(root: etree._Element, html: str, meta: Metadata) -> Content:
     """The article's body paragraphs, falling back rung by rung so no article is lost.
 
     Args:
         root: the parsed page (cleaned in place by the content pass).
         html: the page as text, re-parsed by the fallbacks (the tree is cleaned by then).
         meta: the page's metadata; bylines found in the body fill its authors.
-        options: whether the JSON-LD body may stand in for the page's text.
     """
     drop_never_text(root)
     bounded = sum(1 for _ in root.iter()) <= MAX_FALLBACK_ELEMENTS
@@ -141,11 +139,7 @@ def find_body(root: etree._Element, html: str, meta: Metadata, options: ExtractO
             if recall.chars > found.chars:
                 found = recall
     stated = meta.article_body.strip()
-    if (
-        options.json_ld_body
-        and len(stated) >= MIN_STATED_BODY_CHARS
-        and found.chars < len(stated) / 2
-    ):
+    if len(stated) >= MIN_STATED_BODY_CHARS and found.chars < len(stated) / 2:
         # The page renders its text with script; the JSON-LD copy is the article.
         return Content(_stated_body(meta), source="json-ld", warnings=["body_from_metadata"])
     if (
