@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml import etree
 
@@ -108,6 +109,11 @@ def _readable_text(root: etree._Element, meta: Metadata) -> Content:
     return Content(paragraphs, prose, [], "readable-text", ["body_fallback"])
 
 
+def _within(root: etree._Element, limit: int) -> bool:
+    """True when the tree has at most `limit` elements (counting stops past it)."""
+    return sum(1 for _ in islice(root.iter(), limit + 1)) <= limit
+
+
 def _fresh(html: str) -> etree._Element | None:
     """The page parsed again, without the tags that never hold text."""
     root = parse(html)
@@ -129,8 +135,10 @@ def find_body(root: etree._Element, html: str, meta: Metadata) -> Content:
         meta: the page's metadata; bylines found in the body fill its authors.
     """
     drop_never_text(root)
-    bounded = sum(1 for _ in root.iter()) <= MAX_FALLBACK_ELEMENTS
     found = _content_pass(root, meta)
+    # Counted only when a fallback may run (the cleaned tree: a hostile page's
+    # bulk is plain cells and rows, which clean-up keeps).
+    bounded = found.chars >= MIN_BODY_CHARS or _within(root, MAX_FALLBACK_ELEMENTS)
     spare = None
     if bounded and found.chars < MIN_BODY_CHARS and (spare := _fresh(html)) is not None:
         recall = _recall_pass(spare, meta)
