@@ -32,8 +32,10 @@ setup: $(STAMP) $(SAM_STAMP) ## create .venv (+ .venv-sam) and install the proje
 run: $(STAMP) ## the local stack: embedded moto + the HTTP API, seeds/ ingested
 	$(BIN)/article-ingest serve --host $(HOST) --port $(PORT) --seed seeds/
 
-test: $(STAMP) $(SAM_STAMP) ## lint + the whole test suite (moto; no AWS account, no Docker)
+test: $(STAMP) $(SAM_STAMP) ## lint, format check, types, the whole test suite (moto; no AWS, no Docker)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy layers/common/article_ingest
 	PATH="$(CURDIR)/$(SAM_VENV)/bin:$$PATH" $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -47,7 +49,7 @@ format: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy layers/common/article_ingest
 
-check: lint typecheck test ## everything CI and a reviewer would run
+check: test ## everything CI and a reviewer would run (test already lints and type-checks)
 
 validate: $(STAMP) $(SAM_STAMP) ## cfn-lint and sam validate --lint on template.yaml
 	$(BIN)/cfn-lint template.yaml
