@@ -91,10 +91,11 @@ def _adds_coauthors(names: list[str], other: list[str]) -> bool:
     return {match_key(n) for n in other} > {match_key(n) for n in names}
 
 
-def _visible_credits(names: list[str], blocked: list[str]) -> list[str]:
+def _visible_credits(names: list[str], blocked: list[str], *, handles: bool = False) -> list[str]:
     """The people a visible byline credits, else the publisher when it credits that
     ("Von Presse Augsburg": the first byline crediting anyone is the article's)."""
-    return clean_authors(names, blocked=blocked) or publisher_credits(names, publisher=blocked)
+    cleaned = clean_authors(names, blocked=blocked, handles=handles)
+    return cleaned or publisher_credits(names, publisher=blocked)
 
 
 def _completed(
@@ -138,7 +139,10 @@ def find_authors(
     sources: list[tuple[Callable[[], list[str]], str]] = [
         (lambda: clean_authors(ld_credits, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
-        (lambda: _visible_credits(microdata_authors(root, elements), blocked), "microdata"),
+        (
+            lambda: _visible_credits(microdata_authors(root, elements), blocked, handles=True),
+            "microdata",
+        ),
     ]
     for names, source in sources:
         cleaned = names()

@@ -74,11 +74,22 @@ def _strip(text: str) -> str:
     return part.strip(" .:-–—()[]|")
 
 
-def split_byline(text: str) -> list[str]:
+def _is_handle(part: str) -> bool:
+    """A user name a marked-up author holds as is ("marc", "c1ph4"), not a CMS account."""
+    return (
+        bool(va.HANDLE.match(part))
+        and part.casefold() not in va.NOT_NAME_WORDS
+        and not va.CMS_ACCOUNT.search(part)
+    )
+
+
+def split_byline(text: str, *, handles: bool = False) -> list[str]:
     """Split one byline string into candidate credits.
 
     Args:
         text: e.g. "By Jane Doe and John Roe, Reuters".
+        handles: the text is a visible marked-up author, where a lower-case user name
+            ("marc") is the author's name.
 
     Returns:
         The fragments that look like names, agencies or newsrooms, in order.
@@ -97,7 +108,7 @@ def split_byline(text: str) -> list[str]:
     parts: list[str] = []
     for raw in va.AUTHOR_SPLIT.split(text):
         for part in _split_agency(_strip(raw)):
-            if part and _looks_like_name(part):
+            if part and (_looks_like_name(part) or (handles and _is_handle(part))):
                 parts.append(part)
     # "Anna Sleegers, Frankfurt": one-word fragments beside full names are places.
     if any(len(p.split()) > 1 for p in parts):
@@ -134,12 +145,15 @@ def blocked_keys(blocked: list[str]) -> set[str]:
     return keys | {"".join(w[0] for w in k.split()) for k in list(keys) if len(k.split()) > 2}
 
 
-def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list[str]:
+def clean_authors(
+    names: list[str], *, blocked: list[str] | None = None, handles: bool = False
+) -> list[str]:
     """Split, clean and deduplicate author names.
 
     Args:
         names: raw names or bylines ("By Jane Doe and John Roe, Reuters").
         blocked: the publisher's names and domain; never reported as authors.
+        handles: the names are visible marked-up authors (see `split_byline`).
 
     Returns:
         Person, agency or newsroom names, case-insensitively unique, in order.
@@ -150,7 +164,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
     for name in (n[: va.MAX_BYLINE_INPUT_CHARS] for n in names):
         if not name:
             continue
-        parts = split_byline(name)
+        parts = split_byline(name, handles=handles)
         key_of_name = match_key(name)
         if any(len(b) > 3 and b in key_of_name for b in keys):
             # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.

@@ -99,6 +99,12 @@ GENERIC_AUTHOR = re.compile(
     re.IGNORECASE,
 )
 
+# A user name in a visible marked-up author: one lower-case token, a letter first
+# ("marc", "c1ph4"). The JSON-LD and meta fields hold CMS log-ins ("fhaacker",
+# "admin") that the page does not show, so they do not count there.
+HANDLE = re.compile(r"^(?-i:[a-z])[a-z0-9_.\-]{1,30}$")
+CMS_ACCOUNT = re.compile(r"admin|user|editor|publisher|webmaster|redaktion", re.IGNORECASE)
+
 NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 
 META_AUTHOR = ("author", "twitter:misc:written by", "article:author", "dc.creator",
