@@ -44,6 +44,8 @@ from article_ingest.extract.html.authors import (
         ("Von", []),
         ("Twitter", []),
         ("Kontakt", []),
+        ("Wednesday", []),
+        ("Unsubscribe Working...", []),
         ("Suche Erweiterte Suche", []),
         ("SIZE", []),
         ("Artikel von:", []),

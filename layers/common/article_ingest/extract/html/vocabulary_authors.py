@@ -214,7 +214,9 @@ NOT_NAME_WORDS = frozenset(
         "mehr", "follow", "folgen", "autor", "autorin", "author", "authors", "autoren",
         "auteur", "auteurs", "posted", "published", "updated", "foto", "fotos", "photo",
         "photos", "bild", "quelle", "source", "credit", "copyright", "home", "redaktion",
-        "stand", "aktualisiert",
+        "stand", "aktualisiert", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag",
     }
 )  # fmt: skip
 # Words of a site's controls: a fragment holding one is no name ("Suche Erweiterte Suche").
@@ -222,7 +224,8 @@ UI_WORDS = frozenset(
     {
         "twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "xing",
         "youtube", "tiktok", "bluesky", "mastodon", "share", "teilen", "search", "suche",
-        "login", "anmelden", "menu", "menü", "newsletter", "about", "subscribe", "abonnieren",
+        "login", "anmelden", "menu", "menü", "newsletter", "about", "subscribe", "unsubscribe",
+        "abonnieren",
     }
 )  # fmt: skip
 
