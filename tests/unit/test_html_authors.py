@@ -45,6 +45,8 @@ from article_ingest.extract.html.authors import (
         ("Twitter", []),
         ("Kontakt", []),
         ("Wednesday", []),
+        ("Photo by Max Muster", []),
+        ("Foto: Max Muster", []),
         ("Unsubscribe Working...", []),
         ("Suche Erweiterte Suche", []),
         ("SIZE", []),

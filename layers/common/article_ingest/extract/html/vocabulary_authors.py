@@ -20,7 +20,7 @@ BYLINE_PREFIX = re.compile(
     r"(?:erstellt|eingestellt|verfasst|geschrieben|gepostet|veröffentlicht|posted|"
     r"submitted|created|published|artikel|beitrag|pressemitteilung|publié|publicado)\s+"
     r"(?:von|by|par|por|door)|"
-    r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column|photos?)\s+by)"
+    r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column)\s+by)"
     r"(?:\s*:)?\s+|"
     rf"(?-i:von|de|di|da|van|av|af)\s+(?=(?-i:[{_UPPER}]))|"
     r"(?:von|de|di|da|van|av|af)(?:\s*:\s*|\s+"
