@@ -1,7 +1,8 @@
 """Author names: split bylines into credits, drop prefixes, roles, dates and e-mails.
 
-A credit is a person, an agency or a newsroom ("MND Staff"); the publisher itself is
-blocked unless the caller lets it through (`clean_authors(..., blocked=None)`).
+A credit is a person, an agency or a newsroom ("MND Staff"). `clean_authors` blocks
+the publisher's own names; `publisher_credits` picks them where a source credits the
+publisher and nobody else.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def _looks_like_name(part: str) -> bool:
 
 
 def _split_agency(part: str) -> list[str]:
-    """ "ERIC TUCKER Associated Press" -> the person and the agency."""
+    """The person and the agency of "ERIC TUCKER Associated Press"; else `[part]`."""
     if len(part) > MAX_NAME_CHARS + MAX_AGENCY_CHARS:
         return [part]
     m = va.AGENCY_TAIL.match(part)
@@ -126,7 +127,7 @@ def _is_blocked(key: str, blocked: set[str]) -> bool:
 
 
 def _without_publisher(part: str, keys: set[str]) -> str:
-    """ "Kevin McCoy USA TODAY": the person, without the publisher printed after them."""
+    """The person without the publisher printed after them ("Kevin McCoy USA TODAY")."""
     words = part.split()
     if is_newsroom(part):
         # "Redacción Diario Pagina Siete" names the newsroom by the publisher's name.
