@@ -230,3 +230,16 @@ def test_authors_newsroom_typed_as_organisation_is_credited_at_once() -> None:
     article = extract_html(_page(head, "", after=teaser), url=URL)
     # Then the newsroom is the author
     assert article.authors == ["Redaktion City Paper"]
+
+
+def test_authors_user_name_marked_up_as_author_is_kept_but_not_from_json_ld() -> None:
+    # Given a visible marked-up author holding a user name
+    byline = "<p>Posted by <span itemprop='author'>marc</span></p>"
+    # And a page whose JSON-LD alone names a CMS log-in
+    head = _ld({"@type": "Person", "name": "fhaacker"})
+    # When both are extracted
+    marked_up = extract_html(_page("", byline), url=URL)
+    login_only = extract_html(_page(head, ""), url=URL)
+    # Then the marked-up user name is the author, the log-in is not
+    assert marked_up.authors == ["marc"]
+    assert login_only.authors == []

@@ -44,6 +44,10 @@ from article_ingest.extract.html.authors import (
         ("Von", []),
         ("Twitter", []),
         ("Kontakt", []),
+        ("Wednesday", []),
+        ("Photo by Max Muster", []),
+        ("Foto: Max Muster", []),
+        ("Unsubscribe Working...", []),
         ("Suche Erweiterte Suche", []),
         ("SIZE", []),
         ("Artikel von:", []),
@@ -237,3 +241,13 @@ def test_split_byline_long_runs_of_separators_are_cut_short() -> None:
     # When it is split
     # Then the name is found in the field's first part (the rest is never scanned)
     assert split_byline(text) == ["Jane Doe"]
+
+
+def test_split_byline_user_names_count_only_in_marked_up_authors() -> None:
+    # Given lower-case user names
+    # When split as free text, and as a visible marked-up author
+    # Then only the marked-up author keeps them, never a CMS account
+    assert split_byline("marc") == []
+    assert split_byline("marc", handles=True) == ["marc"]
+    assert split_byline("c1ph4", handles=True) == ["c1ph4"]
+    assert split_byline("wordpressadmin", handles=True) == []

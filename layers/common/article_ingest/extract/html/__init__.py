@@ -103,8 +103,10 @@ def _already_in(lead: str, paragraphs: list[str]) -> bool:
 
 def _distance(path: list[etree._Element], container: etree._Element) -> int:
     """Levels from the lead up to its nearest common ancestor with the container."""
-    around = {id(el) for el in (container, *container.iterancestors())}
+    # The elements themselves, not their id(): lxml frees a proxy nobody holds, and a
+    # new one may reuse the id, which made this answer vary between runs.
+    around = {container, *container.iterancestors()}
     for steps, el in enumerate(path):
-        if id(el) in around:
+        if el in around:
             return steps
     return len(path)

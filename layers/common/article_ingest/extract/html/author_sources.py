@@ -9,6 +9,7 @@ where the page credits it and credits nobody else.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -43,10 +44,9 @@ def _contains(block: etree._Element, el: etree._Element) -> bool:
     return any(a is block for a in el.iterancestors())
 
 
-def _scoped(root: etree._Element, elements: list[etree._Element]) -> list[etree._Element]:
-    """The candidates inside the article scope when it holds any, else all of them."""
+def _scoped(elements: list[etree._Element], scope: etree._Element | None) -> list[etree._Element]:
+    """The candidates inside the article `scope` when it holds any, else all of them."""
     kept = [el for el in elements if is_candidate(el)]
-    scope = article_scope(root)
     inside = [el for el in kept if scope is not None and _contains(scope, el)]
     return inside or kept
 
@@ -67,9 +67,9 @@ def _byline_block(elements: list[etree._Element], first: etree._Element) -> list
     return [first]
 
 
-def microdata_authors(root: etree._Element, elements: list[etree._Element]) -> list[str]:
+def microdata_authors(elements: list[etree._Element], scope: etree._Element | None) -> list[str]:
     """Names in the article's first marked-up byline (with its co-authors)."""
-    kept = _scoped(root, elements)
+    kept = _scoped(elements, scope)
     if not kept:
         return []
     return [t for t in (_author_name(el) for el in _byline_block(kept, kept[0])) if t]
@@ -91,19 +91,34 @@ def _adds_coauthors(names: list[str], other: list[str]) -> bool:
     return {match_key(n) for n in other} > {match_key(n) for n in names}
 
 
-def _visible_credits(names: list[str], blocked: list[str]) -> list[str]:
+def _visible_credits(names: list[str], blocked: list[str], *, handles: bool = False) -> list[str]:
     """The people a visible byline credits, else the publisher when it credits that
     ("Von Presse Augsburg": the first byline crediting anyone is the article's)."""
-    return clean_authors(names, blocked=blocked) or publisher_credits(names, publisher=blocked)
+    cleaned = clean_authors(names, blocked=blocked, handles=handles)
+    return cleaned or publisher_credits(names, publisher=blocked)
 
 
-def _completed(
-    names: list[str], root: etree._Element, ld: jsonld.JsonLdArticle | None
-) -> list[str]:
+class _PageScan:
+    """The article scope and the visible bylines: each costs a scan of the page, so
+    each is read once, and only when a source needs it."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+
+    @cached_property
+    def scope(self) -> etree._Element | None:
+        return article_scope(self.root)
+
+    @cached_property
+    def bylines(self) -> list[str]:
+        return byline_texts(self.root, self.scope)
+
+
+def _completed(names: list[str], ld: jsonld.JsonLdArticle | None, page: _PageScan) -> list[str]:
     """A surname the source cut off, taken from the author's bio or a byline."""
     if all(len(n.split()) > 1 for n in names):
         return names
-    return complete_names(names, (ld.author_bios if ld else []) + byline_texts(root))
+    return complete_names(names, (ld.author_bios if ld else []) + page.bylines)
 
 
 def _is_desk(name: str) -> bool:
@@ -134,11 +149,16 @@ def find_authors(
     meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
     # Found once: the marked-up authors are a source and the co-author check of any.
     elements = _author_elements(root)
-    # Visible bylines cost a scan of the page: read only when needed.
+    page = _PageScan(root)
     sources: list[tuple[Callable[[], list[str]], str]] = [
         (lambda: clean_authors(ld_credits, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
-        (lambda: _visible_credits(microdata_authors(root, elements), blocked), "microdata"),
+        (
+            lambda: _visible_credits(
+                microdata_authors(elements, page.scope), blocked, handles=True
+            ),
+            "microdata",
+        ),
     ]
     for names, source in sources:
         cleaned = names()
@@ -146,15 +166,15 @@ def find_authors(
             coauthors = clean_authors(marked_up_coauthors(elements, cleaned), blocked=blocked)
             if _adds_coauthors(cleaned, coauthors):
                 return coauthors, "microdata"
-            return _completed(cleaned, root, ld), source
-    for text in byline_texts(root):
+            return _completed(cleaned, ld, page), source
+    for text in page.bylines:
         cleaned = _visible_credits([text], blocked)
         if cleaned:
-            return _completed(cleaned, root, ld), "byline-text"
+            return _completed(cleaned, ld, page), "byline-text"
     for text in labelled_bylines(root) + label_bylines(root):
         cleaned = clean_authors([text], blocked=blocked)
         if cleaned:
-            return _completed(cleaned, root, ld), "byline-text"
+            return _completed(cleaned, ld, page), "byline-text"
     # Nobody else is credited: the structured data's credit of the publisher stands.
     cleaned = publisher_credits(ld_names, publisher=blocked) or clean_authors(
         ld_orgs, blocked=blocked

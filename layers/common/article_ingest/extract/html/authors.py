@@ -1,7 +1,8 @@
 """Author names: split bylines into credits, drop prefixes, roles, dates and e-mails.
 
-A credit is a person, an agency or a newsroom ("MND Staff"); the publisher itself is
-blocked unless the caller lets it through (`clean_authors(..., blocked=None)`).
+A credit is a person, an agency or a newsroom ("MND Staff"). `clean_authors` blocks
+the publisher's own names; `publisher_credits` picks them where a source credits the
+publisher and nobody else.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def _looks_like_name(part: str) -> bool:
 
 
 def _split_agency(part: str) -> list[str]:
-    """ "ERIC TUCKER Associated Press" -> the person and the agency."""
+    """The person and the agency of "ERIC TUCKER Associated Press"; else `[part]`."""
     if len(part) > MAX_NAME_CHARS + MAX_AGENCY_CHARS:
         return [part]
     m = va.AGENCY_TAIL.match(part)
@@ -74,11 +75,22 @@ def _strip(text: str) -> str:
     return part.strip(" .:-–—()[]|")
 
 
-def split_byline(text: str) -> list[str]:
+def _is_handle(part: str) -> bool:
+    """A user name a marked-up author holds as is ("marc", "c1ph4"), not a CMS account."""
+    return (
+        bool(va.HANDLE.match(part))
+        and part.casefold() not in va.NOT_NAME_WORDS
+        and not va.CMS_ACCOUNT.search(part)
+    )
+
+
+def split_byline(text: str, *, handles: bool = False) -> list[str]:
     """Split one byline string into candidate credits.
 
     Args:
         text: e.g. "By Jane Doe and John Roe, Reuters".
+        handles: the text is a visible marked-up author, where a lower-case user name
+            ("marc") is the author's name.
 
     Returns:
         The fragments that look like names, agencies or newsrooms, in order.
@@ -97,7 +109,7 @@ def split_byline(text: str) -> list[str]:
     parts: list[str] = []
     for raw in va.AUTHOR_SPLIT.split(text):
         for part in _split_agency(_strip(raw)):
-            if part and _looks_like_name(part):
+            if part and (_looks_like_name(part) or (handles and _is_handle(part))):
                 parts.append(part)
     # "Anna Sleegers, Frankfurt": one-word fragments beside full names are places.
     if any(len(p.split()) > 1 for p in parts):
@@ -115,7 +127,7 @@ def _is_blocked(key: str, blocked: set[str]) -> bool:
 
 
 def _without_publisher(part: str, keys: set[str]) -> str:
-    """ "Kevin McCoy USA TODAY": the person, without the publisher printed after them."""
+    """The person without the publisher printed after them ("Kevin McCoy USA TODAY")."""
     words = part.split()
     if is_newsroom(part):
         # "Redacción Diario Pagina Siete" names the newsroom by the publisher's name.
@@ -134,12 +146,15 @@ def blocked_keys(blocked: list[str]) -> set[str]:
     return keys | {"".join(w[0] for w in k.split()) for k in list(keys) if len(k.split()) > 2}
 
 
-def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list[str]:
+def clean_authors(
+    names: list[str], *, blocked: list[str] | None = None, handles: bool = False
+) -> list[str]:
     """Split, clean and deduplicate author names.
 
     Args:
         names: raw names or bylines ("By Jane Doe and John Roe, Reuters").
         blocked: the publisher's names and domain; never reported as authors.
+        handles: the names are visible marked-up authors (see `split_byline`).
 
     Returns:
         Person, agency or newsroom names, case-insensitively unique, in order.
@@ -150,7 +165,7 @@ def clean_authors(names: list[str], *, blocked: list[str] | None = None) -> list
     for name in (n[: va.MAX_BYLINE_INPUT_CHARS] for n in names):
         if not name:
             continue
-        parts = split_byline(name)
+        parts = split_byline(name, handles=handles)
         key_of_name = match_key(name)
         if any(len(b) > 3 and b in key_of_name for b in keys):
             # "hessenschau.de, Frankfurt, Germany": beside the publisher, one word is a place.

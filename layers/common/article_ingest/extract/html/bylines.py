@@ -98,11 +98,10 @@ def _byline_elements(where: etree._Element) -> Iterator[etree._Element]:
             yield el
 
 
-def byline_texts(root: etree._Element) -> list[str]:
-    """Texts of byline-named elements: the article scope's first, then the page's
+def byline_texts(root: etree._Element, scope: etree._Element | None) -> list[str]:
+    """Texts of byline-named elements: the article `scope`'s first, then the page's
     (the first one that names someone is the article's)."""
     body = root.find("body")
-    scope = article_scope(root)
     wheres = [w for w in (scope, body) if w is not None]
     texts: list[str] = []
     # The elements themselves, not their id(): lxml frees a proxy nobody holds.

@@ -20,7 +20,7 @@ BYLINE_PREFIX = re.compile(
     r"(?:erstellt|eingestellt|verfasst|geschrieben|gepostet|veröffentlicht|posted|"
     r"submitted|created|published|artikel|beitrag|pressemitteilung|publié|publicado)\s+"
     r"(?:von|by|par|por|door)|"
-    r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column|photos?)\s+by)"
+    r"(?:an?\s+)?(?:analysis|opinion|commentary|review|interview|essay|column)\s+by)"
     r"(?:\s*:)?\s+|"
     rf"(?-i:von|de|di|da|van|av|af)\s+(?=(?-i:[{_UPPER}]))|"
     r"(?:von|de|di|da|van|av|af)(?:\s*:\s*|\s+"
@@ -98,6 +98,12 @@ GENERIC_AUTHOR = re.compile(
     r"anonym|webmaster|online|desk)$",
     re.IGNORECASE,
 )
+
+# A user name in a visible marked-up author: one lower-case token, a letter first
+# ("marc", "c1ph4"). The JSON-LD and meta fields hold CMS log-ins ("fhaacker",
+# "admin") that the page does not show, so they do not count there.
+HANDLE = re.compile(r"^(?-i:[a-z])[a-z0-9_.\-]{1,30}$")
+CMS_ACCOUNT = re.compile(r"admin|user|editor|publisher|webmaster|redaktion", re.IGNORECASE)
 
 NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$", re.UNICODE)
 
@@ -208,7 +214,9 @@ NOT_NAME_WORDS = frozenset(
         "mehr", "follow", "folgen", "autor", "autorin", "author", "authors", "autoren",
         "auteur", "auteurs", "posted", "published", "updated", "foto", "fotos", "photo",
         "photos", "bild", "quelle", "source", "credit", "copyright", "home", "redaktion",
-        "stand", "aktualisiert",
+        "stand", "aktualisiert", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag",
     }
 )  # fmt: skip
 # Words of a site's controls: a fragment holding one is no name ("Suche Erweiterte Suche").
@@ -216,7 +224,8 @@ UI_WORDS = frozenset(
     {
         "twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "xing",
         "youtube", "tiktok", "bluesky", "mastodon", "share", "teilen", "search", "suche",
-        "login", "anmelden", "menu", "menü", "newsletter", "about", "subscribe", "abonnieren",
+        "login", "anmelden", "menu", "menü", "newsletter", "about", "subscribe", "unsubscribe",
+        "abonnieren",
     }
 )  # fmt: skip
 
