@@ -122,6 +122,7 @@ BYLINE_ATTR = re.compile(
 # A cheap pre-selection (substrings of the class or id) of elements BYLINE_ATTR may match.
 BYLINE_HINTS = ("uthor", "UTHOR", "yline", "yLine", "YLINE", "utor", "erfasser", "riter", "irma",
                 "uteur", "ignature", "ontributor", "ournalist", "redit")  # fmt: skip
+BYLINE_HINT = re.compile("|".join(BYLINE_HINTS))
 
 MAX_BYLINE_ELEMENTS = 5
 # Bylines and author fields are read this far (a list of twenty names fits).
