@@ -15,7 +15,7 @@ Whitespace and Unicode normalisation are left to the service.
 
 from __future__ import annotations
 
-from ...models import ExtractedArticle
+from ...models import ExtractedArticle, ExtractionWarning
 from ..dates import find_url_date
 from . import body as body_mod
 from . import dateline
@@ -133,6 +133,11 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if date_at is not None:
         skip.add(date_at)
     body = body_mod.select(lines, start, end, skip, set_off=run.set_off)
+    warnings: list[ExtractionWarning] = []
+    if not body.paragraphs:
+        # A paste is never lost: without a body run, its readable lines stand in.
+        body.paragraphs = body_mod.fallback_paragraphs(lines)
+        warnings.append("body_fallback")
     standfirst_at = (
         header_mod.find_standfirst(lines, headline_at, start) if headline_at is not None else None
     )
@@ -159,4 +164,5 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         paragraphs=body.paragraphs,
         images=images,
         provenance=provenance,
+        warnings=warnings,
     )

@@ -294,3 +294,26 @@ def extend_list(lines: list[Line], end: int) -> int:
     ):
         end += 1
     return end
+
+
+def fallback_paragraphs(lines: list[Line]) -> list[str]:
+    """The paste's readable text when no body run was found: its prose lines
+    (sentence-shaped, bulleted), else every line with a word that is not furniture,
+    else every line; each text once, in page order."""
+    for keep in (_readable_prose, _readable_line, _any_line):
+        found = [line.text for line in lines if keep(line)]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
+
+
+def _readable_prose(line: Line) -> bool:
+    return line.kind in (Kind.PROSE, Kind.BULLET) and not line.wall
+
+
+def _readable_line(line: Line) -> bool:
+    return line.wordy and line.kind is not Kind.FURNITURE
+
+
+def _any_line(line: Line) -> bool:
+    return True
