@@ -23,6 +23,7 @@ from . import header as header_mod
 from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
 from .lines import Kind, Line, guess_language, split_lines
+from .names import lowercase_words, tidy_authors
 from .title import clean, headline_text
 
 # Lines after the body in which a dateline or byline may still appear (some pages
@@ -115,6 +116,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if not byline.authors:
         # CJK credit lines may stand anywhere from the header to under the body.
         byline = cjk_byline(lines, [*range(lo, end), *tail]) or signature(lines, end) or byline
+    byline.authors = tidy_authors(byline.authors, lowercase_words(text))
     if byline.authors:
         provenance["authors"] = "byline-text"
     publisher = byline.publisher

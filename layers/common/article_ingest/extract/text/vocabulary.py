@@ -153,8 +153,11 @@ CREDIT_PREFIX = re.compile(
 )
 # Bylines: "By Jane Doe", "Von Max Muster", "Autor: X", "Texte : Y".
 _BYLINE_WORDS = (
-    r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|"
-    r"reportage|column|analysis|story)\s+(?:von|by)|written\s+by|reported\s+by|words\s+by|"
+    r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|artikel|"
+    r"beitrag|reportage|column|analysis|story)\s+(?:von|by)|written\s+by|reported\s+by|words\s+by|"
+    # "written by" in other languages: "Geschrieben von", "Écrit par", "Escrito por"
+    r"(?:geschrieben|verfasst)\s+von|écrit\s+par|(?:escrito|redactado)\s+por|scritto\s+da|"
+    r"skrevet\s+af|skrevet\s+av|skrivet\s+av|napisał(?:a)?|escribe|kirjoittanut|"
     r"by|von|par|por|di|door|av|af|od|de|автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|"
     r"authors?(?:\s+of\s+the\s+article)?|auteur|text(?:e)?|reporter|redakt(?:ion|ør)|quelle"
 )
@@ -163,8 +166,11 @@ BYLINE_START = re.compile(
     rf"^(?:{_BYLINE_WORDS})\s*[:\-–]?\s+(?P<names>.+)$",
     re.IGNORECASE,
 )
-# "byRahimu Fadhili": a byline word glued to the name.
-GLUED_BY = re.compile(r"^(by|By|BY|von|Von|VON)(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# "byRahimu Fadhili", "ByJ.R. Stone": a byline word glued to the name.
+GLUED_BY = re.compile(r"^(by|By|BY|von|Von|VON)(?=[A-ZÀ-Þ][a-zà-ÿ.])")
+# A by-word left at the start of a found name ("By Jane Doe" read from a dateline's
+# parts); only stripped when a name of two words or more follows.
+LEADING_BY = re.compile(r"^(?:by|von|par|por|door|av|af|od|di|de|da)\s+(?=\S+\s+\S)", re.IGNORECASE)
 # A byline label alone on its line ("Von", "Author of the article:"): names follow.
 BYLINE_LABEL = re.compile(rf"^(?:{_BYLINE_WORDS})\s*:?\s*$", re.IGNORECASE)
 # Job titles that trail a name in a byline ("Daniel Großert Redakteur").
@@ -218,6 +224,11 @@ NAME_PARTICLES = _words("van von der den de del della di da dos das du la le ten
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
 # A person's name does not start with an article ("Die Tabelle der Premier League").
 ARTICLE_START = re.compile(r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s", re.IGNORECASE)
+# The same articles as words: an organisation's name may start with one ("The
+# Associated Press", "Les Echos").
+ARTICLES = _words("the die das der el los las les un une a an")
+# Punctuation around a word in running text ("(word),", "„word“").
+WORD_EDGE = "()[]{}<>\"'„“”‘’«»‹›.,;:!?¿¡…"
 # Roles and labels that disqualify a name-shaped line from being an author.
 NOT_A_NAME = re.compile(
     r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|studio|"
