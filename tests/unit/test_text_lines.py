@@ -75,6 +75,12 @@ def test_classify_marks_photo_credits(text: str) -> None:
             "restaurant without paying a bill of nearly seven hundred dollars.",
             Kind.SHORT,
         ),
+        ("„Wir danken Ihnen herzlich für die sehr gute und schnelle Arbeit.“", Kind.PROSE),
+        (
+            "Հայաստանի կառավարությունը այսօր հաստատեց նոր օրենքը երկրի բոլոր քաղաքների համար։",
+            Kind.PROSE,
+        ),
+        ("सरकार ने आज देश के सभी शहरों के लिए नया कानून पारित किया और लागू किया।", Kind.PROSE),
     ],
 )
 def test_classify_reads_line_shape(text: str, kind: Kind) -> None:

@@ -39,6 +39,7 @@ def _publication_date(
     lines: list[Line],
     header: range,
     tail: range,
+    start: int,
     end: int,
     near: int,
     url: str | None,
@@ -55,7 +56,8 @@ def _publication_date(
     # A time-only or relative dateline by the headline: dated lines farther away
     # date other stories.
     clock_at = dateline.clock_line(lines, near)
-    reach = abs(clock_at - near) if clock_at is not None else None
+    # The date may stand on the line under the time ("Mo, 11:41 Uhr" / "06.11.2023").
+    reach = abs(clock_at - near) + 1 if clock_at is not None else None
     date, date_at = dateline.find_date(lines, [*header, *tail], near, lang, reach, url_date)
     if date is None:
         date, date_at = dateline.find_any_date(lines, end, near, lang, reach, url_date)
@@ -64,6 +66,9 @@ def _publication_date(
     date, date_at = dateline.find_signed_date(lines, end, lang)
     if date is not None:
         return date, date_at, "signed-line"
+    date, _ = dateline.lead_date(lines, start, end, lang)
+    if date is not None:
+        return date, None, "lead-paragraph"
     return (url_date, None, "url") if url_date else (None, None, None)
 
 
@@ -106,7 +111,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     tail = range(end, min(len(lines), end + TAIL_LINES))
     near = headline_at if headline_at is not None else start
     date, date_at, date_source = _publication_date(
-        lines, range(max(0, min(near, lead) - DATE_ABOVE), hi), tail, end, near, url, lang
+        lines, range(max(0, min(near, lead) - DATE_ABOVE), hi), tail, start, end, near, url, lang
     )
     if date_source:
         provenance["published_at"] = date_source

@@ -11,10 +11,13 @@ import re
 from ..dates import find_datetime
 from . import vocabulary as v
 from .header import DATELINE_MAX_WORDS, SHORT_DATELINE_WORDS
-from .lines import Line
+from .lines import Kind, Line
 
 _CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.:])")
 
+# On a long line, a publication word labels its date only within this many
+# characters of the line's start ("Veröffentlicht am ...", "Posted on ...").
+LABEL_HEAD_CHARS = 24
 # Each line between a dateline and the headline costs this much.
 DATE_DISTANCE_COST = 0.1
 # A dateline whose day is the one the page URL states (/2024/04/25/) gains this much:
@@ -28,10 +31,20 @@ FALLBACK_REACH = 40
 # A signed line ("Von X am 21/02/2021. Abgelegt unter ...", "Posted by X on ...")
 # may be long; its date must stand within its first SIGNED_HEAD_CHARS characters.
 SIGNED_HEAD_CHARS = 80
+# A press release's first paragraph may open with its date within this many
+# characters ("Karlsruhe, (12.11.2021). ...").
+LEAD_DATE_CHARS = 30
 # A dateline without a date ("5:00", "Stand: 20:03 Uhr", "3 hours ago") is short
 # and within CLOCK_REACH lines under the headline.
 CLOCK_MAX_WORDS = 6
 CLOCK_REACH = 6
+
+
+def _names_publication(line: Line) -> bool:
+    """A "Published"/"Datum" word that labels the line's date: on a short line, or
+    at the start of a longer one ("Alaska has a new date: March 31" is a sentence)."""
+    m = v.PUBLISHED_WORDS.search(line.text)
+    return m is not None and (line.words <= SHORT_DATELINE_WORDS or m.start() < LABEL_HEAD_CHARS)
 
 
 def dateline_score(line: Line, found: str, distance: int, url_date: str | None = None) -> float:
@@ -43,7 +56,7 @@ def dateline_score(line: Line, found: str, distance: int, url_date: str | None =
     """
     text = line.text
     score = 0.0
-    if v.PUBLISHED_WORDS.search(text):
+    if _names_publication(line):
         score += 4
     elif v.UPDATED_WORDS.search(text):
         score -= 2
@@ -106,8 +119,10 @@ def find_any_date(
 
 
 def _signed_date(line: Line, lang: str | None) -> str | None:
-    """The date of a line that starts with a byline ("Posted by X on <date>. Filed ...")."""
-    if not v.BYLINE_START.match(line.text):
+    """The date of a line that starts with a byline ("Posted by X on <date>. Filed ...")
+    or of a short labelled dateline under the body ("Published: 03 December 2019")."""
+    labelled = line.words <= FALLBACK_DATELINE_WORDS and _names_publication(line)
+    if not (labelled or v.BYLINE_START.match(line.text)):
         return None
     return find_datetime(line.text[:SIGNED_HEAD_CHARS], lang=lang)
 
@@ -115,7 +130,7 @@ def _signed_date(line: Line, lang: str | None) -> str | None:
 def find_signed_date(
     lines: list[Line], end: int, lang: str | None
 ) -> tuple[str | None, int | None]:
-    """Last resort: the first signed, dated line under the body (a blog footer).
+    """Last resort: the first signed or labelled dated line under the body (a blog footer).
 
     Looked for within FALLBACK_REACH lines of the body end, never past the comments.
     """
@@ -144,3 +159,16 @@ def clock_line(lines: list[Line], near: int) -> int | None:
         if (_CLOCK.search(text) or v.RELATIVE_TIME.search(text)) and find_datetime(text) is None:
             return i
     return None
+
+
+def lead_date(
+    lines: list[Line], start: int, end: int, lang: str | None
+) -> tuple[str | None, int | None]:
+    """The date a press release writes at the start of its first paragraph:
+    "Karlsruhe, (12.11.2021). Traditionell ...", "27.1.2022 - Bei der ...".
+    """
+    for i in range(start, end):
+        if lines[i].kind is Kind.PROSE:
+            found = find_datetime(lines[i].text[:LEAD_DATE_CHARS], lang=lang)
+            return (found, i) if found is not None else (None, None)
+    return None, None

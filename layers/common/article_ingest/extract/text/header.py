@@ -58,6 +58,9 @@ SITE_SUFFIX_COST = 2.0
 DIGIT_SHARE = 0.3
 # A mark (byline, dateline) this many lines below a candidate vouches for it.
 MARK_REACH = 6
+# A line this short that starts the body run is a title that ends like a sentence
+# („Ich wollte, dass sie mich mögen. So überlebt man.“), not a first paragraph.
+RUN_HEAD_WORDS = 12
 # Headlines longer than this are usually standfirsts.
 HEADLINE_LONG_WORDS = 22
 # A headline repeated above the body (breadcrumb, "Headline | Site") is a strong
@@ -194,8 +197,8 @@ def find_headline(
             score += 1.5
         if i > lo and shaped[i - lo - 1] and lines[i - 1].words >= DUPLICATE_MIN_WORDS:
             score -= STANDFIRST_COST  # a title-shaped line right under another: standfirst
-        if i >= start:
-            score -= 2
+        if i > start or (i == start and line.words > RUN_HEAD_WORDS):
+            score -= 2  # inside the body run: a subheading, unless the run starts at it
         if line.text.isupper():
             score -= SHOUTED_COST  # "SCOTT GILBERTSON GEAR TEAM": labels shout, headlines rarely
         if " | " in line.text:

@@ -115,9 +115,12 @@ COMMENTS_WALL = re.compile(
 SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
 # Bullet markers of key-point summaries and lists.
 BULLET = re.compile(r"^\s*(?:[•●▪■◾◼►▸‣⁃∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
-# Sentence-final punctuation (Latin, CJK, closing quotes after a stop).
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[.!?。！？][\"'”’»]$")
-SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？]")
+# Sentence-final punctuation (Latin, CJK, Armenian ։, Devanagari ।॥, Arabic ؟ and
+# Urdu ۔, Ethiopic ።; closing quotes after a stop, German „…“ closing with “).
+SENTENCE_END = re.compile(r"[.!?…。！？։।॥؟۔።][\"'”’»“)\]]*\s*$|[.!?。！？][\"'”’»“]$")
+SENTENCE_BREAK = re.compile(
+    r"[.!?。！？][\"'”’»“]?\s+(?=[\"'“‘«„(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？։।؟۔።]\s"
+)
 # A teaser: a title glued to its lead without a space ("...Student-AthleteA 24-year-old").
 GLUED_CAPITAL = re.compile(r"[a-z0-9?!’'”)](?=[A-Z])")
 # Photo credits. A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
