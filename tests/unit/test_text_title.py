@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from article_ingest.extract.text.header import (
     _headline_shaped,
-    find_headline,
     mark_weight,
     repeated,
 )
+from article_ingest.extract.text.headline_rank import find_headline
 from article_ingest.extract.text.lines import split_lines
 from article_ingest.extract.text.title import clean, headline_text
 

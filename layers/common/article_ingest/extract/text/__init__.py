@@ -18,7 +18,7 @@ from __future__ import annotations
 from ...models import ExtractedArticle, ExtractionWarning
 from ..dates import find_url_date
 from . import body as body_mod
-from . import dateline
+from . import dateline, headline_rank
 from . import header as header_mod
 from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
@@ -72,6 +72,19 @@ def _publication_date(
     return (url_date, None, "url") if url_date else (None, None, None)
 
 
+def layout(lines: list[Line]) -> tuple[body_mod.Run, int, int, int]:
+    """The body run, where the body ends, and the header window [lo, hi) around it."""
+    run = body_mod.densest_run(lines)
+    end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, run.start, run.end))
+    lo, hi = header_mod.window(run.lead, end)
+    return run, end, lo, hi
+
+
+def headline_reach(lead: int, hi: int) -> int:
+    """Where headline candidates end: a few lines into the body run at most."""
+    return min(hi, lead + header_mod.HEADLINE_OVERLAP)
+
+
 def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     """Extract an article from plain text copied from a rendered page.
 
@@ -87,19 +100,12 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if not lines:
         return ExtractedArticle()
     lang = guess_language(lines)
-    run = body_mod.densest_run(lines)
-    start, end, lead = run.start, run.end, run.lead
-    end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, start, end))
-    lo, hi = header_mod.window(lead, end)
+    run, end, lo, hi = layout(lines)
+    start, lead = run.start, run.lead
     provenance: dict[str, str] = {}
 
-    headline_at = header_mod.find_headline(
-        lines,
-        lead,
-        lo,
-        min(hi, lead + header_mod.HEADLINE_OVERLAP),
-        text,
-        header_mod.slug_words(url),
+    headline_at = headline_rank.find_headline(
+        lines, lead, lo, headline_reach(lead, hi), text, header_mod.slug_words(url)
     )
     headline, title_lines = "", []
     if headline_at is not None:

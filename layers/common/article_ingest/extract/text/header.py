@@ -165,22 +165,23 @@ def repeated(text: str, page_text: str) -> bool:
     return False
 
 
-def find_headline(
+def rule_scores(
     lines: list[Line],
     start: int,
     lo: int,
     hi: int,
     page_text: str,
     slug: frozenset[str] = frozenset(),
-) -> int | None:
-    """Index of the best headline candidate in lines[lo:hi].
+) -> list[tuple[int, float]]:
+    """(index, score) of each title-shaped headline candidate in lines[lo:hi].
 
     The headline is title-shaped and sits just above the header marks (byline,
     dateline), near the body start. A headline that is repeated on the page
     (breadcrumb, share text, "Headline | Site") or whose words the URL slug
-    repeats (`slug`, see `slug_words`) earns a bonus.
+    repeats (`slug`, see `slug_words`) earns a bonus. `headline_rank` weighs
+    these terms together with others.
     """
-    best: tuple[float, int] | None = None
+    out: list[tuple[int, float]] = []
     top = min(len(lines), hi + MARK_REACH)
     marks = [mark_weight(lines[i]) for i in range(lo, top)]
     shaped = [_headline_shaped(lines[i]) for i in range(lo, hi)]
@@ -212,9 +213,8 @@ def find_headline(
         if line.words > HEADLINE_LONG_WORDS:
             score -= 2
         score -= DISTANCE_COST * abs(start - i)
-        if best is None or score > best[0]:
-            best = (score, i)
-    return best[1] if best else None
+        out.append((i, score))
+    return out
 
 
 def find_standfirst(lines: list[Line], headline_at: int, start: int) -> int | None:

@@ -319,3 +319,23 @@ OWNER_NOISE = re.compile(
     r"^(?:copyright\s*)?(?:by\s+)?|(?<!\s)\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*$",
     re.IGNORECASE,
 )
+# Words glued across a missing space ("Contact UsABC13 News TeamCareers"): menus
+# and link rows rendered without separators; a lower-case letter pair, then a capital.
+GLUED_WORDS = re.compile(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]")
+# Share buttons and social networks: a row of them is a share bar, never a headline.
+SOCIAL_NETWORK = re.compile(
+    r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|instagram|flipboard|reddit|telegram|"
+    r"xing|tumblr|messenger|threads|bluesky|mastodon|youtube|tiktok|e-?mail|mail)\b",
+    re.IGNORECASE,
+)
+# Lines that address the reader about the site rather than tell the story:
+# newsletter and consent prompts, "this article", support appeals, author bios.
+READER_PROMPT = re.compile(
+    r"\b(?:newsletters?|subscri\w*|unsubscribe|sign(?:ing)?[ -]up|inbox|postfach|posteingang|"
+    r"anmeld\w*|abonn\w*|registrier\w*|datenschutz\w*|privacy|privatsphäre\w*|einverstanden|"
+    r"i agree|consent|cookies?|this (?:article|story|post|report)|dieser? (?:artikel|beitrag)|"
+    r"cet article|este artículo|questo articolo|support (?:our|us)|unterstützen sie|spende\w*|"
+    r"donat\w*|membership|become a member|contributed (?:to )?(?:this|reporting)|click here|"
+    r"klicken sie|hier klicken|cliquez|haga clic|download (?:the|our) app|visit our)\b",
+    re.IGNORECASE,
+)
