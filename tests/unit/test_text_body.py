@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from article_ingest.extract.text.body import TIGHT_GLUED_SHARE, densest_run, weight
+from article_ingest.extract.text.body import TIGHT_GLUED_SHARE, densest_run, select, weight
 from article_ingest.extract.text.lines import split_lines
 
 PARA = (
@@ -83,3 +83,18 @@ def test_split_lines_shares_one_line_per_text_and_blank_neighbours(times: int) -
     ]
     # and once lines repeat, equal lines with equal neighbours are one object
     assert times == 1 or lines[1] is lines[-4]
+
+
+OTHER = PARA.replace("Tuesday", "Friday")
+
+
+def test_select_drops_reader_prompts() -> None:
+    # Given a body whose last lines ask the reader to subscribe and to support the site
+    lines = split_lines(
+        f"{PARA}\n\n{OTHER}\n\nSign up for our newsletter and get the best stories every week.\n\n"
+        "Did you like this article? Support our journalism with a donation today.\n"
+    )
+    # When the body is selected
+    body = select(lines, 0, len(lines), set())
+    # Then the prompts are left out and the paragraphs kept
+    assert body.paragraphs == [PARA, OTHER]
