@@ -179,3 +179,24 @@ def test_extract_reads_date_opening_the_first_paragraph() -> None:
     # Then that date is the publication date
     assert article.published_at == "2021-11-12"
     assert article.provenance["published_at"] == "lead-paragraph"
+
+
+def test_extract_prefers_date_above_the_body_to_a_comment_date_under_it() -> None:
+    # Given a dated line far above the body and a dated comment right under it
+    menu = "\n".join(f"Section {n}" for n in range(12))
+    paste = (
+        f"28.01.2022\n{menu}\nTram line opens to the suburbs\n\n"
+        + f"{PARA}\n\n" * 3
+        + "Jane says\n27.01.2022 18:19\n"
+    )
+    # When it is extracted
+    # Then the date above the body dates the article
+    assert extract(paste).published_at == "2022-01-28"
+
+
+def test_extract_ignores_dates_before_the_web() -> None:
+    # Given a dateline that is a historical date
+    paste = "Menu\nTram line opens to the suburbs\n28.09.1912\n\n" + f"{PARA}\n\n" * 3
+    # When it is extracted
+    # Then no publication date is read from it
+    assert extract(paste).published_at is None

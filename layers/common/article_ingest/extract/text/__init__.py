@@ -58,9 +58,16 @@ def _publication_date(
     clock_at = dateline.clock_line(lines, near)
     # The date may stand on the line under the time ("Mo, 11:41 Uhr" / "06.11.2023").
     reach = abs(clock_at - near) + 1 if clock_at is not None else None
-    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang, reach, url_date)
-    if date is None:
-        date, date_at = dateline.find_any_date(lines, end, near, lang, reach, url_date)
+    date, date_at = dateline.find_date(
+        lines, [*header, *tail], near, lang, reach, url_date, below=end
+    )
+    if date is None or (
+        date_at is not None and date_at >= end and not dateline.labelled(lines[date_at])
+    ):
+        # A date under the body (a comment's, a teaser's) only when none stands above it.
+        above, above_at = dateline.find_any_date(lines, end, near, lang, reach, url_date)
+        if above is not None:
+            date, date_at = above, above_at
     if date is not None:
         return date, date_at, "dateline-text"
     date, date_at = dateline.find_signed_date(lines, end, lang)

@@ -31,6 +31,11 @@ FALLBACK_REACH = 40
 # A signed line ("Von X am 21/02/2021. Abgelegt unter ...", "Posted by X on ...")
 # may be long; its date must stand within its first SIGNED_HEAD_CHARS characters.
 SIGNED_HEAD_CHARS = 80
+# A dated line under the body (comments, teasers) counts this much less than one
+# above it, unless it names publication.
+UNDER_BODY_COST = 1.5
+# No web page was published before this year (htmldate's lower bound too).
+MIN_YEAR = 1995
 # A press release's first paragraph may open with its date within this many
 # characters ("Karlsruhe, (12.11.2021). ...").
 LEAD_DATE_CHARS = 30
@@ -38,6 +43,11 @@ LEAD_DATE_CHARS = 30
 # and within CLOCK_REACH lines under the headline.
 CLOCK_MAX_WORDS = 6
 CLOCK_REACH = 6
+
+
+def labelled(line: Line) -> bool:
+    """The line names publication ("Published", "Veröffentlicht am ...")."""
+    return _names_publication(line)
 
 
 def _names_publication(line: Line) -> bool:
@@ -68,6 +78,11 @@ def dateline_score(line: Line, found: str, distance: int, url_date: str | None =
     return score - DATE_DISTANCE_COST * distance
 
 
+def plausible(found: str) -> bool:
+    """A web page's publication date: not before MIN_YEAR ("28.09.1912" is history)."""
+    return int(found[:4]) >= MIN_YEAR
+
+
 def find_date(
     lines: list[Line],
     indices: list[int],
@@ -75,12 +90,14 @@ def find_date(
     lang: str | None,
     reach: int | None = None,
     url_date: str | None = None,
+    below: int | None = None,
 ) -> tuple[str | None, int | None]:
     """The publication date from the best dateline among `indices`.
 
     `near` is the headline's line (or the body start): datelines sit close to it;
     with `reach`, only lines at most that far from it count; `url_date` is the day
-    the page URL states, if any.
+    the page URL states, if any; lines from `below` on (under the body) count
+    less unless they name publication: comments and teasers date themselves there.
     """
     best: tuple[float, str, int] | None = None
     for i in indices:
@@ -92,9 +109,11 @@ def find_date(
         if line.words > DATELINE_MAX_WORDS * 4:
             continue
         found = find_datetime(line.text, lang=lang)
-        if found is None:
+        if found is None or not plausible(found):
             continue
         score = dateline_score(line, found, abs(i - near), url_date)
+        if below is not None and i >= below and not _names_publication(line):
+            score -= UNDER_BODY_COST
         if best is None or score > best[0]:
             best = (score, found, i)
     return (best[1], best[2]) if best else (None, None)
@@ -115,7 +134,7 @@ def find_any_date(
     """
     around = range(max(0, near - FALLBACK_REACH), min(end, len(lines), near + FALLBACK_REACH))
     short = [i for i in around if lines[i].words <= FALLBACK_DATELINE_WORDS]
-    return find_date(lines, short, near, lang, reach, url_date)
+    return find_date(lines, short, near, lang, reach, url_date, below=end)
 
 
 def _signed_date(line: Line, lang: str | None) -> str | None:
@@ -138,7 +157,7 @@ def find_signed_date(
         if lines[i].wall:
             break
         found = _signed_date(lines[i], lang)
-        if found is not None:
+        if found is not None and plausible(found):
             return found, i
     return None, None
 
@@ -170,5 +189,5 @@ def lead_date(
     for i in range(start, end):
         if lines[i].kind is Kind.PROSE:
             found = find_datetime(lines[i].text[:LEAD_DATE_CHARS], lang=lang)
-            return (found, i) if found is not None else (None, None)
+            return (found, i) if found is not None and plausible(found) else (None, None)
     return None, None
