@@ -83,3 +83,33 @@ def test_extract_reads_byline_word_of_other_languages() -> None:
     article = extract(paste)
     # Then the name is the author, without the by-word
     assert article.authors == ["Camila Muster"]
+
+
+def test_tidy_name_rejects_bare_label_starting_with_ordinary_word() -> None:
+    # Given a bare name-shaped label whose first word the paste writes in lower case
+    common = lowercase_words("Die betriebliche Vorsorge ist wichtig, sagt sie.")
+    # When it is tidied as a bare byline, and as an explicit one
+    # Then only the bare reading drops it
+    assert tidy_name("Betriebliche Altersvorsorge", common, bare=True) is None
+    assert tidy_name("Betriebliche Altersvorsorge", common) == "Betriebliche Altersvorsorge"
+
+
+def test_tidy_name_drops_label_words_before_a_by_word() -> None:
+    # Given names read with label words and a by-word before them
+    # When they are tidied
+    # Then the name stays, and a name with a particle keeps it
+    assert tidy_name("Blog Beitrag von Jane Muster", frozenset()) == "Jane Muster"
+    assert tidy_name("Gepostet von Jane Muster", frozenset()) == "Jane Muster"
+    assert tidy_name("Ursula von der Leyen", frozenset()) == "Ursula von der Leyen"
+
+
+def test_extract_reads_posted_by_byline() -> None:
+    # Given a blog paste with a "Posted by" line under the title
+    paste = (
+        "Menu\nWhy we moved the blog\nPosted by Jane Muster\n\n"
+        + "We moved the blog to a new server last week, and the old address will keep "
+        "working for a while before it redirects.\n\n" * 3
+    )
+    # When it is extracted
+    # Then the name is the author
+    assert extract(paste).authors == ["Jane Muster"]

@@ -19,6 +19,8 @@ VOCABULARY_CHARS = 200_000
 # A word that may be a name token must have at least this many letters to count
 # as an ordinary lower-case word ("de", "da" are name particles).
 COMMON_MIN_CHARS = 3
+# Label words before a by-word are looked for in names of this many words or more.
+INNER_BY_MIN_WORDS = 4
 # Month names this short are abbreviations only ("mai", "may" stay names' words).
 MONTH_MIN_CHARS = 3
 
@@ -50,14 +52,17 @@ def _function_word(token: str, common: frozenset[str]) -> bool:
     return len(low) <= COMMON_MIN_CHARS or any(low in stop for stop in v.STOPWORDS.values())
 
 
-def tidy_name(name: str, common: frozenset[str]) -> str | None:
+def tidy_name(name: str, common: frozenset[str], *, bare: bool = False) -> str | None:
     """`name` without ordinary words glued at its ends; None when it is no name.
 
     A single-word name (an agency, a first name alone) is kept as it is; a longer
     one keeps at least two words, and is dropped when all its words are ordinary
-    or it starts with a function word.
+    or it starts with a function word. A `bare` name (a name-shaped line with no
+    by-word) is also dropped when its first word is ordinary.
     """
     name = v.LEADING_BY.sub("", name)
+    if len(name.split()) >= INNER_BY_MIN_WORDS:
+        name = v.INNER_BY.sub("", name)
     tokens = name.split()
     if len(tokens) == 1 and name[:1].isupper() and name.casefold() in common:
         return None  # "SIZE", "Characters": an ordinary word of the paste
@@ -67,6 +72,8 @@ def tidy_name(name: str, common: frozenset[str]) -> str | None:
         return name  # an organisation: "The Associated Press", "Les Echos"
     if all(_ordinary(t, common) for t in tokens) or _function_word(tokens[0], common):
         return None
+    if bare and _ordinary(tokens[0], common):
+        return None  # a bare label: "Unsere Geschichte", "Betriebliche Altersvorsorge"
     while len(tokens) > 2 and _ordinary(tokens[-1], common):
         tokens.pop()
     while len(tokens) > 2 and (_dated(tokens[0]) or tokens[0].islower()):
@@ -76,7 +83,7 @@ def tidy_name(name: str, common: frozenset[str]) -> str | None:
     return " ".join(tokens) if len(tokens) > 1 else None
 
 
-def tidy_authors(names: list[str], common: frozenset[str]) -> list[str]:
+def tidy_authors(names: list[str], common: frozenset[str], *, bare: bool = False) -> list[str]:
     """The names that survive `tidy_name`, each once, in order."""
-    kept = (tidy_name(n, common) for n in names)
+    kept = (tidy_name(n, common, bare=bare) for n in names)
     return list(dict.fromkeys(n for n in kept if n))

@@ -159,7 +159,8 @@ _BYLINE_WORDS = (
     r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|artikel|"
     r"beitrag|reportage|column|analysis|story)\s+(?:von|by)|written\s+by|reported\s+by|words\s+by|"
     # "written by" in other languages: "Geschrieben von", "Écrit par", "Escrito por"
-    r"(?:geschrieben|verfasst)\s+von|écrit\s+par|(?:escrito|redactado)\s+por|scritto\s+da|"
+    r"(?:geschrieben|verfasst|gepostet|veröffentlicht|erstellt)\s+von|posted\s+by|"
+    r"écrit\s+par|publié\s+par|(?:escrito|redactado|publicado)\s+por|(?:scritto|pubblicato)\s+da|"
     r"skrevet\s+af|skrevet\s+av|skrivet\s+av|napisał(?:a)?|escribe|kirjoittanut|"
     r"by|von|par|por|di|door|av|af|od|de|автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|"
     r"authors?(?:\s+of\s+the\s+article)?|auteur|text(?:e)?|reporter|redakt(?:ion|ør)|quelle"
@@ -171,6 +172,12 @@ BYLINE_START = re.compile(
 )
 # "byRahimu Fadhili", "ByJ.R. Stone": a byline word glued to the name.
 GLUED_BY = re.compile(r"^(by|By|BY|von|Von|VON)(?=[A-ZÀ-Þ][a-zà-ÿ.])")
+# Label words and a by-word before a name ("Blog Beitrag von Jane Doe", "Gepostet
+# von Jane Doe"): only read on names of four words or more, and only when a name of
+# two capitalised words follows ("Ursula von der Leyen" keeps its particle).
+INNER_BY = re.compile(
+    r"^(?:\S+\s+){1,3}?(?i:von|by|par|por|door|av|af)\s+(?=[A-ZÀ-Þ]\S*\s+[A-ZÀ-Þ])"
+)
 # A by-word left at the start of a found name ("By Jane Doe" read from a dateline's
 # parts); only stripped when a name of two words or more follows.
 LEADING_BY = re.compile(r"^(?:by|von|par|por|door|av|af|od|di|de|da)\s+(?=\S+\s+\S)", re.IGNORECASE)
