@@ -6,7 +6,13 @@ import random
 
 import pytest
 
-from article_ingest.extract.text.body import TIGHT_GLUED_SHARE, densest_run, select, weight
+from article_ingest.extract.text.body import (
+    ABOVE_WALL_SHARE,
+    TIGHT_GLUED_SHARE,
+    densest_run,
+    select,
+    weight,
+)
 from article_ingest.extract.text.lines import split_lines
 
 PARA = (
@@ -38,6 +44,20 @@ def _first_max_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
+def _reference_run(lines: list, glued_share: float | None = None) -> tuple[int, int]:
+    """`_first_max_run` of the line weights, or the run above the first comments
+    heading (not a bare "Comments") before it when that weighs ABOVE_WALL_SHARE."""
+    weights = [weight(ln) if glued_share is None else weight(ln, glued_share) for ln in lines]
+    start, end = _first_max_run(weights)
+    wall = next((i for i in range(start) if lines[i].wall and lines[i].words > 1), None)
+    if wall is None:
+        return start, end
+    above = _first_max_run(weights[:wall])
+    if sum(weights[above[0] : above[1]]) >= ABOVE_WALL_SHARE * sum(weights[start:end]):
+        return above
+    return start, end
+
+
 def test_densest_run_finds_the_body_between_long_repeats_of_a_menu_line() -> None:
     # Given a body between thousands of repeats of one menu line
     text = "Home\n" * 5000 + f"\n{PARA}\n\n{PARA}\n\n" + "Home\n" * 5000
@@ -61,9 +81,10 @@ def test_densest_run_is_the_first_maximum_run_of_line_weights(seed: int) -> None
     # When the densest run is found (repeated lines are weighed as one repeat)
     run = densest_run(lines)
     # Then it is the first maximum-sum run of the lines' weights, line by line
-    start, end = _first_max_run([weight(line) for line in lines])
+    # (or the run above a comments heading, see `_reference_run`)
+    start, end = _reference_run(lines)
     if run.set_off:  # a second pass weighs glued prose as a cost
-        tight = _first_max_run([weight(line, TIGHT_GLUED_SHARE) for line in lines])
+        tight = _reference_run(lines, TIGHT_GLUED_SHARE)
         assert (run.start, run.end, run.lead) == (*tight, min(start, tight[0]))
     else:
         assert (run.start, run.end, run.lead) == (start, end, start)
@@ -98,3 +119,24 @@ def test_select_drops_reader_prompts() -> None:
     body = select(lines, 0, len(lines), set())
     # Then the prompts are left out and the paragraphs kept
     assert body.paragraphs == [PARA, OTHER]
+
+
+def test_densest_run_keeps_short_post_above_a_long_comment_thread() -> None:
+    # Given a short post, a blog's comment heading naming it, and a longer thread
+    comment = "I really enjoyed reading this, thank you so much for sharing it with us all here."
+    text = f"{PARA}\n\n2 thoughts on “Tram line opens”\n\n" + f"{comment}\n\n" * 4
+    lines = split_lines(text)
+    # When the body run is found
+    run = densest_run(lines)
+    # Then it is the post, not the thread
+    assert (run.start, run.end) == (0, 1)
+
+
+def test_densest_run_ignores_bare_comments_button_for_the_thread_rule() -> None:
+    # Given a share bar with a "Comments" button above the article
+    text = f"Menu\n{PARA}\nFacebook\nComments\nPrint\n\n" + f"{OTHER}\n\n" * 6
+    lines = split_lines(text)
+    # When the body run is found
+    run = densest_run(lines)
+    # Then the article under the bar is the body
+    assert run.start == 5

@@ -128,3 +128,19 @@ def test_count_words_counts_a_huge_token_as_many_words() -> None:
     assert count_words("The tram runs https://example.com/" + "a" * 500) == 4
     assert count_words("a" * 5000) == 5
     assert count_words("see " + "a" * 2500) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 thoughts on “JSON parsing: simdjson vs. JSON for Modern C++”",
+        "2 Gedanken zu „Folge 70: Star Trek: Picard“",
+        "Schreibe einen Kommentar",
+        "This Post Has 80 Comments",
+    ],
+)
+def test_split_lines_marks_blog_comment_headings_as_wall(text: str) -> None:
+    # Given a comment heading of blog software
+    # When the paste is split
+    # Then the line is a comments wall
+    assert split_lines(text)[0].wall

@@ -113,3 +113,13 @@ def test_extract_reads_posted_by_byline() -> None:
     # When it is extracted
     # Then the name is the author
     assert extract(paste).authors == ["Jane Muster"]
+
+
+def test_tidy_name_rejects_bare_label_with_ordinary_or_glued_word() -> None:
+    # Given bare name-shaped labels
+    common = lowercase_words("Learn the language here, and see the map below.")
+    # When they are tidied as bare bylines
+    # Then they are no names, while a name with a prefix capital is kept
+    assert tidy_name("German Language", common, bare=True) is None
+    assert tidy_name("DownloadShow Link", common, bare=True) is None
+    assert tidy_name("Ronald McDonald", common, bare=True) == "Ronald McDonald"

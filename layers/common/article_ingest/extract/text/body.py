@@ -25,6 +25,9 @@ from .lines import PROSE_MIN_WORDS, Kind, Line
 SHORT_COST = 3.0
 FURNITURE_COST = 10.0
 CREDIT_COST = 4.0
+# A run above the comments wall is the article when it weighs this share of the
+# heaviest run under it (a short post above a long thread).
+ABOVE_WALL_SHARE = 0.2
 # The comments heading is a wall no article outweighs.
 WALL_COST = 1e9
 # Bulleted items earn half: lists are body in some articles, teasers in others.
@@ -85,11 +88,24 @@ def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     return -SHORT_COST
 
 
-def _densest(ids: list[int], weight_of: dict[int, float]) -> tuple[int, int]:
-    """`_kadane` over the lines' weights, given by Line object (`id`)."""
+def _densest(lines: list[Line], ids: list[int], weight_of: dict[int, float]) -> tuple[int, int]:
+    """`_kadane` over the lines' weights, given by Line object (`id`).
+
+    A run after a comments heading is the thread, not the article, when a run
+    before the heading weighs at least ABOVE_WALL_SHARE of it: that one is taken.
+    A bare "Comments" word is no such heading (share bars carry it as a button).
+    """
     if all(w <= 0 for w in weight_of.values()):
         return 0, 0  # nothing argues for a body
-    return _kadane(list(map(weight_of.__getitem__, ids)))
+    weights = list(map(weight_of.__getitem__, ids))
+    start, end = _kadane(weights)
+    wall = next((i for i in range(start) if lines[i].wall and lines[i].words > 1), None)
+    if wall is None:
+        return start, end
+    above = _kadane(weights[:wall])
+    if sum(weights[above[0] : above[1]]) >= ABOVE_WALL_SHARE * sum(weights[start:end]):
+        return above
+    return start, end
 
 
 def _kadane(weights: list[float]) -> tuple[int, int]:
@@ -145,7 +161,7 @@ def densest_run(lines: list[Line]) -> Run:
     ids = list(map(id, lines))
     distinct = dict(zip(ids, lines, strict=True))
     weight_of = {key: weight(line) for key, line in distinct.items()}
-    start, end = _densest(ids, weight_of)
+    start, end = _densest(lines, ids, weight_of)
     separate = glued = 0
     for line in lines[start:end]:
         if line.kind is Kind.PROSE:
@@ -159,7 +175,7 @@ def densest_run(lines: list[Line]) -> Run:
             for key, line in distinct.items()
             if line.kind is Kind.PROSE and is_glued(line)
         }
-        tight_start, tight_end = _densest(ids, weight_of | tight) if tight else (start, end)
+        tight_start, tight_end = _densest(lines, ids, weight_of | tight) if tight else (start, end)
         return Run(tight_start, tight_end, min(start, tight_start), set_off=True)
     return Run(start, end, start, set_off=False)
 

@@ -58,7 +58,8 @@ def tidy_name(name: str, common: frozenset[str], *, bare: bool = False) -> str |
     A single-word name (an agency, a first name alone) is kept as it is; a longer
     one keeps at least two words, and is dropped when all its words are ordinary
     or it starts with a function word. A `bare` name (a name-shaped line with no
-    by-word) is also dropped when its first word is ordinary.
+    by-word) is also dropped when any of its words is ordinary or two words glued
+    ("DownloadShow"; a prefix such as "Mc", "De" may precede a capital).
     """
     name = v.LEADING_BY.sub("", name)
     if len(name.split()) >= INNER_BY_MIN_WORDS:
@@ -72,8 +73,8 @@ def tidy_name(name: str, common: frozenset[str], *, bare: bool = False) -> str |
         return name  # an organisation: "The Associated Press", "Les Echos"
     if all(_ordinary(t, common) for t in tokens) or _function_word(tokens[0], common):
         return None
-    if bare and _ordinary(tokens[0], common):
-        return None  # a bare label: "Unsere Geschichte", "Betriebliche Altersvorsorge"
+    if bare and any(_ordinary(t, common) or v.GLUED_WORDS.search(t[2:]) for t in tokens):
+        return None  # a bare label: "Unsere Geschichte", "German Language", "DownloadShow URL"
     while len(tokens) > 2 and _ordinary(tokens[-1], common):
         tokens.pop()
     while len(tokens) > 2 and (_dated(tokens[0]) or tokens[0].islower()):

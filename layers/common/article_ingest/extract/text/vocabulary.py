@@ -108,7 +108,18 @@ COMMENTS_WALL = re.compile(
     r"comentários|commenti|reacties|kommentarer|komentarze|komentáře|yorumlar|комментарии)"
     r"(?:\s*\(?\d+\)?)?\s*:?$"
     r"|^(?:log in to reply|leave a (?:comment|reply)|add a comment|post a comment|"
-    r"kommentar schreiben|jetzt kommentieren)\b",
+    r"kommentar schreiben|jetzt kommentieren)\b"
+    # comment-form headings of blog software in several languages
+    r"|^(?:schreibe einen kommentar|kommentar verfassen|write a comment|laisser un commentaire|"
+    r"deja un comentario|lascia un commento|deixe (?:um comentário|uma resposta))\b"
+    r"|^this post has \d+ comments?$",
+    re.IGNORECASE,
+)
+# The heading of a comment thread that names the article: "5 thoughts on “Title”",
+# "2 Gedanken zu „Title“" (blog software in several languages).
+COMMENTS_ON = re.compile(
+    r"^\d+\s+(?:thoughts? on|responses? to|comments? on|gedanken zu|antworten auf|"
+    r"kommentare zu|réponses? à|comentarios? (?:a|en))\b",
     re.IGNORECASE,
 )
 # A line made of nothing but separators / icons (·, |, •, ›, ...).
