@@ -10,10 +10,10 @@ from article_ingest.extract.text.body import (
     ABOVE_WALL_SHARE,
     TIGHT_GLUED_SHARE,
     densest_run,
-    select,
     weight,
 )
 from article_ingest.extract.text.lines import split_lines
+from article_ingest.extract.text.paragraphs import select
 
 PARA = (
     "The city council voted on Tuesday to expand the tram network by twelve kilometres, "

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ...models import ExtractedArticle, ExtractionWarning
 from ..dates import find_url_date
 from . import body as body_mod
-from . import dateline, headline_rank
+from . import dateline, headline_rank, paragraphs
 from . import header as header_mod
 from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
@@ -152,11 +152,11 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         start = max(start, max(title_lines) + 1)
     if date_at is not None:
         skip.add(date_at)
-    body = body_mod.select(lines, start, end, skip, set_off=run.set_off)
+    body = paragraphs.select(lines, start, end, skip, set_off=run.set_off)
     warnings: list[ExtractionWarning] = []
     if not body.paragraphs:
         # A paste is never lost: without a body run, its readable lines stand in.
-        body.paragraphs = body_mod.fallback_paragraphs(lines)
+        body.paragraphs = paragraphs.fallback_paragraphs(lines)
         warnings.append("body_fallback")
     standfirst_at = (
         header_mod.find_standfirst(lines, headline_at, start) if headline_at is not None else None
@@ -169,7 +169,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
 
     # Captions in the header (lead image) are images too, never body.
     header_credits = [ln.text for ln in lines[lo:start] if ln.kind is Kind.CREDIT]
-    images = [body_mod.split_credit(t) for t in header_credits] + body.images
+    images = [paragraphs.split_credit(t) for t in header_credits] + body.images
     images = [im for im in images if im.caption]
     if bullets:
         provenance["summary"] = "bullet-lines"

@@ -1,23 +1,22 @@
-"""Find the article body in a classified paste and pick its paragraphs.
+"""Find the article body in a classified paste (its paragraphs: `paragraphs`).
 
 The body is the densest run of prose: each line gets a weight (prose counts its
 words, furniture and menu lines cost a little each) and the maximum-sum run of
-consecutive lines (Kadane, one linear pass) is the article. Inside that run
-subheadings survive when prose follows them; captions, credits and furniture
-do not.
+consecutive lines (Kadane, one linear pass) is the article; a comments heading
+and another article's dateline end it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import gt
 
-from ...models import Image
 from ..dates import find_datetime
 from . import vocabulary as v
 from .lines import PROSE_MIN_WORDS, Kind, Line
+from .paragraphs import LIST_ITEM_MIN_WORDS
 
 # Costs of non-prose lines. A menu of 30 entries costs ~90, more than a teaser
 # paragraph earns, so the body does not stretch across navigation; a subheading or
@@ -47,24 +46,6 @@ PARAGRAPH_STYLE_SHARE = 0.35
 NEXT_ARTICLE_AFTER = 10
 # A dateline of another article is short.
 NEXT_DATELINE_WORDS = 12
-# A list item announced by a colon line has at least this many words.
-LIST_ITEM_MIN_WORDS = 3
-# A prompt to the reader (newsletter, consent, "this article", support appeal) is
-# at most this long; longer lines that use the words are the story's own (25 and
-# 40 scored alike on the body sets; 40 cut more body lines).
-PROMPT_MAX_WORDS = 25
-# A subheading has at most this many words.
-SUBHEADING_MAX_WORDS = 20
-
-
-@dataclass(slots=True)
-class Body:
-    """Where the body runs (indices into the line list) and what it holds."""
-
-    start: int
-    end: int  # exclusive
-    paragraphs: list[str] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
 
 
 def is_glued(line: Line) -> bool:
@@ -208,102 +189,6 @@ def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
     return end
 
 
-def split_credit(text: str) -> Image:
-    """An Image from a caption line: the whole line is the caption, the credit parsed."""
-    credit: str | None = None
-    for pattern in (v.CREDIT_TRAILER, v.CREDIT_PIPE_TRAILER):
-        m = pattern.search(text)
-        if m:
-            credit = v.CREDIT_PREFIX.sub("", m.group("credit")).strip()
-            break
-    if credit is None and v.CREDIT_LINE.match(text):
-        credit = v.CREDIT_LINE.sub("", text).strip(" :|") or None
-        return Image(caption=None, credit=credit)
-    return Image(caption=text, credit=credit)
-
-
-def is_subheading(line: Line, following: Line | None, set_off: bool = False) -> bool:
-    """A short title-shaped line followed by prose inside the body.
-
-    On a page that sets paragraphs off with blank lines (`set_off`), a subheading
-    has blank lines on both sides; glued short lines there are labels and teasers
-    (on fundus-dev two thirds of set-off short lines are body, a quarter of glued).
-    """
-    if following is None or following.kind not in (Kind.PROSE, Kind.BULLET):
-        return False
-    if set_off and not (line.blank_before and line.blank_after):
-        return False
-    if line.words > SUBHEADING_MAX_WORDS or line.text.endswith((",", ";")):
-        return False
-    return any(ch.isalpha() for ch in line.text)
-
-
-def announces_list(line: Line, following: Line | None) -> bool:
-    """A short line ending in ":" followed by a list item ("Tour dates:")."""
-    return (
-        line.text.endswith(":")
-        and following is not None
-        and following.kind in (Kind.SHORT, Kind.BULLET)
-        and following.words >= LIST_ITEM_MIN_WORDS
-    )
-
-
-def is_caption(line: Line, following: Line | None) -> bool:
-    """A line glued to a credit line right after it is that credit's caption.
-
-    `following` is the next non-blank line: without a blank line after `line`,
-    it is the very next line of the paste.
-    """
-    return following is not None and following.kind is Kind.CREDIT and not line.blank_after
-
-
-def is_reader_prompt(line: Line) -> bool:
-    """A short line that addresses the reader about the site, not the story:
-    "Sign up for our newsletter ...", "Hat Ihnen dieser Artikel gefallen? ..."."""
-    return line.words <= PROMPT_MAX_WORDS and v.READER_PROMPT.search(line.text) is not None
-
-
-def select(
-    lines: list[Line], start: int, end: int, skip: set[int], *, set_off: bool = False
-) -> Body:
-    """Paragraphs and images of lines[start:end], leaving out indices in `skip`.
-
-    `set_off`: the page sets paragraphs off with blank lines (see `Run`).
-    """
-    body = Body(start, end)
-    seen: set[str] = set()
-    in_list = False  # after a line ending in ":", short lines are the list's items
-    for i in range(start, end):
-        line = lines[i]
-        if i in skip or line.text in seen:
-            continue
-        if in_list and line.kind is Kind.SHORT and line.words >= LIST_ITEM_MIN_WORDS:
-            body.paragraphs.append(line.text)
-            continue
-        in_list = line.text.endswith(":") and line.kind is not Kind.FURNITURE
-        following = lines[i + 1] if i + 1 < end else None
-        if following is not None and following.text.startswith(line.text):
-            continue  # a caption repeated with its credit appended: keep the longer
-        if line.kind is Kind.CREDIT:
-            image = split_credit(line.text)
-            if image.caption:
-                body.images.append(image)
-            continue
-        if line.kind is Kind.FURNITURE:
-            continue
-        if is_reader_prompt(line):
-            continue
-        if line.kind in (Kind.PROSE, Kind.BULLET):
-            if is_caption(line, following):
-                body.images.append(Image(caption=line.text))
-                continue
-        elif not (is_subheading(line, following, set_off) or announces_list(line, following)):
-            continue
-        seen.add(line.text)
-        body.paragraphs.append(line.text)
-    return body
-
-
 def extend_list(lines: list[Line], end: int) -> int:
     """Extend the body over a list its last line announces ("Tour dates:").
 
@@ -322,26 +207,3 @@ def extend_list(lines: list[Line], end: int) -> int:
     ):
         end += 1
     return end
-
-
-def fallback_paragraphs(lines: list[Line]) -> list[str]:
-    """The paste's readable text when no body run was found: its prose lines
-    (sentence-shaped, bulleted), else every line with a word that is not furniture,
-    else every line; each text once, in page order."""
-    for keep in (_readable_prose, _readable_line, _any_line):
-        found = [line.text for line in lines if keep(line)]
-        if found:
-            return list(dict.fromkeys(found))
-    return []
-
-
-def _readable_prose(line: Line) -> bool:
-    return line.kind in (Kind.PROSE, Kind.BULLET) and not line.wall
-
-
-def _readable_line(line: Line) -> bool:
-    return line.wordy and line.kind is not Kind.FURNITURE
-
-
-def _any_line(line: Line) -> bool:
-    return True
