@@ -140,3 +140,19 @@ def test_densest_run_ignores_bare_comments_button_for_the_thread_rule() -> None:
     run = densest_run(lines)
     # Then the article under the bar is the body
     assert run.start == 5
+
+
+def test_select_keeps_long_sentence_without_final_stop() -> None:
+    # Given a body with a long sentence whose final stop is missing, and a long title-like line
+    lines = split_lines(
+        f"{PARA}\n\nThe council said that the new line would be ready in time for the summer and "
+        "that the work on the second stage would begin in the autumn of the same year\n\n"
+        "Tram Line Opening Dates Stations Prices Maps Timetables Tickets Parking Bikes Buses "
+        "Trains Ferries Airport Harbour Centre North South East West\n\n"
+        f"{OTHER}\n"
+    )
+    # When the body is selected
+    body = select(lines, 0, len(lines), set())
+    # Then the sentence is kept and the list of labels is not
+    assert len(body.paragraphs) == 3
+    assert body.paragraphs[1].startswith("The council said")
