@@ -170,3 +170,16 @@ def test_extract_falls_back_to_readable_lines_without_prose() -> None:
     # Then its lines that are not furniture stand in for the body, with the warning
     assert article.paragraphs == ["Opening hours Monday to Friday", "Call us any time"]
     assert "body_fallback" in article.warnings
+
+
+def test_extract_ends_body_at_author_box() -> None:
+    # Given an article followed by an author box whose bio is a sentence
+    paste = (
+        "Menu\nCity expands tram network\n\n"
+        + f"{PARA}\n\n" * 3
+        + "About the author\n\nJane Doe writes about transport and cities for the paper.\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the bio is not body
+    assert not any("Jane Doe writes" in p for p in article.paragraphs)

@@ -25,6 +25,8 @@ from article_ingest.extract.text.lines import (
         "Lesen Sie auch: Die Bahn streikt wieder",
         "Teilen",
         "Profile Image",
+        "VEA TAMBIÉN: El gobierno presenta el nuevo presupuesto para el año que viene",
+        "Das könnte Dich auch interessieren:",
     ],
 )
 def test_classify_marks_page_furniture(text: str) -> None:

@@ -44,6 +44,8 @@ TIGHT_GLUED_SHARE = -SHORT_COST / PROSE_MIN_WORDS
 PARAGRAPH_STYLE_SHARE = 0.35
 # Paragraphs the body must have before a dateline can start another article.
 NEXT_ARTICLE_AFTER = 10
+# Paragraphs the body must have before an author-box heading ends it.
+AUTHOR_BOX_AFTER = 3
 # A dateline of another article is short.
 NEXT_DATELINE_WORDS = 12
 
@@ -162,11 +164,12 @@ def densest_run(lines: list[Line]) -> Run:
 
 
 def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
-    """End of the body when another article follows inside the run.
+    """End of the body when another article or the author box follows inside the run.
 
     Pages that load the next article below (infinite scroll) repeat a dateline
     ("Publisert 06.01.2026 - 16:25"); once the body has a few paragraphs, the
-    first such dateline ends it after the last prose line above.
+    first such dateline ends it after the last prose line above. An author-box
+    heading ("About the author") ends it where it stands.
     """
     prose = 0
     for j in range(start, end):
@@ -174,6 +177,8 @@ def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
         if line.kind is Kind.PROSE:
             prose += 1
             continue
+        if prose >= AUTHOR_BOX_AFTER and v.AUTHOR_BOX.match(line.text):
+            return j  # "About the author": the bio follows, not the story
         if prose < NEXT_ARTICLE_AFTER or line.words > NEXT_DATELINE_WORDS:
             continue
         if line.kind is not Kind.SHORT:

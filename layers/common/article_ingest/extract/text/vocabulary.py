@@ -151,14 +151,23 @@ for _phrase in sorted(_FURNITURE_PHRASES, key=len, reverse=True):
 # First words of the teaser labels below (cheap pre-check).
 TEASER_FIRST_WORDS = _words(
     "read also see related more lesen mehr auch lire à lea leia leggi les läs læs lees "
-    "czytaj čtěte читайте"
+    "czytaj čtěte читайте vea lee mire mira puedes te veja das siehe"
 )
 # Teaser labels that make a line furniture whatever its length ("Read Next: <title>").
 TEASER_LABEL = re.compile(
     r"^[\W_]*(?:read next|read more|read also|also read|see also|related|more on this|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lire aussi|à lire aussi|"
     r"lea también|leia também|leggi anche|les også|läs även|læs også|lees ook|czytaj też|"
-    r"czytaj także|čtěte také|читайте также)\s*[:»›|\-–]",
+    r"czytaj także|čtěte také|читайте также|vea también|lee también|mire|mira también|"
+    r"puedes ver|te puede interesar|veja também|das könnte (?:sie|dich) auch interessieren|"
+    r"siehe auch)\s*[:»›|\-–]",
+    re.IGNORECASE,
+)
+# The heading of the author box under an article: the story has ended there.
+AUTHOR_BOX = re.compile(
+    r"^(?:about the author|über (?:den autor|die autorin)|zum autor|zur autorin|"
+    r"à propos de l'auteur|sobre (?:el autor|la autora|o autor|a autora)|l'autore|"
+    r"o autorze|om forfatteren|over de auteur)\s*:?$",
     re.IGNORECASE,
 )
 # Phrases that mark furniture anywhere in a line, whatever its length.
