@@ -70,15 +70,12 @@ def build(shared: Path) -> list[Page]:
             reach = headline_reach(run.lead, hi)
             slug = header.slug_words(case.get("url"))
             rules = dict(header.rule_scores(lines, run.lead, lo, reach, text, slug))
-            marks = hr.header_marks(lines, lo, reach)
-            found = hr.candidates(lines, lo, reach, run.lead, set(rules))
+            shaped, marks = hr.window_facts(lines, lo, reach)
+            found = hr.candidates(lines, lo, reach, run.lead, shaped)
             if not found:
                 continue
             x = np.array(
-                [
-                    hr.features(lines, i, (run.lead, lo), i in rules, marks, text, slug)
-                    for i in found
-                ]
+                [hr.features(lines, i, (run.lead, lo), shaped, marks, text, slug) for i in found]
             )
             truth = norm(title)
             y = np.array([norm(clean(headline_text(lines, i, lo).text)) == truth for i in found])

@@ -36,7 +36,8 @@ def test_features_mark_glued_menu_words_share_buttons_and_prompts() -> None:
         "Sign up for our newsletter\n\n" + f"{PARA}\n\n" * 2
     )
     # When their features are read
-    rows = [features(lines, i, (3, 0), True, {}, "", frozenset()) for i in range(3)]
+    shaped = dict.fromkeys(range(3), True)
+    rows = [features(lines, i, (3, 0), shaped, {}, "", frozenset()) for i in range(3)]
     glued, social, prompt = (FEATURES.index(n) for n in ("glued_words", "social", "prompt"))
     # Then each is marked as what it is, and only that
     assert [row[glued] for row in rows] == [1.0, 0.0, 0.0]

@@ -134,7 +134,8 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if not byline.authors:
         # CJK credit lines may stand anywhere from the header to under the body.
         byline = cjk_byline(lines, [*range(lo, end), *tail]) or signature(lines, end) or byline
-    byline.authors = tidy_authors(byline.authors, lowercase_words(text), bare=byline.bare)
+    if byline.authors:
+        byline.authors = tidy_authors(byline.authors, lowercase_words(text), bare=byline.bare)
     if byline.authors:
         provenance["authors"] = "byline-text"
     publisher = byline.publisher

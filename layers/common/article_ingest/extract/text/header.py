@@ -165,6 +165,18 @@ def repeated(text: str, page_text: str) -> bool:
     return False
 
 
+def takes_bullet(lines: list[Line], i: int) -> bool:
+    """A bulleted line may be a headline only as a lone dash-quote ("- Angsten vil
+    øke"), never as an item of a list; other lines always may."""
+    line = lines[i]
+    if line.kind is not Kind.BULLET:
+        return True
+    if not line.text.startswith(("-", "–", "—")):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return lines[i - 1].kind is not Kind.BULLET and (nxt is None or nxt.kind is not Kind.BULLET)
+
+
 def rule_scores(
     lines: list[Line],
     start: int,
@@ -204,12 +216,8 @@ def rule_scores(
             score -= SHOUTED_COST  # "SCOTT GILBERTSON GEAR TEAM": labels shout, headlines rarely
         if " | " in line.text:
             score -= SITE_SUFFIX_COST  # "Headline | Site": the document title, not the headline
-        if line.kind is Kind.BULLET and not line.text.startswith(("-", "–", "—")):
-            continue  # only a dash-quote ("- Angsten vil øke") may be a headline
-        if line.kind is Kind.BULLET and (
-            lines[i - 1].kind is Kind.BULLET or (nxt is not None and nxt.kind is Kind.BULLET)
-        ):
-            continue  # an item of a list; a lone "- Quote" line may still be a headline
+        if not takes_bullet(lines, i):
+            continue
         if line.words > HEADLINE_LONG_WORDS:
             score -= 2
         score -= DISTANCE_COST * abs(start - i)

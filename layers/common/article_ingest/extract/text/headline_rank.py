@@ -29,8 +29,8 @@ from .header import (
     _headline_shaped,
     mark_weight,
     repeated,
-    rule_scores,
     slug_share,
+    takes_bullet,
 )
 from .headline_weights import WEIGHTS
 from .lines import Kind, Line
@@ -90,7 +90,7 @@ def features(
     lines: list[Line],
     i: int,
     window: tuple[int, int],
-    shaped: bool,
+    shaped: dict[int, bool],
     marks: dict[int, float],
     page_text: str,
     slug: frozenset[str],
@@ -98,23 +98,23 @@ def features(
     """The feature vector of candidate line `i` (see FEATURES).
 
     `window` is (where the body run starts, where the header window starts);
-    `shaped` whether the rules take the line as a candidate; `marks` the mark
-    weight of the lines around the window (`header.mark_weight`).
+    `shaped` says of each window line whether it is title-shaped
+    (`header._headline_shaped`); `marks` the mark weight of the lines around the
+    window (`header.mark_weight`); see `window_facts`.
     """
     start, lo = window
     line = lines[i]
     text = line.text
     below = max((marks.get(j, 0.0) for j in range(i + 1, i + 1 + MARK_REACH)), default=0.0)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    prev = lines[i - 1] if i > lo else None
     return [
-        float(shaped),
+        float(shaped[i] and takes_bullet(lines, i)),
         min(line.words, 12) / 4,
         slug_share(text, slug),
         float(i < start and line.words >= DUPLICATE_MIN_WORDS and repeated(text, page_text)),
         below,
         float(nxt is not None and nxt.kind in (Kind.PROSE, Kind.BULLET, Kind.CREDIT)),
-        float(prev is not None and _headline_shaped(prev) and prev.words >= DUPLICATE_MIN_WORDS),
+        float(i > lo and shaped[i - 1] and lines[i - 1].words >= DUPLICATE_MIN_WORDS),
         float(i > start or (i == start and line.words > RUN_HEAD_WORDS)),
         float(text.isupper()),
         float(" | " in text),
@@ -126,23 +126,28 @@ def features(
     ]
 
 
-def candidates(lines: list[Line], lo: int, hi: int, start: int, shaped: set[int]) -> list[int]:
+def candidates(
+    lines: list[Line], lo: int, hi: int, start: int, shaped: dict[int, bool]
+) -> list[int]:
     """Indices of lines[lo:hi] that may be a headline: with a word, not too long;
-    inside the body run (from `start` on) only those the rules take (`shaped`),
-    as a paragraph there is no title."""
+    inside the body run (from `start` on) only title-shaped ones (`shaped`), as a
+    paragraph there is no title."""
     return [
         i
         for i in range(lo, hi)
         if lines[i].wordy
         and 1 <= lines[i].words <= CANDIDATE_MAX_WORDS
         and not lines[i].wall
-        and (i <= start or i in shaped)
+        and (i <= start or (shaped[i] and takes_bullet(lines, i)))
     ]
 
 
-def header_marks(lines: list[Line], lo: int, hi: int) -> dict[int, float]:
-    """`header.mark_weight` of the lines from `lo` to MARK_REACH past `hi`."""
-    return {j: mark_weight(lines[j]) for j in range(lo, min(len(lines), hi + MARK_REACH))}
+def window_facts(lines: list[Line], lo: int, hi: int) -> tuple[dict[int, bool], dict[int, float]]:
+    """Whether each line of lines[lo:hi] is title-shaped, and the mark weight of
+    the lines from `lo` to MARK_REACH past `hi`: computed once per page."""
+    shaped = {i: _headline_shaped(lines[i]) for i in range(lo, hi)}
+    marks = {j: mark_weight(lines[j]) for j in range(lo, min(len(lines), hi + MARK_REACH))}
+    return shaped, marks
 
 
 def find_headline(
@@ -154,11 +159,10 @@ def find_headline(
     slug: frozenset[str] = frozenset(),
 ) -> int | None:
     """Index of the highest-scoring headline candidate in lines[lo:hi], or None."""
-    shaped = {i for i, _ in rule_scores(lines, start, lo, hi, page_text, slug)}
-    marks = header_marks(lines, lo, hi)
+    shaped, marks = window_facts(lines, lo, hi)
     best: tuple[float, int] | None = None
     for i in candidates(lines, lo, hi, start, shaped):
-        x = features(lines, i, (start, lo), i in shaped, marks, page_text, slug)
+        x = features(lines, i, (start, lo), shaped, marks, page_text, slug)
         score = sum(w * f for w, f in zip(WEIGHTS, x, strict=True))
         if best is None or score > best[0]:
             best = (score, i)

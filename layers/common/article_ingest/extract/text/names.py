@@ -28,7 +28,7 @@ MONTH_MIN_CHARS = 3
 def lowercase_words(text: str) -> frozenset[str]:
     """Words the paste writes in lower case (casefolded), as words of their own:
     "hassan" in "yasmine.hassan@example.com" or a URL does not count."""
-    tokens = (t.strip(v.WORD_EDGE) for t in text[:VOCABULARY_CHARS].split())
+    tokens = {t.strip(v.WORD_EDGE) for t in set(text[:VOCABULARY_CHARS].split())}
     return frozenset(
         t.casefold() for t in tokens if len(t) >= COMMON_MIN_CHARS and t.isalpha() and t.islower()
     )
