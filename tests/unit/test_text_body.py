@@ -113,7 +113,8 @@ def test_select_drops_reader_prompts() -> None:
     # Given a body whose last lines ask the reader to subscribe and to support the site
     lines = split_lines(
         f"{PARA}\n\n{OTHER}\n\nSign up for our newsletter and get the best stories every week.\n\n"
-        "Did you like this article? Support our journalism with a donation today.\n"
+        "Did you like this article? Support our journalism with a donation today.\n\n"
+        "Found a mistake? Tell the newsroom about it in a short message.\n"
     )
     # When the body is selected
     body = select(lines, 0, len(lines), set())

@@ -13,7 +13,7 @@ WEIGHTS: tuple[float, ...] = (
     -2.0000,  # pipe
     -2.0000,  # long
     -0.1000,  # distance
-    -1.2408,  # glued_words
-    -0.7266,  # social
-    -0.7929,  # prompt
+    -1.2409,  # glued_words
+    -0.7242,  # social
+    -0.7949,  # prompt
 )

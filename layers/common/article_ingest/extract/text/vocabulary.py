@@ -313,13 +313,17 @@ SOCIAL_NETWORK = re.compile(
     re.IGNORECASE,
 )
 # Lines that address the reader about the site rather than tell the story:
-# newsletter and consent prompts, "this article", support appeals, author bios.
+# newsletter and consent prompts, "this article", support appeals, error reports.
 READER_PROMPT = re.compile(
     r"\b(?:newsletters?|subscri\w*|unsubscribe|sign(?:ing)?[ -]up|inbox|postfach|posteingang|"
     r"anmeld\w*|abonn\w*|registrier\w*|datenschutz\w*|privacy|privatsphäre\w*|einverstanden|"
     r"i agree|consent|cookies?|this (?:article|story|post|report)|dieser? (?:artikel|beitrag)|"
     r"cet article|este artículo|questo articolo|support (?:our|us)|unterstützen sie|spende\w*|"
     r"donat\w*|membership|become a member|contributed (?:to )?(?:this|reporting)|click here|"
-    r"klicken sie|hier klicken|cliquez|haga clic|download (?:the|our) app|visit our)\b",
+    r"klicken sie|hier klicken|cliquez|haga clic|download (?:the|our) app|visit our|"
+    # error-report prompts and bookmark labels ("Found a mistake?", "Merkliste")
+    r"found an? (?:mistake|typo|error)|report (?:an? )?(?:error|mistake|typo)|"
+    r"fehler (?:gefunden|melden)|signaler une erreur|add(?:ed)? to (?:my )?favou?rites|"
+    r"zu (?:den )?favoriten|merkliste|ajouter aux favoris|añadir a favoritos)\b",
     re.IGNORECASE,
 )
