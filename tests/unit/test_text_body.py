@@ -49,7 +49,7 @@ def _reference_run(lines: list, glued_share: float | None = None) -> tuple[int, 
     heading (not a bare "Comments") before it when that weighs ABOVE_WALL_SHARE."""
     weights = [weight(ln) if glued_share is None else weight(ln, glued_share) for ln in lines]
     start, end = _first_max_run(weights)
-    wall = next((i for i in range(start) if lines[i].wall and lines[i].words > 1), None)
+    wall = next((i for i in range(start - 1, -1, -1) if lines[i].wall and lines[i].words > 1), None)
     if wall is None:
         return start, end
     above = _first_max_run(weights[:wall])
@@ -157,3 +157,16 @@ def test_select_keeps_long_sentence_without_final_stop() -> None:
     # Then the sentence is kept and the list of labels is not
     assert len(body.paragraphs) == 3
     assert body.paragraphs[1].startswith("The council said")
+
+
+def test_densest_run_looks_above_the_nearest_comments_heading() -> None:
+    # Given a comment counter in the header, a post, the thread heading and a long thread
+    comment = "I really enjoyed reading this, thank you so much for sharing it with us all here."
+    text = (
+        f"80 Comments\n\n{PARA}\n\n{OTHER}\n\nThis Post Has 80 Comments\n\n" + f"{comment}\n\n" * 8
+    )
+    lines = split_lines(text)
+    # When the body run is found
+    run = densest_run(lines)
+    # Then it is the post between the counter and the thread heading
+    assert (run.start, run.end) == (1, 3)

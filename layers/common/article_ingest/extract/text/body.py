@@ -75,14 +75,15 @@ def _densest(lines: list[Line], ids: list[int], weight_of: dict[int, float]) -> 
     """`_kadane` over the lines' weights, given by Line object (`id`).
 
     A run after a comments heading is the thread, not the article, when a run
-    before the heading weighs at least ABOVE_WALL_SHARE of it: that one is taken.
+    before the nearest such heading above it weighs at least ABOVE_WALL_SHARE of
+    it: that one is taken.
     A bare "Comments" word is no such heading (share bars carry it as a button).
     """
     if all(w <= 0 for w in weight_of.values()):
         return 0, 0  # nothing argues for a body
     weights = list(map(weight_of.__getitem__, ids))
     start, end = _kadane(weights)
-    wall = next((i for i in range(start) if lines[i].wall and lines[i].words > 1), None)
+    wall = next((i for i in range(start - 1, -1, -1) if lines[i].wall and lines[i].words > 1), None)
     if wall is None:
         return start, end
     above = _kadane(weights[:wall])
