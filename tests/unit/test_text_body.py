@@ -13,7 +13,7 @@ from article_ingest.extract.text.body import (
     weight,
 )
 from article_ingest.extract.text.lines import split_lines
-from article_ingest.extract.text.paragraphs import select
+from article_ingest.extract.text.paragraphs import drop_author_bio, select
 
 PARA = (
     "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
@@ -170,3 +170,21 @@ def test_densest_run_looks_above_the_nearest_comments_heading() -> None:
     run = densest_run(lines)
     # Then it is the post between the counter and the thread heading
     assert (run.start, run.end) == (1, 3)
+
+
+def test_drop_author_bio_removes_bio_under_the_body() -> None:
+    # Given a body that ends with an author's bio
+    paragraphs = [PARA, OTHER, "Jane Muster is a freelance journalist based in Vienna."]
+    # When the bio is dropped
+    # Then the story's paragraphs remain
+    assert drop_author_bio(paragraphs) == [PARA, OTHER]
+
+
+def test_drop_author_bio_keeps_a_short_body_and_ordinary_endings() -> None:
+    # Given a two-paragraph body ending with a bio-like line, and a body ending with a sentence
+    short = [PARA, "Jane Muster is a reporter for the paper."]
+    ordinary = [PARA, OTHER, "Paris is the capital of France."]
+    # When bios are dropped
+    # Then nothing is removed
+    assert drop_author_bio(short) == short
+    assert drop_author_bio(ordinary) == ordinary

@@ -154,6 +154,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if date_at is not None:
         skip.add(date_at)
     body = paragraphs.select(lines, start, end, skip, set_off=run.set_off)
+    body.paragraphs = paragraphs.drop_author_bio(body.paragraphs)
     warnings: list[ExtractionWarning] = []
     if not body.paragraphs:
         # A paste is never lost: without a body run, its readable lines stand in.

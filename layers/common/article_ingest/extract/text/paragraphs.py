@@ -15,6 +15,11 @@ from .lines import Kind, Line
 
 # A list item announced by a colon line has at least this many words.
 LIST_ITEM_MIN_WORDS = 3
+# An author's bio is one of the last BIO_LINES paragraphs, at most BIO_MAX_WORDS
+# long, under a body of more than BIO_MIN_BODY paragraphs.
+BIO_LINES = 2
+BIO_MAX_WORDS = 60
+BIO_MIN_BODY = 2
 # Inside the body run, a line of this many words without a final stop is still a
 # paragraph when this share of its words are stop words of the benchmark languages
 # (running text has 20-40 %, titles and name lists less; 18-24 words and 0.15-0.2
@@ -174,3 +179,16 @@ def _readable_line(line: Line) -> bool:
 
 def _any_line(line: Line) -> bool:
     return True
+
+
+def drop_author_bio(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without an author's bio at their end ("Jane Doe is a freelance
+    writer based in Toronto."): at most BIO_LINES of the last ones, each short."""
+    out = list(paragraphs)
+    for _ in range(BIO_LINES):
+        if len(out) <= BIO_MIN_BODY or len(out[-1].split()) > BIO_MAX_WORDS:
+            break
+        if not v.AUTHOR_BIO.match(out[-1]):
+            break
+        out.pop()
+    return out

@@ -22,6 +22,9 @@ from .vocabulary_names import (
     ARTICLES as ARTICLES,
 )
 from .vocabulary_names import (
+    AUTHOR_BIO as AUTHOR_BIO,
+)
+from .vocabulary_names import (
     BYLINE_LABEL as BYLINE_LABEL,
 )
 from .vocabulary_names import (

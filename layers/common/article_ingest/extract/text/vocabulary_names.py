@@ -131,3 +131,15 @@ OWNER_NOISE = re.compile(
     r"^(?:copyright\s*)?(?:by\s+)?|(?<!\s)\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*$",
     re.IGNORECASE,
 )
+# An author's bio under the article: "Jane Doe is a freelance writer based in
+# Toronto.", "Manuela Conrad ist ZDF-Reporterin ...", "Korrespondent X ist bei ...".
+_ROLES = (
+    r"(?:[\w-]*(?:reporter|writer|journalist|editor|correspondent|producer|columnist|"
+    r"contributor|redakteur|korrespondent|autor|author|journaliste|rédact\w*|periodista|"
+    r"redactor|giornalista)\w*|professor\w*|lecturer)"
+)
+AUTHOR_BIO = re.compile(
+    rf"^(?:[A-ZÀ-Þ][\w'’.-]+\s+){{1,3}}(?:is|was|ist|war|est|es|è)\s+(?:[\w-]+\s+){{0,4}}?{_ROLES}\b"
+    rf"|^{_ROLES}\s+(?:[A-ZÀ-Þ][\w'’.-]+\s+){{1,3}}(?:is|ist|est|es)\b",
+    re.IGNORECASE,
+)
