@@ -48,7 +48,7 @@ def test_features_mark_glued_menu_words_share_buttons_and_prompts() -> None:
 def test_fitted_weights_count_against_furniture() -> None:
     # Given the fitted weights of the furniture terms
     # Then each lowers a candidate's score
-    for name in ("glued_words", "social", "prompt"):
+    for name in ("glued_words", "social", "prompt", "breadcrumb"):
         assert WEIGHTS[FEATURES.index(name)] < 0
 
 
@@ -67,3 +67,16 @@ def test_extract_uses_ranker_for_headline() -> None:
     # When it is extracted
     # Then the title is the headline
     assert article.headline == "Pickwickian"
+
+
+def test_features_mark_breadcrumb_trails() -> None:
+    # Given a breadcrumb trail ending with the title, and the title itself
+    lines = split_lines(
+        "Home » Desserts » Peanut Butter Truffles\nPeanut Butter Truffles\n\n" + f"{PARA}\n\n" * 2
+    )
+    shaped = dict.fromkeys(range(2), True)
+    rows = [features(lines, i, (2, 0), shaped, {}, "", frozenset()) for i in range(2)]
+    crumb = FEATURES.index("breadcrumb")
+    # When their features are read
+    # Then only the trail is marked
+    assert [row[crumb] for row in rows] == [1.0, 0.0]

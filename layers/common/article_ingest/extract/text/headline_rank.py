@@ -35,10 +35,11 @@ from .header import (
 from .headline_weights import WEIGHTS
 from .lines import Kind, Line
 
-# Glued menu words ("Contact UsABC13 News TeamCareers") and share buttons count
-# from this many on a line.
+# Glued menu words ("Contact UsABC13 News TeamCareers"), share buttons and
+# breadcrumb separators count from this many on a line.
 GLUED_MIN = 2
 SOCIAL_MIN = 2
+BREADCRUMB_MIN = 2
 # Vocabulary is looked for in the first this many characters of a candidate.
 SCAN_CHARS = 500
 # Candidates have a word and at most this many words.
@@ -62,6 +63,7 @@ FEATURES = (
     "glued_words",
     "social",
     "prompt",
+    "breadcrumb",
 )
 # The rules' hand weights (`header`), the prior of the fit and its fixed part; a
 # line the rules do not take as headline-shaped (one word, a name-shaped or
@@ -83,7 +85,7 @@ PRIOR: dict[str, float] = {
     "distance": -DISTANCE_COST,
 }
 # The weights `benchmarks/fit_headline.py` fits; the rest keep their prior.
-FITTED = ("glued_words", "social", "prompt")
+FITTED = ("glued_words", "social", "prompt", "breadcrumb")
 
 
 def features(
@@ -123,6 +125,7 @@ def features(
         float(len(v.GLUED_WORDS.findall(text, 0, SCAN_CHARS)) >= GLUED_MIN),
         float(len(v.SOCIAL_NETWORK.findall(text, 0, SCAN_CHARS)) >= SOCIAL_MIN),
         float(v.READER_PROMPT.search(text, 0, SCAN_CHARS) is not None),
+        float(len(v.BREADCRUMB_SEPARATOR.findall(text, 0, SCAN_CHARS)) >= BREADCRUMB_MIN),
     ]
 
 

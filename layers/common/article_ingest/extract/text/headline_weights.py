@@ -14,6 +14,7 @@ WEIGHTS: tuple[float, ...] = (
     -2.0000,  # long
     -0.1000,  # distance
     -1.2409,  # glued_words
-    -0.7242,  # social
-    -0.7949,  # prompt
+    -0.7291,  # social
+    -0.7999,  # prompt
+    -1.1537,  # breadcrumb
 )

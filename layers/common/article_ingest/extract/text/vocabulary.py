@@ -309,6 +309,9 @@ SLUG_TRANSLITERATION = str.maketrans(
 # Words glued across a missing space ("Contact UsABC13 News TeamCareers"): menus
 # and link rows rendered without separators; a lower-case letter pair, then a capital.
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]")
+# Breadcrumb separators ("Home » News » Title", "home / Betrieb / IT / Title",
+# "Start|Magazin|Tipps"): a line with two or more is a breadcrumb trail.
+BREADCRUMB_SEPARATOR = re.compile(r"\s[»›>/|]\s|(?<=\w)\|(?=\w)")
 # Share buttons and social networks: a row of them is a share bar, never a headline.
 SOCIAL_NETWORK = re.compile(
     r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|instagram|flipboard|reddit|telegram|"
