@@ -16,16 +16,8 @@ from tests import benchmark_support
 # A page "has text" when its body shows this many characters once scripts, styles and
 # templates are gone; below it (bot walls, script-only shells) no_article is right.
 MIN_VISIBLE_CHARS = 200
-# Pastes the text extractor still answers no_article for (its body fallback is on the
-# way, issue 12): strict, so the mark must go the moment they pass.
-PENDING = {("trafilatura-eval-dev", "text"), ("htmldate-eval-dev", "text")}
 CASES = [
-    pytest.param(
-        s,
-        m,
-        id=f"{s}-{m}",
-        marks=[pytest.mark.xfail(strict=True, reason="text fallback")] if (s, m) in PENDING else [],
-    )
+    pytest.param(s, m, id=f"{s}-{m}")
     for s, (modes, _) in benchmark_support.SETS.items()
     for m in modes
 ]

@@ -138,3 +138,65 @@ def test_signed_footer_date_beats_the_url_date() -> None:
     article = extract(paste, url="https://blog.example/2021/03/02/tram")
     assert article.published_at == "2021-03-03T09:15:00"
     assert article.provenance["published_at"] == "signed-line"
+
+
+def test_publication_word_inside_a_sentence_does_not_label_its_date() -> None:
+    # Given a short dateline and a body sentence that says "date" before another day
+    paste = (
+        "Menu\nTram line opens to the suburbs\nOct 13, 2020\n\n"
+        "The operator has set a new date for the second stage of the line: March 31, 2021.\n\n"
+        + f"{PARA}\n\n"
+        * 3
+    )
+    # When it is extracted
+    # Then the dateline dates the article, not the sentence
+    assert extract(paste).published_at == "2020-10-13"
+
+
+def test_date_on_the_line_under_a_time_only_dateline_counts() -> None:
+    # Given a header whose time and date stand on two lines under the headline
+    paste = (
+        "Menu\nTram line opens to the suburbs\nMo, 11:41 Uhr\n06.11.2023\n\n" + f"{PARA}\n\n" * 3
+    )
+    # When it is extracted
+    # Then the date under the time is read
+    assert extract(paste).published_at == "2023-11-06"
+
+
+def test_find_signed_date_reads_labelled_footer_dateline() -> None:
+    # Given a "Published:" line under the body
+    lines = split_lines(f"{PARA}\nShare\nPublished: 03 December 2019")
+    # When a signed date is looked for under the body
+    # Then the labelled line dates the article
+    assert find_signed_date(lines, 1, "en") == ("2019-12-03", 2)
+
+
+def test_extract_reads_date_opening_the_first_paragraph() -> None:
+    # Given a press release without dateline whose first paragraph opens with its date
+    paste = "Menu\nTram line opens\n\n" + f"Karlsruhe, (12.11.2021). {PARA}\n\n" + f"{PARA}\n\n" * 2
+    # When it is extracted
+    article = extract(paste)
+    # Then that date is the publication date
+    assert article.published_at == "2021-11-12"
+    assert article.provenance["published_at"] == "lead-paragraph"
+
+
+def test_extract_prefers_date_above_the_body_to_a_comment_date_under_it() -> None:
+    # Given a dated line far above the body and a dated comment right under it
+    menu = "\n".join(f"Section {n}" for n in range(12))
+    paste = (
+        f"28.01.2022\n{menu}\nTram line opens to the suburbs\n\n"
+        + f"{PARA}\n\n" * 3
+        + "Jane says\n27.01.2022 18:19\n"
+    )
+    # When it is extracted
+    # Then the date above the body dates the article
+    assert extract(paste).published_at == "2022-01-28"
+
+
+def test_extract_ignores_dates_before_the_web() -> None:
+    # Given a dateline that is a historical date
+    paste = "Menu\nTram line opens to the suburbs\n28.09.1912\n\n" + f"{PARA}\n\n" * 3
+    # When it is extracted
+    # Then no publication date is read from it
+    assert extract(paste).published_at is None

@@ -150,3 +150,36 @@ def test_extract_dates_from_url_only_when_page_has_no_dateline() -> None:
     article = extract(paste, url="https://paper.example/2024/03/12/tram")
     assert article.published_at == "2024-03-12"
     assert article.provenance["published_at"] == "url"
+
+
+def test_extract_falls_back_to_prose_lines_when_no_body_run() -> None:
+    # Given a paste whose only sentence is taken as its headline: no body run is left
+    paste = "Menu\nWelcome\n\n" + PARA.replace(".", "!") + "\n\nContact\nImprint\n"
+    # When it is extracted
+    article = extract(paste)
+    # Then the paste's prose stands in for the body, with the warning
+    assert article.paragraphs == [PARA.replace(".", "!")]
+    assert article.warnings == ["body_fallback"]
+
+
+def test_extract_falls_back_to_readable_lines_without_prose() -> None:
+    # Given a paste of short lines only (a link list)
+    paste = "Home\nOpening hours Monday to Friday\nCall us any time\nShare\n"
+    # When it is extracted
+    article = extract(paste)
+    # Then its lines that are not furniture stand in for the body, with the warning
+    assert article.paragraphs == ["Opening hours Monday to Friday", "Call us any time"]
+    assert "body_fallback" in article.warnings
+
+
+def test_extract_ends_body_at_author_box() -> None:
+    # Given an article followed by an author box whose bio is a sentence
+    paste = (
+        "Menu\nCity expands tram network\n\n"
+        + f"{PARA}\n\n" * 3
+        + "About the author\n\nJane Doe writes about transport and cities for the paper.\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the bio is not body
+    assert not any("Jane Doe writes" in p for p in article.paragraphs)

@@ -25,6 +25,8 @@ from article_ingest.extract.text.lines import (
         "Lesen Sie auch: Die Bahn streikt wieder",
         "Teilen",
         "Profile Image",
+        "VEA TAMBIÉN: El gobierno presenta el nuevo presupuesto para el año que viene",
+        "Das könnte Dich auch interessieren:",
     ],
 )
 def test_classify_marks_page_furniture(text: str) -> None:
@@ -75,6 +77,12 @@ def test_classify_marks_photo_credits(text: str) -> None:
             "restaurant without paying a bill of nearly seven hundred dollars.",
             Kind.SHORT,
         ),
+        ("„Wir danken Ihnen herzlich für die sehr gute und schnelle Arbeit.“", Kind.PROSE),
+        (
+            "Հայաստանի կառավարությունը այսօր հաստատեց նոր օրենքը երկրի բոլոր քաղաքների համար։",
+            Kind.PROSE,
+        ),
+        ("सरकार ने आज देश के सभी शहरों के लिए नया कानून पारित किया और लागू किया।", Kind.PROSE),
     ],
 )
 def test_classify_reads_line_shape(text: str, kind: Kind) -> None:
@@ -122,3 +130,19 @@ def test_count_words_counts_a_huge_token_as_many_words() -> None:
     assert count_words("The tram runs https://example.com/" + "a" * 500) == 4
     assert count_words("a" * 5000) == 5
     assert count_words("see " + "a" * 2500) == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 thoughts on “JSON parsing: simdjson vs. JSON for Modern C++”",
+        "2 Gedanken zu „Folge 70: Star Trek: Picard“",
+        "Schreibe einen Kommentar",
+        "This Post Has 80 Comments",
+    ],
+)
+def test_split_lines_marks_blog_comment_headings_as_wall(text: str) -> None:
+    # Given a comment heading of blog software
+    # When the paste is split
+    # Then the line is a comments wall
+    assert split_lines(text)[0].wall

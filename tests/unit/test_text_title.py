@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from article_ingest.extract.text.header import (
     _headline_shaped,
-    find_headline,
     mark_weight,
     repeated,
 )
+from article_ingest.extract.text.headline_rank import find_headline
 from article_ingest.extract.text.lines import split_lines
 from article_ingest.extract.text.title import clean, headline_text
 
@@ -152,3 +152,16 @@ def test_headline_text_needs_words_to_find_a_twin() -> None:
     # When the headline is chosen
     # Then a line sharing a couple of tokens is no twin
     assert headline_text(lines, 1, 0).text == "player setav stamina"
+
+
+def test_find_headline_takes_sentence_shaped_title_starting_the_body_run() -> None:
+    # Given a quoted, sentence-shaped headline that the body run starts at, under a section
+    lines = split_lines(
+        "Menu\nPolitics and Power Today\n„I wanted them to like me. That is how you survive.“\n\n"
+        + "She was held for weeks and talked with her captors about their lives and hers, "
+        "she says in the interview she gave after her release.\n\n" * 3
+    )
+    # When the headline is looked for with the body run starting at the quote
+    found = find_headline(lines, 2, 0, 6, "")
+    # Then the quote is the headline, not the section label above it
+    assert found == 2

@@ -15,14 +15,15 @@ Whitespace and Unicode normalisation are left to the service.
 
 from __future__ import annotations
 
-from ...models import ExtractedArticle
+from ...models import ExtractedArticle, ExtractionWarning
 from ..dates import find_url_date
 from . import body as body_mod
-from . import dateline
+from . import dateline, headline_rank, paragraphs
 from . import header as header_mod
 from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
 from .lines import Kind, Line, guess_language, split_lines
+from .names import lowercase_words, tidy_authors
 from .title import clean, headline_text
 
 # Lines after the body in which a dateline or byline may still appear (some pages
@@ -38,6 +39,7 @@ def _publication_date(
     lines: list[Line],
     header: range,
     tail: range,
+    start: int,
     end: int,
     near: int,
     url: str | None,
@@ -54,16 +56,40 @@ def _publication_date(
     # A time-only or relative dateline by the headline: dated lines farther away
     # date other stories.
     clock_at = dateline.clock_line(lines, near)
-    reach = abs(clock_at - near) if clock_at is not None else None
-    date, date_at = dateline.find_date(lines, [*header, *tail], near, lang, reach, url_date)
-    if date is None:
-        date, date_at = dateline.find_any_date(lines, end, near, lang, reach, url_date)
+    # The date may stand on the line under the time ("Mo, 11:41 Uhr" / "06.11.2023").
+    reach = abs(clock_at - near) + 1 if clock_at is not None else None
+    date, date_at = dateline.find_date(
+        lines, [*header, *tail], near, lang, reach, url_date, below=end
+    )
+    if date is None or (
+        date_at is not None and date_at >= end and not dateline.labelled(lines[date_at])
+    ):
+        # A date under the body (a comment's, a teaser's) only when none stands above it.
+        above, above_at = dateline.find_any_date(lines, end, near, lang, reach, url_date)
+        if above is not None:
+            date, date_at = above, above_at
     if date is not None:
         return date, date_at, "dateline-text"
     date, date_at = dateline.find_signed_date(lines, end, lang)
     if date is not None:
         return date, date_at, "signed-line"
+    date, _ = dateline.lead_date(lines, start, end, lang)
+    if date is not None:
+        return date, None, "lead-paragraph"
     return (url_date, None, "url") if url_date else (None, None, None)
+
+
+def layout(lines: list[Line]) -> tuple[body_mod.Run, int, int, int]:
+    """The body run, where the body ends, and the header window [lo, hi) around it."""
+    run = body_mod.densest_run(lines)
+    end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, run.start, run.end))
+    lo, hi = header_mod.window(run.lead, end)
+    return run, end, lo, hi
+
+
+def headline_reach(lead: int, hi: int) -> int:
+    """Where headline candidates end: a few lines into the body run at most."""
+    return min(hi, lead + header_mod.HEADLINE_OVERLAP)
 
 
 def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
@@ -81,19 +107,12 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if not lines:
         return ExtractedArticle()
     lang = guess_language(lines)
-    run = body_mod.densest_run(lines)
-    start, end, lead = run.start, run.end, run.lead
-    end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, start, end))
-    lo, hi = header_mod.window(lead, end)
+    run, end, lo, hi = layout(lines)
+    start, lead = run.start, run.lead
     provenance: dict[str, str] = {}
 
-    headline_at = header_mod.find_headline(
-        lines,
-        lead,
-        lo,
-        min(hi, lead + header_mod.HEADLINE_OVERLAP),
-        text,
-        header_mod.slug_words(url),
+    headline_at = headline_rank.find_headline(
+        lines, lead, lo, headline_reach(lead, hi), text, header_mod.slug_words(url)
     )
     headline, title_lines = "", []
     if headline_at is not None:
@@ -105,7 +124,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     tail = range(end, min(len(lines), end + TAIL_LINES))
     near = headline_at if headline_at is not None else start
     date, date_at, date_source = _publication_date(
-        lines, range(max(0, min(near, lead) - DATE_ABOVE), hi), tail, end, near, url, lang
+        lines, range(max(0, min(near, lead) - DATE_ABOVE), hi), tail, start, end, near, url, lang
     )
     if date_source:
         provenance["published_at"] = date_source
@@ -115,6 +134,8 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     if not byline.authors:
         # CJK credit lines may stand anywhere from the header to under the body.
         byline = cjk_byline(lines, [*range(lo, end), *tail]) or signature(lines, end) or byline
+    if byline.authors:
+        byline.authors = tidy_authors(byline.authors, lowercase_words(text), bare=byline.bare)
     if byline.authors:
         provenance["authors"] = "byline-text"
     publisher = byline.publisher
@@ -132,7 +153,13 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         start = max(start, max(title_lines) + 1)
     if date_at is not None:
         skip.add(date_at)
-    body = body_mod.select(lines, start, end, skip, set_off=run.set_off)
+    body = paragraphs.select(lines, start, end, skip, set_off=run.set_off)
+    body.paragraphs = paragraphs.drop_author_bio(body.paragraphs)
+    warnings: list[ExtractionWarning] = []
+    if not body.paragraphs:
+        # A paste is never lost: without a body run, its readable lines stand in.
+        body.paragraphs = paragraphs.fallback_paragraphs(lines)
+        warnings.append("body_fallback")
     standfirst_at = (
         header_mod.find_standfirst(lines, headline_at, start) if headline_at is not None else None
     )
@@ -144,7 +171,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
 
     # Captions in the header (lead image) are images too, never body.
     header_credits = [ln.text for ln in lines[lo:start] if ln.kind is Kind.CREDIT]
-    images = [body_mod.split_credit(t) for t in header_credits] + body.images
+    images = [paragraphs.split_credit(t) for t in header_credits] + body.images
     images = [im for im in images if im.caption]
     if bullets:
         provenance["summary"] = "bullet-lines"
@@ -159,4 +186,5 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         paragraphs=body.paragraphs,
         images=images,
         provenance=provenance,
+        warnings=warnings,
     )

@@ -1,23 +1,22 @@
-"""Find the article body in a classified paste and pick its paragraphs.
+"""Find the article body in a classified paste (its paragraphs: `paragraphs`).
 
 The body is the densest run of prose: each line gets a weight (prose counts its
 words, furniture and menu lines cost a little each) and the maximum-sum run of
-consecutive lines (Kadane, one linear pass) is the article. Inside that run
-subheadings survive when prose follows them; captions, credits and furniture
-do not.
+consecutive lines (Kadane, one linear pass) is the article; a comments heading
+and another article's dateline end it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import gt
 
-from ...models import Image
 from ..dates import find_datetime
 from . import vocabulary as v
 from .lines import PROSE_MIN_WORDS, Kind, Line
+from .paragraphs import LIST_ITEM_MIN_WORDS
 
 # Costs of non-prose lines. A menu of 30 entries costs ~90, more than a teaser
 # paragraph earns, so the body does not stretch across navigation; a subheading or
@@ -25,6 +24,9 @@ from .lines import PROSE_MIN_WORDS, Kind, Line
 SHORT_COST = 3.0
 FURNITURE_COST = 10.0
 CREDIT_COST = 4.0
+# A run above the comments wall is the article when it weighs this share of the
+# heaviest run under it (a short post above a long thread).
+ABOVE_WALL_SHARE = 0.2
 # The comments heading is a wall no article outweighs.
 WALL_COST = 1e9
 # Bulleted items earn half: lists are body in some articles, teasers in others.
@@ -42,22 +44,10 @@ TIGHT_GLUED_SHARE = -SHORT_COST / PROSE_MIN_WORDS
 PARAGRAPH_STYLE_SHARE = 0.35
 # Paragraphs the body must have before a dateline can start another article.
 NEXT_ARTICLE_AFTER = 10
+# Paragraphs the body must have before an author-box heading ends it.
+AUTHOR_BOX_AFTER = 3
 # A dateline of another article is short.
 NEXT_DATELINE_WORDS = 12
-# A list item announced by a colon line has at least this many words.
-LIST_ITEM_MIN_WORDS = 3
-# A subheading has at most this many words.
-SUBHEADING_MAX_WORDS = 20
-
-
-@dataclass(slots=True)
-class Body:
-    """Where the body runs (indices into the line list) and what it holds."""
-
-    start: int
-    end: int  # exclusive
-    paragraphs: list[str] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
 
 
 def is_glued(line: Line) -> bool:
@@ -81,11 +71,25 @@ def weight(line: Line, glued_share: float = GLUED_PROSE_SHARE) -> float:
     return -SHORT_COST
 
 
-def _densest(ids: list[int], weight_of: dict[int, float]) -> tuple[int, int]:
-    """`_kadane` over the lines' weights, given by Line object (`id`)."""
+def _densest(lines: list[Line], ids: list[int], weight_of: dict[int, float]) -> tuple[int, int]:
+    """`_kadane` over the lines' weights, given by Line object (`id`).
+
+    A run after a comments heading is the thread, not the article, when a run
+    before the nearest such heading above it weighs at least ABOVE_WALL_SHARE of
+    it: that one is taken.
+    A bare "Comments" word is no such heading (share bars carry it as a button).
+    """
     if all(w <= 0 for w in weight_of.values()):
         return 0, 0  # nothing argues for a body
-    return _kadane(list(map(weight_of.__getitem__, ids)))
+    weights = list(map(weight_of.__getitem__, ids))
+    start, end = _kadane(weights)
+    wall = next((i for i in range(start - 1, -1, -1) if lines[i].wall and lines[i].words > 1), None)
+    if wall is None:
+        return start, end
+    above = _kadane(weights[:wall])
+    if sum(weights[above[0] : above[1]]) >= ABOVE_WALL_SHARE * sum(weights[start:end]):
+        return above
+    return start, end
 
 
 def _kadane(weights: list[float]) -> tuple[int, int]:
@@ -141,7 +145,7 @@ def densest_run(lines: list[Line]) -> Run:
     ids = list(map(id, lines))
     distinct = dict(zip(ids, lines, strict=True))
     weight_of = {key: weight(line) for key, line in distinct.items()}
-    start, end = _densest(ids, weight_of)
+    start, end = _densest(lines, ids, weight_of)
     separate = glued = 0
     for line in lines[start:end]:
         if line.kind is Kind.PROSE:
@@ -155,17 +159,18 @@ def densest_run(lines: list[Line]) -> Run:
             for key, line in distinct.items()
             if line.kind is Kind.PROSE and is_glued(line)
         }
-        tight_start, tight_end = _densest(ids, weight_of | tight) if tight else (start, end)
+        tight_start, tight_end = _densest(lines, ids, weight_of | tight) if tight else (start, end)
         return Run(tight_start, tight_end, min(start, tight_start), set_off=True)
     return Run(start, end, start, set_off=False)
 
 
 def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
-    """End of the body when another article follows inside the run.
+    """End of the body when another article or the author box follows inside the run.
 
     Pages that load the next article below (infinite scroll) repeat a dateline
     ("Publisert 06.01.2026 - 16:25"); once the body has a few paragraphs, the
-    first such dateline ends it after the last prose line above.
+    first such dateline ends it after the last prose line above. An author-box
+    heading ("About the author") ends it where it stands.
     """
     prose = 0
     for j in range(start, end):
@@ -173,6 +178,8 @@ def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
         if line.kind is Kind.PROSE:
             prose += 1
             continue
+        if prose >= AUTHOR_BOX_AFTER and v.AUTHOR_BOX.match(line.text):
+            return j  # "About the author": the bio follows, not the story
         if prose < NEXT_ARTICLE_AFTER or line.words > NEXT_DATELINE_WORDS:
             continue
         if line.kind is not Kind.SHORT:
@@ -186,94 +193,6 @@ def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
                 return k + 1
         return end
     return end
-
-
-def split_credit(text: str) -> Image:
-    """An Image from a caption line: the whole line is the caption, the credit parsed."""
-    credit: str | None = None
-    for pattern in (v.CREDIT_TRAILER, v.CREDIT_PIPE_TRAILER):
-        m = pattern.search(text)
-        if m:
-            credit = v.CREDIT_PREFIX.sub("", m.group("credit")).strip()
-            break
-    if credit is None and v.CREDIT_LINE.match(text):
-        credit = v.CREDIT_LINE.sub("", text).strip(" :|") or None
-        return Image(caption=None, credit=credit)
-    return Image(caption=text, credit=credit)
-
-
-def is_subheading(line: Line, following: Line | None, set_off: bool = False) -> bool:
-    """A short title-shaped line followed by prose inside the body.
-
-    On a page that sets paragraphs off with blank lines (`set_off`), a subheading
-    has blank lines on both sides; glued short lines there are labels and teasers
-    (on fundus-dev two thirds of set-off short lines are body, a quarter of glued).
-    """
-    if following is None or following.kind not in (Kind.PROSE, Kind.BULLET):
-        return False
-    if set_off and not (line.blank_before and line.blank_after):
-        return False
-    if line.words > SUBHEADING_MAX_WORDS or line.text.endswith((",", ";")):
-        return False
-    return any(ch.isalpha() for ch in line.text)
-
-
-def announces_list(line: Line, following: Line | None) -> bool:
-    """A short line ending in ":" followed by a list item ("Tour dates:")."""
-    return (
-        line.text.endswith(":")
-        and following is not None
-        and following.kind in (Kind.SHORT, Kind.BULLET)
-        and following.words >= LIST_ITEM_MIN_WORDS
-    )
-
-
-def is_caption(line: Line, following: Line | None) -> bool:
-    """A line glued to a credit line right after it is that credit's caption.
-
-    `following` is the next non-blank line: without a blank line after `line`,
-    it is the very next line of the paste.
-    """
-    return following is not None and following.kind is Kind.CREDIT and not line.blank_after
-
-
-def select(
-    lines: list[Line], start: int, end: int, skip: set[int], *, set_off: bool = False
-) -> Body:
-    """Paragraphs and images of lines[start:end], leaving out indices in `skip`.
-
-    `set_off`: the page sets paragraphs off with blank lines (see `Run`).
-    """
-    body = Body(start, end)
-    seen: set[str] = set()
-    in_list = False  # after a line ending in ":", short lines are the list's items
-    for i in range(start, end):
-        line = lines[i]
-        if i in skip or line.text in seen:
-            continue
-        if in_list and line.kind is Kind.SHORT and line.words >= LIST_ITEM_MIN_WORDS:
-            body.paragraphs.append(line.text)
-            continue
-        in_list = line.text.endswith(":") and line.kind is not Kind.FURNITURE
-        following = lines[i + 1] if i + 1 < end else None
-        if following is not None and following.text.startswith(line.text):
-            continue  # a caption repeated with its credit appended: keep the longer
-        if line.kind is Kind.CREDIT:
-            image = split_credit(line.text)
-            if image.caption:
-                body.images.append(image)
-            continue
-        if line.kind is Kind.FURNITURE:
-            continue
-        if line.kind in (Kind.PROSE, Kind.BULLET):
-            if is_caption(line, following):
-                body.images.append(Image(caption=line.text))
-                continue
-        elif not (is_subheading(line, following, set_off) or announces_list(line, following)):
-            continue
-        seen.add(line.text)
-        body.paragraphs.append(line.text)
-    return body
 
 
 def extend_list(lines: list[Line], end: int) -> int:

@@ -43,6 +43,7 @@ class Byline:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     line_indices: list[int] = field(default_factory=list)
+    bare: bool = False  # a name-shaped line with no by-word: read more strictly
 
 
 def is_name(text: str) -> bool:
@@ -231,7 +232,7 @@ def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | Non
     prev = lines[used[0] - 1] if used[0] > 0 else None
     if prev is not None and prev.text.endswith(":") and not v.BYLINE_LABEL.match(prev.text):
         return None  # items under a label ("Related Tags:"), not a byline
-    return Byline(names, _publisher(parts), used)
+    return Byline(names, _publisher(parts), used, bare=True)
 
 
 def find_byline(

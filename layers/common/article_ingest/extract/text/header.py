@@ -58,6 +58,9 @@ SITE_SUFFIX_COST = 2.0
 DIGIT_SHARE = 0.3
 # A mark (byline, dateline) this many lines below a candidate vouches for it.
 MARK_REACH = 6
+# A line this short that starts the body run is a title that ends like a sentence
+# („Ich wollte, dass sie mich mögen. So überlebt man.“), not a first paragraph.
+RUN_HEAD_WORDS = 12
 # Headlines longer than this are usually standfirsts.
 HEADLINE_LONG_WORDS = 22
 # A headline repeated above the body (breadcrumb, "Headline | Site") is a strong
@@ -162,22 +165,35 @@ def repeated(text: str, page_text: str) -> bool:
     return False
 
 
-def find_headline(
+def takes_bullet(lines: list[Line], i: int) -> bool:
+    """A bulleted line may be a headline only as a lone dash-quote ("- Angsten vil
+    øke"), never as an item of a list; other lines always may."""
+    line = lines[i]
+    if line.kind is not Kind.BULLET:
+        return True
+    if not line.text.startswith(("-", "–", "—")):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return lines[i - 1].kind is not Kind.BULLET and (nxt is None or nxt.kind is not Kind.BULLET)
+
+
+def rule_scores(
     lines: list[Line],
     start: int,
     lo: int,
     hi: int,
     page_text: str,
     slug: frozenset[str] = frozenset(),
-) -> int | None:
-    """Index of the best headline candidate in lines[lo:hi].
+) -> list[tuple[int, float]]:
+    """(index, score) of each title-shaped headline candidate in lines[lo:hi].
 
     The headline is title-shaped and sits just above the header marks (byline,
     dateline), near the body start. A headline that is repeated on the page
     (breadcrumb, share text, "Headline | Site") or whose words the URL slug
-    repeats (`slug`, see `slug_words`) earns a bonus.
+    repeats (`slug`, see `slug_words`) earns a bonus. `headline_rank` weighs
+    these terms together with others.
     """
-    best: tuple[float, int] | None = None
+    out: list[tuple[int, float]] = []
     top = min(len(lines), hi + MARK_REACH)
     marks = [mark_weight(lines[i]) for i in range(lo, top)]
     shaped = [_headline_shaped(lines[i]) for i in range(lo, hi)]
@@ -194,24 +210,19 @@ def find_headline(
             score += 1.5
         if i > lo and shaped[i - lo - 1] and lines[i - 1].words >= DUPLICATE_MIN_WORDS:
             score -= STANDFIRST_COST  # a title-shaped line right under another: standfirst
-        if i >= start:
-            score -= 2
+        if i > start or (i == start and line.words > RUN_HEAD_WORDS):
+            score -= 2  # inside the body run: a subheading, unless the run starts at it
         if line.text.isupper():
             score -= SHOUTED_COST  # "SCOTT GILBERTSON GEAR TEAM": labels shout, headlines rarely
         if " | " in line.text:
             score -= SITE_SUFFIX_COST  # "Headline | Site": the document title, not the headline
-        if line.kind is Kind.BULLET and not line.text.startswith(("-", "–", "—")):
-            continue  # only a dash-quote ("- Angsten vil øke") may be a headline
-        if line.kind is Kind.BULLET and (
-            lines[i - 1].kind is Kind.BULLET or (nxt is not None and nxt.kind is Kind.BULLET)
-        ):
-            continue  # an item of a list; a lone "- Quote" line may still be a headline
+        if not takes_bullet(lines, i):
+            continue
         if line.words > HEADLINE_LONG_WORDS:
             score -= 2
         score -= DISTANCE_COST * abs(start - i)
-        if best is None or score > best[0]:
-            best = (score, i)
-    return best[1] if best else None
+        out.append((i, score))
+    return out
 
 
 def find_standfirst(lines: list[Line], headline_at: int, start: int) -> int | None:

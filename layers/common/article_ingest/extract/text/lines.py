@@ -44,6 +44,8 @@ EDGE_CHARS = 300
 SCAN_CHARS = 3000
 # A comments heading ("Comments", "All Comments 4", "Log in to Reply") is short.
 WALL_MAX_WORDS = 6
+# ... unless it names the article ("5 thoughts on “<title>”"): then this long.
+WALL_TITLE_MAX_WORDS = 40
 # Characters that render as nothing: a line of only these is a blank line.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Stop words of the guessed language must be at least 1/LANG_MIN_SHARE of the words
@@ -196,7 +198,9 @@ Shape = tuple[Kind, int, bool, bool]
 def _shape(text: str) -> Shape:
     """Kind, word count, comments wall, contains a word: all that depends on the text."""
     kind, words = classify(text)
-    wall = words <= WALL_MAX_WORDS and bool(v.COMMENTS_WALL.match(text))
+    wall = (words <= WALL_MAX_WORDS and bool(v.COMMENTS_WALL.match(text))) or (
+        words <= WALL_TITLE_MAX_WORDS and bool(v.COMMENTS_ON.match(text))
+    )
     return kind, words, wall, v.WORD.search(text, 0, EDGE_CHARS) is not None
 
 

@@ -1,4 +1,4 @@
-"""The headline's final wording, once its line is chosen (`header.find_headline`).
+"""The headline's final wording, once its line is chosen (`headline_rank.find_headline`).
 
 Pages render a headline in pieces: a kicker glued to it ("Neue Leipziger Schule
 Judy Lybke, ...") or printed with a colon of its own on the next line. The same

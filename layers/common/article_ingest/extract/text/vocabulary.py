@@ -9,6 +9,82 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary_names import (
+    AGENCY as AGENCY,
+)
+from .vocabulary_names import (
+    ALL_RIGHTS as ALL_RIGHTS,
+)
+from .vocabulary_names import (
+    ARTICLE_START as ARTICLE_START,
+)
+from .vocabulary_names import (
+    ARTICLES as ARTICLES,
+)
+from .vocabulary_names import (
+    AUTHOR_BIO as AUTHOR_BIO,
+)
+from .vocabulary_names import (
+    BYLINE_LABEL as BYLINE_LABEL,
+)
+from .vocabulary_names import (
+    BYLINE_PARTS as BYLINE_PARTS,
+)
+from .vocabulary_names import (  # re-exported: the algorithm modules read them as v.X
+    BYLINE_START as BYLINE_START,
+)
+from .vocabulary_names import (
+    COPYRIGHT_OWNER as COPYRIGHT_OWNER,
+)
+from .vocabulary_names import (
+    GLUED_BY as GLUED_BY,
+)
+from .vocabulary_names import (
+    INNER_BY as INNER_BY,
+)
+from .vocabulary_names import (
+    LEADING_BY as LEADING_BY,
+)
+from .vocabulary_names import (
+    NAME_FOOTNOTE as NAME_FOOTNOTE,
+)
+from .vocabulary_names import (
+    NAME_PARTICLES as NAME_PARTICLES,
+)
+from .vocabulary_names import (
+    NAME_SPLIT as NAME_SPLIT,
+)
+from .vocabulary_names import (
+    NAME_TOKEN as NAME_TOKEN,
+)
+from .vocabulary_names import (
+    NAME_TRAILER as NAME_TRAILER,
+)
+from .vocabulary_names import (
+    NEWS_AGENCY as NEWS_AGENCY,
+)
+from .vocabulary_names import (
+    NOT_A_NAME as NOT_A_NAME,
+)
+from .vocabulary_names import (
+    OWNER_NOISE as OWNER_NOISE,
+)
+from .vocabulary_names import (
+    OWNER_TAIL as OWNER_TAIL,
+)
+from .vocabulary_names import (
+    ROLE_SUFFIX as ROLE_SUFFIX,
+)
+from .vocabulary_names import (
+    SHOUTED_TAIL as SHOUTED_TAIL,
+)
+from .vocabulary_names import (
+    WEEKDAYS as WEEKDAYS,
+)
+from .vocabulary_names import (
+    WORD_EDGE as WORD_EDGE,
+)
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of lowercase words from a space-separated literal."""
@@ -78,14 +154,23 @@ for _phrase in sorted(_FURNITURE_PHRASES, key=len, reverse=True):
 # First words of the teaser labels below (cheap pre-check).
 TEASER_FIRST_WORDS = _words(
     "read also see related more lesen mehr auch lire à lea leia leggi les läs læs lees "
-    "czytaj čtěte читайте"
+    "czytaj čtěte читайте vea lee mire mira puedes te veja das siehe"
 )
 # Teaser labels that make a line furniture whatever its length ("Read Next: <title>").
 TEASER_LABEL = re.compile(
     r"^[\W_]*(?:read next|read more|read also|also read|see also|related|more on this|"
     r"lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lire aussi|à lire aussi|"
     r"lea también|leia também|leggi anche|les også|läs även|læs også|lees ook|czytaj też|"
-    r"czytaj także|čtěte také|читайте также)\s*[:»›|\-–]",
+    r"czytaj także|čtěte také|читайте также|vea también|lee también|mire|mira también|"
+    r"puedes ver|te puede interesar|veja também|das könnte (?:sie|dich) auch interessieren|"
+    r"siehe auch)\s*[:»›|\-–]",
+    re.IGNORECASE,
+)
+# The heading of the author box under an article: the story has ended there.
+AUTHOR_BOX = re.compile(
+    r"^(?:about the author|über (?:den autor|die autorin)|zum autor|zur autorin|"
+    r"à propos de l'auteur|sobre (?:el autor|la autora|o autor|a autora)|l'autore|"
+    r"o autorze|om forfatteren|over de auteur)\s*:?$",
     re.IGNORECASE,
 )
 # Phrases that mark furniture anywhere in a line, whatever its length.
@@ -108,16 +193,30 @@ COMMENTS_WALL = re.compile(
     r"comentários|commenti|reacties|kommentarer|komentarze|komentáře|yorumlar|комментарии)"
     r"(?:\s*\(?\d+\)?)?\s*:?$"
     r"|^(?:log in to reply|leave a (?:comment|reply)|add a comment|post a comment|"
-    r"kommentar schreiben|jetzt kommentieren)\b",
+    r"kommentar schreiben|jetzt kommentieren)\b"
+    # comment-form headings of blog software in several languages
+    r"|^(?:schreibe einen kommentar|kommentar verfassen|write a comment|laisser un commentaire|"
+    r"deja un comentario|lascia un commento|deixe (?:um comentário|uma resposta))\b"
+    r"|^this post has \d+ comments?$",
+    re.IGNORECASE,
+)
+# The heading of a comment thread that names the article: "5 thoughts on “Title”",
+# "2 Gedanken zu „Title“" (blog software in several languages).
+COMMENTS_ON = re.compile(
+    r"^\d+\s+(?:thoughts? on|responses? to|comments? on|gedanken zu|antworten auf|"
+    r"kommentare zu|réponses? à|comentarios? (?:a|en))\b",
     re.IGNORECASE,
 )
 # A line made of nothing but separators / icons (·, |, •, ›, ...).
 SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
 # Bullet markers of key-point summaries and lists.
 BULLET = re.compile(r"^\s*(?:[•●▪■◾◼►▸‣⁃∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
-# Sentence-final punctuation (Latin, CJK, closing quotes after a stop).
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$|[.!?。！？][\"'”’»]$")
-SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’»]?\s+(?=[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？]")
+# Sentence-final punctuation (Latin, CJK, Armenian ։, Devanagari ।॥, Arabic ؟ and
+# Urdu ۔, Ethiopic ።; closing quotes after a stop, German „…“ closing with “).
+SENTENCE_END = re.compile(r"[.!?…。！？։।॥؟۔።][\"'”’»“)\]]*\s*$|[.!?。！？][\"'”’»“]$")
+SENTENCE_BREAK = re.compile(
+    r"[.!?。！？][\"'”’»“]?\s+(?=[\"'“‘«„(]?[A-ZÀ-ÖØ-ÞА-Я])|[。！？։।؟۔።]\s"
+)
 # A teaser: a title glued to its lead without a space ("...Student-AthleteA 24-year-old").
 GLUED_CAPITAL = re.compile(r"[a-z0-9?!’'”)](?=[A-Z])")
 # Photo credits. A credit label inside a caption line: "... Bild: Christoph Soeder/dpa", "Bild © X".
@@ -150,85 +249,6 @@ CREDIT_PIPE_TRAILER = re.compile(
 CREDIT_BARE = re.compile(r"^[^\W\d][^\d/]{1,59}/\s?[^\W\d][^\d/]{1,59}$")
 CREDIT_PREFIX = re.compile(
     r"^(?:(?:photo|foto|image|bild|picture)s?\s*(?:credit)?\s*(?:by|:)\s*)", re.IGNORECASE
-)
-# Bylines: "By Jane Doe", "Von Max Muster", "Autor: X", "Texte : Y".
-_BYLINE_WORDS = (
-    r"(?:(?:ein|eine|a|an)\s+)?(?:kommentar|kolumne|analyse|gastbeitrag|essay|interview|"
-    r"reportage|column|analysis|story)\s+(?:von|by)|written\s+by|reported\s+by|words\s+by|"
-    r"by|von|par|por|di|door|av|af|od|de|автор|yazan|autor(?:in|es|en)?(?:/autor(?:in)?)?|"
-    r"authors?(?:\s+of\s+the\s+article)?|auteur|text(?:e)?|reporter|redakt(?:ion|ør)|quelle"
-)
-# "By Jane Doe", "Von Max Muster, dpa", "Autor: X", "Kolumne von Y".
-BYLINE_START = re.compile(
-    rf"^(?:{_BYLINE_WORDS})\s*[:\-–]?\s+(?P<names>.+)$",
-    re.IGNORECASE,
-)
-# "byRahimu Fadhili": a byline word glued to the name.
-GLUED_BY = re.compile(r"^(by|By|BY|von|Von|VON)(?=[A-ZÀ-Þ][a-zà-ÿ])")
-# A byline label alone on its line ("Von", "Author of the article:"): names follow.
-BYLINE_LABEL = re.compile(rf"^(?:{_BYLINE_WORDS})\s*:?\s*$", re.IGNORECASE)
-# Job titles that trail a name in a byline ("Daniel Großert Redakteur").
-ROLE_SUFFIX = re.compile(
-    r"(?<!\s)\s+(?:redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|editor|columnist|"
-    r"senior|deputy|chief|head\s+of|director|staff\s+writer|journalist(?:in)?|autor(?:in)?|"
-    r"chefredakteur(?:in)?)\b.*$",
-    re.IGNORECASE,
-)
-# Noise glued after a name: "Victoria O'Regan  Follow", "Emma MackenzieLifestyle Writer".
-NAME_TRAILER = re.compile(
-    r"(?:(?<!\s)\s+|(?<=[a-z]))(?i:follow|folgen|seguir|suivre)\b.*$"
-    r"|(?:(?<!\s)\s+|(?<=[a-z]))[A-Z]?[a-z]{1,40}\s+(?i:writer|editor|reporter|correspondent|columnist)\b.*$"
-    # "Jonathan GarberFOXBusiness": a glued tail with several capitals
-    r"|(?<=[a-z]{2})[A-Z][A-Za-z]{0,40}[A-Z][A-Za-z]{0,40}$"
-    # "Chaim Gartenberg@cgartenberg": a social handle and whatever follows
-    r"|(?<!\s)\s*@\w.*$"
-    r"|(?<=[a-z])(?:News|Sports?|Politics|Business|Reporter|Editor|Writer|Correspondent)$",
-)
-# A publisher in capitals after a name: "Kevin McCoy USA TODAY".
-SHOUTED_TAIL = re.compile(r"(?<!\s)(?:\s+[A-Z]{2,}){1,6}$")
-# Footnote digits glued to a name ("Xiaoying You0").
-NAME_FOOTNOTE = re.compile(r"(?<=[^\W\d_])\d+\b")
-# Weekday names: a dateline's words, never a person's.
-WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi "
-    "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo"
-)
-# Wire services credited by name in bylines ("By The Associated Press").
-NEWS_AGENCY = re.compile(
-    r"\b(?:associated press|press association|reuters|agence france|bloomberg|"
-    r"deutsche presse|canadian press|united press)\b",
-    re.IGNORECASE,
-)
-# Agency credits in bylines: "dpa", "AFP", "KNA" (short, all lower or all upper case).
-AGENCY = re.compile(
-    r"^(?:[A-Z]{2,4}|(?i:dpa|apa|sda|kna|epd|ddp|afp|ap|ots|ansa|efe|ntb|ctk|pap|mti|reuters))$"
-)
-# Words that separate several author names.
-NAME_SPLIT = re.compile(
-    r"(?<!\s)\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\bocH\b|\ben\b|\bi\b|\ba\b|"
-    r"\bve\b|\bи\b|/)\s*",
-    re.IGNORECASE,
-)
-# Separators between a byline's parts ("Shanthi M·Stocktwits", "Name | Site | Date").
-BYLINE_PARTS = re.compile(r"(?<!\s)(?:\s*[·•|]\s*|\s+[-–—]\s+)")
-# Lowercase particles allowed inside a person's name.
-NAME_PARTICLES = _words("van von der den de del della di da dos das du la le ten ter bin al el y e")
-# A name-shaped token: capitalised word, initial, hyphenated or apostrophised.
-NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’.\-]*|[A-Z]\.?)$")
-# A person's name does not start with an article ("Die Tabelle der Premier League").
-ARTICLE_START = re.compile(r"^(?:the|die|das|der|el|los|las|les|un|une|a|an)\s", re.IGNORECASE)
-# Roles and labels that disqualify a name-shaped line from being an author.
-NOT_A_NAME = re.compile(
-    r"\b(?:sign|about|latest|videos?|lesen|hören|tabelle|contact|privacy|terms|follow|studio|"
-    r"news|media|press|group|staff|team|editor|editors|redaktion|online|agency|"
-    r"home|menu|share|login|search|more|live|video|podcast|sport|sports|politik|"
-    r"wirtschaft|world|business|opinion|newsletter|subscribe|images?|photos?|lesezeit|min|"
-    r"uhr|am|pm|read|minutes?|updated|trainer|präsident|president|minister|courtesy|reviews?|"
-    r"facebook|twitter|google|linkedin|instagram|whatsapp|pinterest|youtube|tiktok|email|"
-    r"telegram|flipboard|reddit|print|related|tags?|stories|recent|reports|entertainment|"
-    r"solutions)\b",
-    re.IGNORECASE,
 )
 # A dateline's keywords: preferred over other dated lines in the header.
 PUBLISHED_WORDS = re.compile(
@@ -286,22 +306,30 @@ SLUG_SPLIT = re.compile(r"[^0-9a-z]+")
 SLUG_TRANSLITERATION = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"}
 )
-# A copyright footer naming the publisher: "© 2024 Example Media. All rights reserved."
-COPYRIGHT_OWNER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2})?\s*)?"
-    r"(?:by\s+)?(?P<owner>[A-ZÀ-Þ][^.|,;©]{1,60})",
+# Words glued across a missing space ("Contact UsABC13 News TeamCareers"): menus
+# and link rows rendered without separators; a lower-case letter pair, then a capital.
+GLUED_WORDS = re.compile(r"[a-zà-ÿ]{2}[A-ZÀ-Þ]")
+# Breadcrumb separators ("Home » News » Title", "home / Betrieb / IT / Title",
+# "Start|Magazin|Tipps"): a line with two or more is a breadcrumb trail.
+BREADCRUMB_SEPARATOR = re.compile(r"\s[»›>/|]\s|(?<=\w)\|(?=\w)")
+# Share buttons and social networks: a row of them is a share bar, never a headline.
+SOCIAL_NETWORK = re.compile(
+    r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|instagram|flipboard|reddit|telegram|"
+    r"xing|tumblr|messenger|threads|bluesky|mastodon|youtube|tiktok|e-?mail|mail)\b",
     re.IGNORECASE,
 )
-# "All rights reserved" and its translations, trailing a copyright owner.
-ALL_RIGHTS = re.compile(
-    r"(?<!\s)\s*(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-    r"todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden)\b.*$",
-    re.IGNORECASE,
-)
-# Where a copyright owner's name ends ("Börsen-Zeitung – eine Marke der ...", "X (www...").
-OWNER_TAIL = re.compile(r"(?<!\s)(?:\s+[-–—|]\s+|\s*\()")
-# Words around a copyright owner's name: "Copyright by X", "X 2001–2025".
-OWNER_NOISE = re.compile(
-    r"^(?:copyright\s*)?(?:by\s+)?|(?<!\s)\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*$",
+# Lines that address the reader about the site rather than tell the story:
+# newsletter and consent prompts, "this article", support appeals, error reports.
+READER_PROMPT = re.compile(
+    r"\b(?:newsletters?|subscri\w*|unsubscribe|sign(?:ing)?[ -]up|inbox|postfach|posteingang|"
+    r"anmeld\w*|abonn\w*|registrier\w*|datenschutz\w*|privacy|privatsphäre\w*|einverstanden|"
+    r"i agree|consent|cookies?|this (?:article|story|post|report)|dieser? (?:artikel|beitrag)|"
+    r"cet article|este artículo|questo articolo|support (?:our|us)|unterstützen sie|spende\w*|"
+    r"donat\w*|membership|become a member|contributed (?:to )?(?:this|reporting)|click here|"
+    r"klicken sie|hier klicken|cliquez|haga clic|download (?:the|our) app|visit our|"
+    # error-report prompts and bookmark labels ("Found a mistake?", "Merkliste")
+    r"found an? (?:mistake|typo|error)|report (?:an? )?(?:error|mistake|typo)|"
+    r"fehler (?:gefunden|melden)|signaler une erreur|add(?:ed)? to (?:my )?favou?rites|"
+    r"zu (?:den )?favoriten|merkliste|ajouter aux favoris|añadir a favoritos)\b",
     re.IGNORECASE,
 )
