@@ -222,3 +222,12 @@ def test_locate_datetime_gives_where_the_date_starts() -> None:
     # Then the value is find_datetime's and the index points at the date
     assert locate_datetime(text) == ("2020-03-12T10:42:00", 9)
     assert locate_datetime("no date here") is None
+
+
+def test_find_datetime_reads_a_two_digit_year_glued_to_its_time() -> None:
+    # Given a comment stamp whose date and time run together in a paste
+    # ("28.09.19" and "12:44" in two inline elements: no time is ":44" alone)
+    # When read
+    found = find_datetime("Antwort 28.09.1912:44", lang="de")
+    # Then it is 2019 at 12:44, not the year 1912
+    assert found == "2019-09-28T12:44:00"

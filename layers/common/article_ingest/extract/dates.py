@@ -102,8 +102,10 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"{_NOT_DIGIT_BEFORE}{_YEAR}\s*[年년]\s*(?P<m>1[0-2]|0?[1-9])\s*[月월]\s*{_DAY}\s*[日일]"
     ),
     # 23.10.2025, 23. 10. 2025, 23/10/2025, 10/23/2025, 23-10-2025 (year glued allowed)
+    # ...but "28.09.1912:44" is 28.09.19 glued to 12:44 (no time is ":44" alone).
     re.compile(
         rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})(?P<sep>\.\s?|/|-)(?P<b>\d{{1,2}})(?P=sep){_YEAR}"
+        r"(?!:\d)"
     ),
     # 23 October 2025, 23. Oktober 2025, 23 de octubre de 2025, 23 okt. 2025,
     # 23-Oct-2025, 23 d'octubre de 2025
@@ -127,7 +129,11 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # 2025. október 23. (Hungarian: year, month name, day)
     re.compile(rf"{_NOT_DIGIT_BEFORE}{_YEAR}\.\s*{_MON}\s*{_DAY}\.", re.IGNORECASE),
     # 27.04.24 (two-digit year, dotted day-month only: read as 20YY)
-    re.compile(rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<yy>\d{{2}})(?![\d.])"),
+    # 28.09.19, and 28.09.19 glued to its time ("28.09.1912:44")
+    re.compile(
+        rf"{_NOT_DIGIT_BEFORE}(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<yy>\d{{2}})"
+        r"(?:(?=\d{1,2}:\d{2})|(?![\d.]))"
+    ),
 )
 
 _GAP_AFTER_DATE = re.compile(
