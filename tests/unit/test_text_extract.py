@@ -115,6 +115,18 @@ def test_extract_reads_standfirst_as_description() -> None:
     assert article.headline == "City expands tram network to the suburbs"
 
 
+def test_extract_sentence_standfirst_opens_the_body() -> None:
+    # Given a standfirst written as a sentence under the headline
+    standfirst = "Twelve kilometres of new track will link three suburbs to the centre by 2029."
+    paste = PASTE.replace("to the suburbs\n", f"to the suburbs\n{standfirst}\n", 1)
+    # When it is extracted
+    article = extract(paste)
+    # Then it is body text too, first (the HTML extractor's convention as well)
+    assert article.description == standfirst
+    assert article.paragraphs[0] == standfirst
+    assert article.paragraphs[1] == PARA
+
+
 def test_extract_keeps_list_announced_by_colon() -> None:
     # Given a body whose last paragraph announces a list of short items
     items = ["June 9 at the Coral Sky Amphitheatre", "June 10 at the Credit Union Arena"]
