@@ -90,11 +90,6 @@ def _share(names: str) -> float:
     return v.WEAK_PROTECTED_TEXT_SHARE if any(v.BOILERPLATE_WEAK.search(t) for t in tokens) else 0.0
 
 
-def is_boilerplate(el: etree._Element) -> bool:
-    """True when the element's class, id or role names a widget, not article text."""
-    return boilerplate_share(el) > 0
-
-
 def _paragraph_chars(el: etree._Element, lengths: dict[etree._Element, int]) -> int:
     """Text length of the paragraphs under `el` (`lengths`: each paragraph's, cached)."""
     total = 0

@@ -40,11 +40,6 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def heading_text(el: etree._Element) -> str:
-    """An h1's text without kicker/overline spans; element parts joined with spaces."""
-    return _heading_parts(el)[0]
-
-
 def _heading_parts(el: etree._Element) -> tuple[str, str]:
     """(the h1's text without kicker spans, the kicker text; "" when it has none)."""
     parts: list[str] = [el.text or ""]

@@ -64,7 +64,6 @@ BLOCK_TAGS = frozenset(
         "summary", "caption",
     }
 )  # fmt: skip
-INLINE_TEXT_TAGS = frozenset({"p", "span", "a", "b", "strong", "em", "i", "u", "font", "small"})
 STRUCTURAL_KEEP_TAGS = frozenset({"html", "body", "main", "article"})
 
 # --------------------------------------------------------------------------- attributes
@@ -241,7 +240,6 @@ MAX_PROMO_LINE_CHARS = 300
 PROMO_TAIL_SHARE = 0.25
 SENTENCE_END = re.compile(r"[.!?…:;\"'”»“」。！？)]\s*$")
 WORD = re.compile(r"\w+", re.UNICODE)
-WHITESPACE = re.compile(r"\s+")
 # What str.isalnum() rejects: \w is alphanumerics plus "_".
 NON_ALNUM = re.compile(r"[\W_]+")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -318,7 +316,6 @@ HEADLINE_STRIP = " -–—|/:·•"
 
 IMAGE_SRC_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
 IMAGE_CREDIT_ATTR = re.compile(r"credit|copyright|source|quelle|author|photographer", re.I)
-IMAGE_CAPTION_ATTR = re.compile(r"caption|legend|description|bildunterschrift|text", re.I)
 MAX_IMAGES = 30
 
 # Kicker / overline spans inside an h1 ("Eskalation im Nahen Osten - ...").

@@ -168,12 +168,12 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     # trafilatura-eval snippets 0.887 -> 0.890, scrapinghub 0.930 -> 0.928 (its
     # annotators leave deks out). Only a sentence-shaped line goes into the body;
     # a title-like or caption-like one stays the description alone.
-    description = lines[standfirst_at].text if standfirst_at is not None else None
-    if description:
+    standfirst = lines[standfirst_at] if standfirst_at is not None else None
+    description = standfirst.text if standfirst is not None else None
+    if standfirst is not None and description:
         provenance["description"] = "standfirst-line"
-        line = lines[standfirst_at]
         if (
-            line.kind is Kind.PROSE
+            standfirst.kind is Kind.PROSE
             and body.paragraphs
             and not any(description in p for p in body.paragraphs[:3])
         ):

@@ -8,7 +8,6 @@ only, so a date or a name inside the body or in a teaser is never taken.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from ..dates import find_datetime
 from . import vocabulary as v
@@ -66,13 +65,6 @@ HEADLINE_LONG_WORDS = 22
 # A headline repeated above the body (breadcrumb, "Headline | Site") is a strong
 # sign, but short labels ("Krieg in der Ukraine") repeat in menus too.
 DUPLICATE_MIN_WORDS = 5
-
-
-@dataclass(slots=True)
-class Header:
-    headline_at: int | None = None
-    date: str | None = None
-    date_at: int | None = None
 
 
 def window(start: int, end: int) -> tuple[int, int]:
