@@ -79,6 +79,7 @@ def _predict(item: Input) -> dict[str, Any]:
         "authors": article.authors,
         "published": article.published_at,
         "body": article.body,
+        "blocks": [b.model_dump(exclude_none=True) for b in article.blocks],
         "warnings": article.extraction.warnings,
     }
 

@@ -11,6 +11,9 @@ from typing import Any
 import lxml.html
 import pytest
 
+from article_ingest.models import ContentBlock
+from article_ingest.render import blocks_markdown, read_markdown
+from article_ingest.structure import paragraphs_of
 from tests import benchmark_support
 
 # A page "has text" when its body shows this many characters once scripts, styles and
@@ -51,3 +54,26 @@ def test_every_benchmark_input_is_extracted(
     wrongly = [i for i, _ in refused if _visible_chars(paths[i]) >= MIN_VISIBLE_CHARS]
     assert wrongly == []
     assert all(p["body"] for p in preds if "error" not in p)
+
+
+@pytest.mark.bench
+@pytest.mark.parametrize(("dataset", "mode"), CASES)
+def test_every_benchmark_article_round_trips_through_markdown(
+    dataset: str,
+    mode: str,
+    bench_predictions: Callable[[str, str], tuple[list[dict[str, Any]], Path]],
+) -> None:
+    # Given every extracted article of a shared set, and its blocks
+    preds, _ = bench_predictions(dataset, mode)
+    for pred in (p for p in preds if "error" not in p):
+        blocks = [ContentBlock(**b) for b in pred["blocks"]]
+        # When its blocks are written as Markdown and read back
+        back = read_markdown(blocks_markdown(blocks))
+        # Then Markdown carried every block, and the body is the blocks' text
+        assert [_shape(b) for b in back] == [_shape(b) for b in blocks], pred["id"]
+        assert "\n\n".join(paragraphs_of(blocks)) == pred["body"], pred["id"]
+
+
+def _shape(block: ContentBlock) -> tuple[object, ...]:
+    text = None if block.type in ("list", "table") else block.text
+    return (block.type, block.level, bool(block.ordered), block.items, block.rows, text)

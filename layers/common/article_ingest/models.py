@@ -40,6 +40,25 @@ class Image(_Model):
     credit: str | None = None
 
 
+BlockType = Literal["heading", "paragraph", "list", "quote", "table", "code"]
+
+
+class ContentBlock(_Model):
+    """One block of the body in reading order: what the page set as a heading, a
+    paragraph, a list, a quote, a table or code. Every text is plain text.
+
+    `text` holds the block as plain text; for lists and tables one line per item or
+    row, which is how `body` spells them (one paragraph each).
+    """
+
+    type: BlockType
+    text: str
+    level: int | None = Field(default=None, ge=1, le=6, description="headings: 1-6")
+    ordered: bool | None = Field(default=None, description="lists: numbered or not")
+    items: list[str] | None = Field(default=None, description="lists: the items")
+    rows: list[list[str]] | None = Field(default=None, description="tables: rows of cells")
+
+
 class Source(_Model):
     """How the input reached the service."""
 
@@ -88,6 +107,9 @@ class Article(_Model):
     description: str | None = None
     summary: list[str] = Field(default_factory=list)
     body: str = Field(description="Paragraphs separated by a blank line")
+    blocks: list[ContentBlock] = Field(
+        default_factory=list, description="The body as structure: headings, lists, quotes ..."
+    )
     images: list[Image] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     tickers: list[str] = Field(default_factory=list)
@@ -115,6 +137,8 @@ class ExtractedArticle(BaseModel):
     canonical_url: str | None = None
     summary: list[str] = Field(default_factory=list)
     paragraphs: list[str] = Field(default_factory=list)
+    # The body as structure; when set, `paragraphs` is derived from it (blocks.py).
+    blocks: list[ContentBlock] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     tickers: list[str] = Field(default_factory=list)

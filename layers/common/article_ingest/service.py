@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import normalize
+from . import normalize, structure
 from .errors import BadInput, NoArticleFound
 from .extract import EXTRACTOR_VERSION, extract_html, extract_text
 from .inputs import DecodedInput, decode_input
@@ -116,7 +116,11 @@ def build_article(
     Raises NoArticleFound when the input holds no text at all (the extractors fall
     back to the page's readable text, so an empty body means there was none).
     """
-    paragraphs = normalize.clean_paragraphs(extracted.paragraphs)
+    blocks = structure.clean_blocks(
+        extracted.blocks or structure.paragraph_blocks(extracted.paragraphs),
+        normalize.clean_inline,
+    )
+    paragraphs = structure.paragraphs_of(blocks)
     body = "\n\n".join(paragraphs)
     if not body:
         raise NoArticleFound(f"no article text was found in the {decoded.kind} input")
@@ -142,6 +146,7 @@ def build_article(
         description=_clean_optional(extracted.description),
         summary=summary,
         body=body,
+        blocks=blocks,
         images=_images(extracted.images),
         tags=_unique(extracted.tags),
         tickers=_unique(sorted(tickers)),

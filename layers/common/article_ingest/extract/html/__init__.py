@@ -11,12 +11,14 @@ import logging
 from lxml import etree
 
 from ...errors import IngestError, NoArticleFound
-from ...models import ExtractedArticle, Image
+from ...models import ContentBlock, ExtractedArticle, Image
+from ...structure import paragraph_blocks
 from .clean import collect_images
 from .content import find_body
 from .lead import find_lead
 from .metadata import read_metadata
 from .parse import parse, text_of
+from .structure import structure
 from .summary import find_summary
 
 _LOG = logging.getLogger(__name__)
@@ -63,12 +65,14 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     lead_path = [lead_el, *lead_el.iterancestors()] if lead_el is not None else []
     body = find_body(root, html, meta)
     paragraphs = body.paragraphs
+    blocks = structure(body.kept) if body.kept else paragraph_blocks(paragraphs)
     if body.source != "content":
         meta.provenance["paragraphs"] = body.source
     if lead and body.containers and _distance(lead_path, body.containers[0]) > LEAD_MAX_DISTANCE:
         lead = ""
     if lead and paragraphs and not _already_in(lead, paragraphs):
         paragraphs.insert(0, lead)
+        blocks.insert(0, ContentBlock(type="paragraph", text=lead))
         meta.provenance["lead"] = "lead-element"
     if lead and not meta.description:
         # The standfirst is the article's own description when the page states none.
@@ -88,6 +92,7 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
         canonical_url=meta.canonical_url,
         summary=summary,
         paragraphs=paragraphs,
+        blocks=blocks,
         images=images,
         tags=meta.tags,
         provenance=meta.provenance,

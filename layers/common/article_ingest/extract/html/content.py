@@ -32,7 +32,7 @@ from .authors import byline_in_blocks, clean_authors
 from .blocks import Block, Spans, emit
 from .body import densest_prose, find_content
 from .clean import clean_tree, drop_hard, drop_never_text
-from .filter import filter_blocks
+from .filter import keep_blocks
 from .metadata import Metadata
 from .parse import collapse, parse
 
@@ -59,6 +59,7 @@ class Content:
     paragraphs: list[str]
     blocks: list[Block] = field(default_factory=list)
     containers: list[etree._Element] = field(default_factory=list)
+    kept: list[Block] = field(default_factory=list)  # the blocks behind `paragraphs`
     source: str = "content"
     warnings: list[ExtractionWarning] = field(default_factory=list)
 
@@ -81,7 +82,8 @@ def _content_pass(
         meta.authors = clean_authors(found, blocked=[meta.publisher or ""])
         if meta.authors:
             meta.provenance["authors"] = "byline-text"
-    return Content(filter_blocks(blocks, meta), blocks, containers)
+    kept = keep_blocks(blocks, meta)
+    return Content([b.text for b in kept], blocks, containers, kept=kept)
 
 
 def _recall_pass(root: etree._Element, meta: Metadata) -> Content | None:
@@ -102,11 +104,13 @@ def _readable_text(root: etree._Element, meta: Metadata) -> Content:
     blocks: list[Block] = []
     emit(body if body is not None else root, blocks)
     prose = [b for b in blocks if b.link_density <= MAX_READABLE_LINK_DENSITY]
-    paragraphs = filter_blocks(prose, meta)
-    if not paragraphs:
+    kept = keep_blocks(prose, meta)
+    if not kept:
         # Nothing but links and labels: the page's text is still the user's input.
         paragraphs = list(dict.fromkeys(b.text for b in blocks))
-    return Content(paragraphs, prose, [], "readable-text", ["body_fallback"])
+        return Content(paragraphs, prose, source="readable-text", warnings=["body_fallback"])
+    texts = [b.text for b in kept]
+    return Content(texts, prose, kept=kept, source="readable-text", warnings=["body_fallback"])
 
 
 def _within(root: etree._Element, limit: int) -> bool:

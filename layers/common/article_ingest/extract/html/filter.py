@@ -64,8 +64,13 @@ def _is_dateline(text: str, lang: str | None) -> bool:
 
 def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
     """The paragraphs worth keeping, in order, without duplicates."""
+    return [block.text for block in keep_blocks(blocks, meta)]
+
+
+def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
+    """The blocks worth keeping, in order, without duplicates."""
     titles = {match_key(t) for t in meta.titles if t} | {match_key(meta.headline)}
-    out: list[str] = []
+    out: list[Block] = []
     seen: set[str] = set()
     for index, block in enumerate(blocks):
         text = block.text
@@ -103,5 +108,5 @@ def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
         if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):
             continue
         seen.add(key)
-        out.append(text)
+        out.append(block)
     return out

@@ -24,6 +24,7 @@ from .author_lines import cjk_byline, signature
 from .byline import copyright_owner, find_byline
 from .lines import Kind, Line, guess_language, split_lines
 from .names import lowercase_words, tidy_authors
+from .structure import structure
 from .title import clean, headline_text
 
 # Lines after the body in which a dateline or byline may still appear (some pages
@@ -155,10 +156,12 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         skip.add(date_at)
     body = paragraphs.select(lines, start, end, skip, set_off=run.set_off)
     body.paragraphs = paragraphs.drop_author_bio(body.paragraphs)
+    body.kinds = body.kinds[: len(body.paragraphs)]  # a bio goes from the end
     warnings: list[ExtractionWarning] = []
     if not body.paragraphs:
         # A paste is never lost: without a body run, its readable lines stand in.
         body.paragraphs = paragraphs.fallback_paragraphs(lines)
+        body.kinds = ["paragraph"] * len(body.paragraphs)
         warnings.append("body_fallback")
     standfirst_at = (
         header_mod.find_standfirst(lines, headline_at, start) if headline_at is not None else None
@@ -178,6 +181,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
             and not any(description in p for p in body.paragraphs[:3])
         ):
             body.paragraphs.insert(0, description)
+            body.kinds.insert(0, "paragraph")
 
     # Captions in the header (lead image) are images too, never body.
     header_credits = [ln.text for ln in lines[lo:start] if ln.kind is Kind.CREDIT]
@@ -194,6 +198,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
         language=lang,
         summary=[header_mod.strip_bullet(lines[i].text) for i in bullets],
         paragraphs=body.paragraphs,
+        blocks=structure(body.paragraphs, body.kinds),
         images=images,
         provenance=provenance,
         warnings=warnings,

@@ -267,6 +267,8 @@ def _find(
     if headline_at is not None:
         near += [i for i in candidates if 0 < i - headline_at <= NEAR_HEADLINE and i not in near]
     for i in near:
+        if "\t" in lines[i].text:
+            continue  # table cells (a paste keeps tabs only between cells), no byline
         found = _bare(lines, i, headline_at is not None and i == headline_at + 1)
         if found:
             return found

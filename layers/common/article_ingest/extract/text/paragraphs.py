@@ -44,6 +44,12 @@ class Body:
     end: int  # exclusive
     paragraphs: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    # What each paragraph is: "heading", "item" (of a list), "row" or "paragraph".
+    kinds: list[str] = field(default_factory=list)
+
+    def add(self, text: str, kind: str) -> None:
+        self.paragraphs.append(text)
+        self.kinds.append(kind)
 
 
 def split_credit(text: str) -> Image:
@@ -74,6 +80,17 @@ def is_subheading(line: Line, following: Line | None, set_off: bool = False) -> 
     if line.words > SUBHEADING_MAX_WORDS or line.text.endswith((",", ";")):
         return False
     return any(ch.isalpha() for ch in line.text)
+
+
+def _tabbed(line: Line) -> bool:
+    return line.text.count("\t") >= 1 and line.kind is not Kind.FURNITURE
+
+
+def is_table_row(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """A tab-separated line beside another one inside the body: a row of a table."""
+    if not _tabbed(lines[i]):
+        return False
+    return (i > start and _tabbed(lines[i - 1])) or (i + 1 < end and _tabbed(lines[i + 1]))
 
 
 def announces_list(line: Line, following: Line | None) -> bool:
@@ -128,7 +145,7 @@ def select(
         if i in skip or line.text in seen:
             continue
         if in_list and line.kind is Kind.SHORT and line.words >= LIST_ITEM_MIN_WORDS:
-            body.paragraphs.append(line.text)
+            body.add(line.text, "item")
             continue
         in_list = line.text.endswith(":") and line.kind is not Kind.FURNITURE
         following = lines[i + 1] if i + 1 < end else None
@@ -143,18 +160,21 @@ def select(
             continue
         if is_reader_prompt(line):
             continue
+        kind = "item" if line.kind is Kind.BULLET else "paragraph"
         if line.kind in (Kind.PROSE, Kind.BULLET):
             if is_caption(line, following):
                 body.images.append(Image(caption=line.text))
                 continue
-        elif not (
-            is_subheading(line, following, set_off)
-            or announces_list(line, following)
-            or is_unstopped_sentence(line)
-        ):
+        elif is_table_row(lines, i, start, end):
+            kind = "row"
+        elif body.kinds[-1:] == ["item"] and v.BULLET.match(line.text):
+            kind = "item"  # a short bulleted line continuing a list
+        elif is_subheading(line, following, set_off):
+            kind = "heading"
+        elif not (announces_list(line, following) or is_unstopped_sentence(line)):
             continue
         seen.add(line.text)
-        body.paragraphs.append(line.text)
+        body.add(line.text, kind)
     return body
 
 

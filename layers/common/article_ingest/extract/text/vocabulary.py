@@ -211,6 +211,8 @@ COMMENTS_ON = re.compile(
 SEPARATOR_ONLY = re.compile(r"^[\W_]*$")
 # Bullet markers of key-point summaries and lists.
 BULLET = re.compile(r"^\s*(?:[•●▪■◾◼►▸‣⁃∙·*–—-]|\d{1,2}[.)])\s+(?=\S)")
+# Cells of a table row pasted as "a | b | c" (a tab is the other separator).
+TABLE_PIPE = " | "
 # Sentence-final punctuation (Latin, CJK, Armenian ։, Devanagari ।॥, Arabic ؟ and
 # Urdu ۔, Ethiopic ።; closing quotes after a stop, German „…“ closing with “).
 SENTENCE_END = re.compile(r"[.!?…。！？։।॥؟۔።][\"'”’»“)\]]*\s*$|[.!?。！？][\"'”’»“]$")
