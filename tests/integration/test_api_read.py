@@ -53,7 +53,9 @@ def test_get_article_returns_the_stored_article(api: Any) -> None:
     created = body_of(api(load_event("api_post_html.json")))
     result = api(load_event("api_get_article.json"))
     assert result["statusCode"] == 200
-    assert body_of(result) == created
+    # the public read hides where the service keeps the input
+    assert created["source"]["raw_key"]
+    assert body_of(result) == {**created, "source": {**created["source"], "raw_key": None}}
 
 
 def test_get_article_unknown_id_is_404(api: Any) -> None:
@@ -119,7 +121,8 @@ def test_list_articles_publisher_and_date_range(api: Any, library: dict[str, str
 def test_list_articles_malformed_query_is_400(api: Any, query: dict[str, str]) -> None:
     result = api(http_event("GET", "/articles", query=query))
     assert result["statusCode"] == 400
-    assert body_of(result)["error"]["code"] == "bad_request"
+    expected = "bad_cursor" if "cursor" in query else "bad_request"
+    assert body_of(result)["error"]["code"] == expected
 
 
 def test_unknown_route_is_404_in_the_error_format(api: Any) -> None:

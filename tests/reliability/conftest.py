@@ -21,3 +21,7 @@ def local_stack() -> Iterator[Any]:
     """`article-ingest serve` on a free port: its own embedded moto, no seeds."""
     with running_local_stack() as server:
         yield server
+
+
+# The handlers on moto (the API function, the upload function's configuration).
+from ..integration.conftest import api, configure, context, dlq_url  # noqa: E402, F401

@@ -24,12 +24,12 @@ def page(body: str, head: str = "") -> bytes:
 
 
 def run(data: bytes, content_type: str | None = None, url: str | None = None) -> Article | str:
-    """extract() within BOUND_SECONDS: the Article, or the error code it raised."""
-    start = time.monotonic()
+    """extract() within BOUND_SECONDS of CPU time: the Article, or the error code it raised."""
+    start = time.process_time()
     try:
         article, _ = extract(RawInput(data, content_type, "api", url), SETTINGS)
         outcome: Article | str = article
     except IngestError as exc:
         outcome = exc.code
-    assert time.monotonic() - start < BOUND_SECONDS
+    assert time.process_time() - start < BOUND_SECONDS
     return outcome

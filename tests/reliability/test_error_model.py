@@ -19,11 +19,13 @@ from .support import PARAGRAPH
 REPO = Path(__file__).resolve().parents[2]
 ERRORS = [
     errors.BadInput,
+    errors.BadCursor,
     errors.InputTooLarge,
     errors.UnsupportedMediaType,
     errors.NoArticleFound,
     errors.ArticleNotFound,
     errors.StorageUnavailable,
+    errors.RecordRefused,
     ObjectMissing,
 ]
 

@@ -176,3 +176,51 @@ def test_extract_opens_no_connection_for_urls_in_the_input(
     )
     # When extracted with a URL / Then no socket was touched (refuse() would raise)
     run(html.encode(), "application/xhtml+xml", "http://127.0.0.1:9/page")
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_template_functions_have_reserved_concurrency(
+    template: dict[str, Any], function: str
+) -> None:
+    # Given the functions / Then each reserves (and is capped at) a parameter's count,
+    # so one client cannot hold every execution of the account
+    reserved = template["Resources"][function]["Properties"]["ReservedConcurrentExecutions"]
+    condition, value, _ = reserved["Fn::If"]
+    assert template["Parameters"][value["Ref"]]["Type"] == "Number"
+    assert condition in template["Conditions"]
+
+
+def test_template_queue_accepts_notifications_from_its_own_bucket_only(
+    template: dict[str, Any],
+) -> None:
+    # Given the queue policy's S3 statement
+    (policy,) = _resources(template, "AWS::SQS::QueuePolicy").values()
+    (s3,) = [
+        s
+        for s in policy["Properties"]["PolicyDocument"]["Statement"]
+        if s.get("Principal") == {"Service": "s3.amazonaws.com"}
+    ]
+    # Then it names the account and the stack's bucket, whose name is the same string
+    condition = s3["Condition"]
+    assert condition["StringEquals"]["aws:SourceAccount"] == {"Ref": "AWS::AccountId"}
+    source_arn = condition["ArnEquals"]["aws:SourceArn"]["Fn::Sub"]
+    bucket_name = template["Resources"]["ArticlesBucket"]["Properties"]["BucketName"]["Fn::Sub"]
+    assert source_arn[0].endswith(":s3:::" + bucket_name[0]) and source_arn[1] == bucket_name[1]
+
+
+def test_template_upload_function_may_list_incoming_only(template: dict[str, Any]) -> None:
+    # A missing upload must come back 404 (object_missing), not 403 (retried)
+    (listing,) = [
+        s
+        for s in _statements(template, "UploadFunction")
+        if "s3:ListBucket" in _as_list(s["Action"])
+    ]
+    assert listing["Resource"] == {"Fn::GetAtt": "ArticlesBucket.Arn"}
+    assert listing["Condition"] == {"StringLike": {"s3:prefix": ["incoming/*"]}}
+
+
+def test_template_signs_cursors_with_a_generated_secret(template: dict[str, Any]) -> None:
+    variables = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert "CursorSigningSecret" in variables["CURSOR_SECRET"]["Fn::Sub"]
+    secret = template["Resources"]["CursorSigningSecret"]
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32

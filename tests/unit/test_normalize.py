@@ -96,7 +96,7 @@ def test_language_code_is_iso_639_1_or_none(value: str, expected: str | None) ->
     ("value", "expected"),
     [
         ("https://ex.com/a", "https://ex.com/a"),
-        ("HTTP://ex.com/a\u200b", "HTTP://ex.com/a"),
+        ("HTTP://ex.com/a\u200b", "http://ex.com/a"),
         ("javascript:alert(1)", None),
         ("data:image/png;base64,AAAA", None),
         ("file:///etc/passwd", None),
@@ -108,3 +108,59 @@ def test_language_code_is_iso_639_1_or_none(value: str, expected: str | None) ->
 )
 def test_http_url_keeps_only_absolute_http_urls(value: str, expected: str | None) -> None:
     assert http_url(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Given characters a URI may not hold / Then they are percent-encoded
+        ("https://ex.com/a\"b<c>'d`", "https://ex.com/a%22b%3Cc%3E%27d%60"),
+        ('https://ex.com/straße?q=ä#x"', "https://ex.com/stra%C3%9Fe?q=%C3%A4#x%22"),
+        ("https://ex.com/a%20b%zz", "https://ex.com/a%20b%25zz"),
+        # a non-ASCII host is IDNA-encoded, a numeric one written as dotted IPv4
+        ("https://bücher.de/", "https://xn--bcher-kva.de/"),
+        ("http://0x08080808/x", "http://8.8.8.8/x"),
+        # credentials, backslashes, bad ports and hosts are refused
+        ("http://user:pw@ex.com/", None),
+        ("http://ex.com\\@good.com/", None),
+        ("http://ex.com:99999/", None),
+        ("http://256.1.1.1/", None),
+        ("http://ex..com/", None),
+    ],
+)
+def test_http_url_percent_encodes_and_refuses_malformed_urls(
+    value: str, expected: str | None
+) -> None:
+    # When the URL is normalised
+    assert http_url(value) == expected
+    # Then normalising it again changes nothing
+    assert expected is None or http_url(expected) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "http://169.254.169.254/latest/meta-data",
+        "http://2852039166/",
+        "http://0xA9FEA9FE/",
+        "http://0251.0376.0251.0376/",
+        "http://127.0.0.1/",
+        "http://10.1.2.3/a.jpg",
+        "http://192.168.0.1/a.jpg",
+        "http://[::1]/a.jpg",
+        "http://[fe80::1]/a.jpg",
+        "http://[::ffff:169.254.169.254]/",
+        "http://localhost/a.jpg",
+        "http://intranet/a.jpg",
+    ],
+)
+def test_http_url_public_drops_private_loopback_and_link_local_hosts(value: str) -> None:
+    # Given a URL to an address inside a network / When a public URL is asked for
+    # Then it is dropped (while it is still a well-formed URL)
+    assert http_url(value, public=True) is None
+    assert http_url(value) is not None
+
+
+def test_http_url_public_keeps_global_hosts() -> None:
+    assert http_url("https://img.ex.com/a.jpg", public=True) == "https://img.ex.com/a.jpg"
+    assert http_url("http://8.8.8.8/a.jpg", public=True) == "http://8.8.8.8/a.jpg"

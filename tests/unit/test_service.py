@@ -31,7 +31,9 @@ class FakeStore:
     def raw_key(self, article_id: str, raw: bytes) -> str:
         return f"raw/{article_id}/{len(raw)}"
 
-    def save(self, article: Article, raw: bytes | None) -> tuple[IngestStatus, Article]:
+    def save(
+        self, article: Article, raw: bytes | None, **write: str | None
+    ) -> tuple[IngestStatus, Article]:
         old = self.articles.get(article.id)
         if old and old.content_sha256 == article.content_sha256:
             return "unchanged", old

@@ -37,6 +37,12 @@ class UnsupportedMediaType(IngestError):
     http_status = 415
 
 
+class BadCursor(BadInput):
+    """A list cursor this service did not issue, or issued for another listing (400)."""
+
+    code = "bad_cursor"
+
+
 class NoArticleFound(IngestError):
     """The input was readable but holds no article (422)."""
 
@@ -49,6 +55,14 @@ class ArticleNotFound(IngestError):
 
     code = "not_found"
     http_status = 404
+
+
+class RecordRefused(IngestError):
+    """Storage refused the record for good (a size limit of DynamoDB or S3): the same
+    input would fail again, so it is not retried (422)."""
+
+    code = "record_refused"
+    http_status = 422
 
 
 class StorageUnavailable(IngestError):

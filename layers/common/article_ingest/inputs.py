@@ -18,6 +18,18 @@ from .errors import BadInput, InputTooLarge, UnsupportedMediaType
 from .models import InputKind
 
 _GZIP_MAGIC = b"\x1f\x8b"
+# Concatenated gzip members read at most (bgzip writes one per 64 KB: 250 for 16 MB).
+_MAX_GZIP_MEMBERS = 10_000
+# The work a body may cause grows with its shape, not only its size: every element of
+# markup that holds text costs the parser and the extractors ~0.7 KB of memory and
+# ~20 us (unclosed cells and one-word paragraphs are the costliest: 560k took 13 s and
+# 490 MB), every other tag a third of that, every line of pasted text ~80 bytes.
+# Bounded here so that anything accepted stays under 256 MB and 10 s of CPU (measured
+# at the limits: <= 5 s, <= 210 MB). The dev pages have at most ~9,000 tags and
+# ~21,000 lines.
+MAX_MARKUP_TAGS = 450_000
+MAX_MARKUP_TEXT_RUNS = 210_000
+MAX_TEXT_LINES = 1_000_000
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml", "text/xml"})
 _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 # Types that say "I don't know": the bytes decide.
@@ -132,15 +144,27 @@ def _media_type(content_type: str | None) -> tuple[str, str | None]:
 
 
 def inflate(raw: bytes, *, limit: int) -> bytes:
-    """Inflate gzip data, refusing output beyond `limit` bytes (zip bombs)."""
-    inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
-    try:
-        out = inflater.decompress(raw, limit + 1)
-    except zlib.error as exc:
-        raise BadInput(f"gzip data is corrupt: {exc}") from exc
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise InputTooLarge(f"gzip input inflates beyond the {limit}-byte limit")
-    return out
+    """Inflate gzip data, every member of it (RFC 1952: concatenated gzip files are one
+    file), refusing output beyond `limit` bytes in all (zip bombs). NUL padding after
+    the last member is ignored; a truncated member or other trailing bytes are not."""
+    out = bytearray()
+    data = raw
+    for _ in range(_MAX_GZIP_MEMBERS):
+        inflater = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise BadInput(f"gzip data is corrupt: {exc}") from exc
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise InputTooLarge(f"gzip input inflates beyond the {limit}-byte limit")
+        if not inflater.eof:
+            raise BadInput("gzip data is truncated")
+        data = inflater.unused_data
+        if not data.strip(b"\x00"):
+            return bytes(out)
+        if not data.startswith(_GZIP_MAGIC):
+            raise BadInput("gzip data is followed by bytes that are not gzip")
+    raise BadInput(f"gzip data has more than {_MAX_GZIP_MEMBERS} members")
 
 
 def _bom_encoding(raw: bytes) -> tuple[str, int] | None:
@@ -149,6 +173,41 @@ def _bom_encoding(raw: bytes) -> tuple[str, int] | None:
         if raw.startswith(bom):
             return name, len(bom)
     return None
+
+
+def _bom_fits(data: bytes, name: str) -> bool:
+    """Whether the bytes after a byte-order mark are in the encoding it announces.
+    UTF-16/32 markup always holds NUL bytes (every ASCII character has one), so NUL-free
+    valid UTF-8 after such a mark is UTF-8 that merely starts with those bytes."""
+    try:
+        data.decode(name)
+    except UnicodeDecodeError:
+        return False
+    return name == "utf-8" or b"\x00" in data or _as_utf8(data) is None
+
+
+def _check_shape(raw: bytes, kind: InputKind, text_limit: int) -> None:
+    """Refuse an input whose shape would cost more than any accepted input may: too
+    many elements of markup; pasted text over `text_limit` bytes (the text extractor
+    holds ~20 bytes per input byte, twice what markup costs) or of too many lines.
+    Counted on the bytes: C-fast."""
+    if kind == "html":
+        tags = raw.count(b"<") - raw.count(b"</")
+        if tags > MAX_MARKUP_TAGS:
+            raise InputTooLarge(f"the input has {tags} tags; the limit is {MAX_MARKUP_TAGS}")
+        # A tag followed by anything but another tag opens a run of text.
+        runs = raw.count(b">") - raw.count(b"><")
+        if runs > MAX_MARKUP_TEXT_RUNS:
+            raise InputTooLarge(
+                f"the input has {runs} runs of text between tags; "
+                f"the limit is {MAX_MARKUP_TEXT_RUNS}"
+            )
+    elif len(raw) > text_limit:
+        raise InputTooLarge(f"the text is {len(raw)} bytes inflated; the limit is {text_limit}")
+    else:
+        lines = raw.count(b"\n")
+        if lines > MAX_TEXT_LINES:
+            raise InputTooLarge(f"the input has {lines} lines; the limit is {MAX_TEXT_LINES}")
 
 
 def _codec(name: str | None) -> str | None:
@@ -236,7 +295,11 @@ def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     bom = _bom_encoding(raw)
     if bom:
         name, length = bom
-        return raw[length:].decode(name, errors="replace"), name
+        if _bom_fits(raw[length:], name):
+            return raw[length:].decode(name, errors="replace"), name
+        # The bytes contradict the mark (a UTF-8 BOM before cp1252 text): they win,
+        # read as if the mark were not there.
+        raw = raw[length:]
     header = _codec(declared)
     if header:
         return raw.decode(header, errors="replace"), header
@@ -307,6 +370,7 @@ def decode_input(
         kind = "text"
     else:
         kind = "html" if _HTML_SNIFF_RE.match(head) else "text"
+    _check_shape(raw, kind, max_bytes)
     text, encoding = _decode(raw, charset, kind == "html")
     if _looks_binary(text):
         raise UnsupportedMediaType("the input looks binary, not HTML or text")

@@ -22,6 +22,8 @@ ExtractionWarning = Literal[
     "body_from_metadata",  # the body is the page's structured-data copy (JSON-LD articleBody)
     "body_short",  # the body is under BODY_SHORT_WORDS words: maybe a teaser or a stub
     "url_ignored",  # the given url was not an absolute http(s) URL and was left out
+    "body_truncated",  # the body was cut to fit the response bound (MAX_ARTICLE_BYTES)
+    "images_truncated",  # images were left out to fit the response bound
 ]
 # A body under this many words is flagged: a real article rarely is (the shortest
 # dev truths are news flashes of ~40 words).
@@ -181,6 +183,26 @@ class ArticleSummary(_Model):
 
 class ArticleList(_Model):
     items: list[ArticleSummary]
+    next_cursor: str | None = None
+
+
+class PublicArticleSummary(_Model):
+    """One row of GET /articles as the public sees it: the index item without the
+    storage keys (where the service keeps its objects is not the readers' business)."""
+
+    id: str
+    headline: str
+    publisher: str | None = None
+    published_at: str | None = None
+    url: str | None = None
+    content_sha256: str
+    ingested_at: str
+
+
+class PublicArticleList(_Model):
+    """GET /articles: one page of articles and the signed cursor of the next."""
+
+    items: list[PublicArticleSummary]
     next_cursor: str | None = None
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
 import re
 import unicodedata
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 # Characters that carry no text: C0/C1 controls (but tab/newline), zero-width and
 # bidi controls (a classic way to hide or reorder text), the BOM, soft hyphen, and
@@ -23,6 +24,14 @@ _ISO_DATETIME_RE = re.compile(
 )
 _LANGUAGE_RE = re.compile(r"([a-z]{2})(?:[-_][a-z0-9]{1,8})*")
 MAX_URL_LENGTH = 2048
+# Characters a URL keeps as they are (RFC 3986 reserved and unreserved, and "%" of an
+# existing escape); anything else is percent-encoded as UTF-8. The apostrophe is
+# encoded too: it would end a single-quoted attribute.
+_PATH_SAFE = "/!$&()*+,;=:@%"
+_QUERY_SAFE = _PATH_SAFE + "?"
+_STRAY_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_HOST_LABEL_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+_IPV4_PART_RE = re.compile(r"0[xX][0-9a-fA-F]*|[0-9]+")
 _WORD_RE = re.compile(r"\w+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 
@@ -76,19 +85,101 @@ def language_code(value: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def http_url(value: str | None) -> str | None:
-    """An absolute http(s) URL of at most MAX_URL_LENGTH characters, invisible characters
-    removed; None for anything else (javascript:, data:, file:, relative, spaces)."""
+def http_url(value: str | None, *, public: bool = False) -> str | None:
+    """A well-formed absolute http(s) URL of at most MAX_URL_LENGTH characters, or None.
+
+    Invisible characters are removed; every character a URI may not hold (quotes,
+    angle brackets, non-ASCII ...) is percent-encoded, a non-ASCII host is IDNA-encoded
+    and a numeric host written as dotted IPv4 (as a browser reads it). None for
+    anything else: javascript:, data:, relative, spaces, backslashes, credentials, a
+    malformed host or port. With `public`, hosts that are loopback, private,
+    link-local or otherwise not global (169.254.169.254, localhost) are None too.
+    """
     value = clean_inline(value) if value else ""
-    if not value or len(value) > MAX_URL_LENGTH or " " in value:
+    if not value or len(value) > MAX_URL_LENGTH or " " in value or "\\" in value:
         return None
     try:
         parts = urlsplit(value)
+        port = parts.port
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    return value
+    if parts.username is not None or parts.password is not None:
+        return None
+    host = url_host(parts.hostname, bracketed="[" in parts.netloc, public=public)
+    if host is None:
+        return None
+    netloc = host if port is None else f"{host}:{port}"
+    encoded = urlunsplit(
+        (
+            parts.scheme.lower(),
+            netloc,
+            _percent_encode(parts.path, _PATH_SAFE),
+            _percent_encode(parts.query, _QUERY_SAFE),
+            _percent_encode(parts.fragment, _QUERY_SAFE),
+        )
+    )
+    return encoded if len(encoded) <= MAX_URL_LENGTH else None
+
+
+def _percent_encode(component: str, safe: str) -> str:
+    return quote(_STRAY_PERCENT_RE.sub("%25", component), safe=safe)
+
+
+def _whatwg_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The address a host ending in a number stands for, read as browsers read it
+    (2852039166, 0xA9FEA9FE, 0251.0376.0251.0376, 169.254.43518); None when the host
+    does not end in a number. Raises ValueError when it does but is no address."""
+    labels = host.removesuffix(".").split(".")
+    if not _IPV4_PART_RE.fullmatch(labels[-1]):
+        return None
+    if len(labels) > 4 or not all(_IPV4_PART_RE.fullmatch(label) for label in labels):
+        raise ValueError(host)
+    numbers = []
+    for label in labels:
+        if label[:2].lower() == "0x":
+            numbers.append(int(label[2:] or "0", 16))
+        elif len(label) > 1 and label.startswith("0"):
+            numbers.append(int(label, 8))
+        else:
+            numbers.append(int(label))
+    *head, last = numbers
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
+        raise ValueError(host)
+    value = last
+    for i, n in enumerate(head):
+        value += n << (8 * (3 - i))
+    return ipaddress.IPv4Address(value)
+
+
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    mapped = getattr(address, "ipv4_mapped", None)
+    if mapped is not None:
+        address = mapped
+    return address.is_global and not address.is_multicast
+
+
+def url_host(hostname: str, *, bracketed: bool, public: bool) -> str | None:
+    """The host of a URL as it is written back (IDNA, dotted IPv4, compressed IPv6);
+    None when it is malformed, or not public when `public` is asked for."""
+    try:
+        if bracketed:
+            v6 = ipaddress.IPv6Address(hostname)
+            return None if public and not _is_public(v6) else f"[{v6.compressed}]"
+        host = hostname if hostname.isascii() else hostname.encode("idna").decode("ascii")
+        host = host.lower()
+        v4 = _whatwg_ipv4(host)
+    except (ValueError, UnicodeError):
+        return None
+    if v4 is not None:
+        return None if public and not _is_public(v4) else str(v4)
+    labels = host.removesuffix(".").split(".")
+    if len(host) > 253 or not all(_HOST_LABEL_RE.fullmatch(label) for label in labels):
+        return None
+    if public and (labels[-1] == "localhost" or len(labels) == 1):
+        return None
+    return host
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:

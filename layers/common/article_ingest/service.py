@@ -5,10 +5,11 @@ Handlers and the CLI call these two functions and nothing deeper.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from . import normalize, structure
+from . import bounds, normalize, structure
 from .errors import BadInput, NoArticleFound
 from .extract import EXTRACTOR_VERSION, extract_html, extract_text
 from .inputs import DecodedInput, decode_input
@@ -39,6 +40,8 @@ class RawInput:
     via: Via
     url: str | None = None
     raw_key: str | None = None  # set when the input already lives in S3 (upload trigger)
+    principal: str | None = None  # who sent it (the authenticated caller, the uploader)
+    request_token: str | None = None  # names the request: its retries share it
 
 
 def raw_from_json(payload: ArticleInput, *, via: Via) -> RawInput:
@@ -60,15 +63,15 @@ def _check_url(url: str | None) -> str | None:
     return checked
 
 
-def _clean_optional(value: str | None) -> str | None:
-    cleaned = normalize.clean_inline(value) if value else ""
+def _clean_optional(value: str | None, limit: int = bounds.MAX_TEXT_BYTES) -> str | None:
+    cleaned = bounds.cap_bytes(normalize.clean_inline(value), limit) if value else ""
     return cleaned or None
 
 
 def _unique(values: list[str]) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
-        cleaned = normalize.clean_inline(value)
+        cleaned = bounds.cap_bytes(normalize.clean_inline(value), bounds.MAX_NAME_BYTES)
         if cleaned and cleaned.casefold() not in {s.casefold() for s in seen}:
             seen[cleaned] = None
     return list(seen)[:_MAX_LIST_ITEMS]
@@ -78,9 +81,9 @@ def _images(images: list[Image]) -> list[Image]:
     out: list[Image] = []
     for image in images[:_MAX_LIST_ITEMS]:
         cleaned = Image(
-            url=normalize.http_url(image.url),
+            url=normalize.http_url(image.url, public=True),
             caption=_clean_optional(image.caption),
-            credit=_clean_optional(image.credit),
+            credit=_clean_optional(image.credit, bounds.MAX_NAME_BYTES),
         )
         if (cleaned.url or cleaned.caption) and cleaned not in out:
             out.append(cleaned)
@@ -89,7 +92,7 @@ def _images(images: list[Image]) -> list[Image]:
 
 def _display_headline(display: str, headline: str) -> str | None:
     """The visible headline when it says something else than `headline`."""
-    cleaned = normalize.clean_inline(display)
+    cleaned = bounds.cap_bytes(normalize.clean_inline(display), bounds.MAX_HEADLINE_BYTES)
     if not cleaned or normalize.text_key(cleaned) == normalize.text_key(headline):
         return None
     return cleaned
@@ -125,10 +128,15 @@ def build_article(
     if not body:
         raise NoArticleFound(f"no article text was found in the {decoded.kind} input")
     headline = normalize.clean_inline(extracted.headline) or paragraphs[0][:200]
+    headline = bounds.cap_bytes(headline, bounds.MAX_HEADLINE_BYTES)
     words = normalize.word_count(body)
-    summary = normalize.clean_paragraphs(extracted.summary)
+    summary = [
+        bounds.cap_bytes(p, bounds.MAX_TEXT_BYTES)
+        for p in normalize.clean_paragraphs(extracted.summary)
+    ]
+    summary = bounds.cap_total_bytes(summary, bounds.MAX_SUMMARY_BYTES)
     content_sha = normalize.sha256_hex(body)
-    canonical = normalize.http_url(extracted.canonical_url)
+    canonical = normalize.http_url(extracted.canonical_url, public=True)
     tickers = set(extracted.tickers) | set(
         normalize.find_tickers("\n".join([headline, *summary, body]))
     )
@@ -141,7 +149,7 @@ def build_article(
         authors=_unique(extracted.authors),
         published_at=normalize.iso_datetime(extracted.published_at),
         modified_at=normalize.iso_datetime(extracted.modified_at),
-        publisher=_clean_optional(extracted.publisher),
+        publisher=_clean_optional(extracted.publisher, bounds.MAX_NAME_BYTES),
         language=normalize.language_code(extracted.language),
         description=_clean_optional(extracted.description),
         summary=summary,
@@ -168,6 +176,43 @@ def build_article(
     )
 
 
+# Room for the warnings a cut adds to an Article (each ~20 bytes of response).
+_WARNING_ROOM = 1000
+# JSON a block adds beside its text ({"type": ..., "text": ..., "level": ...}).
+_BLOCK_ROOM = 64
+
+
+def _fit_response(
+    article: Article,
+    extracted: ExtractedArticle,
+    context: tuple[DecodedInput, RawInput, str, list[ExtractionWarning]],
+    settings: Settings,
+) -> Article:
+    """The Article within `settings.max_article_bytes` of response: images past a
+    tenth of it are left out, then the body is cut (warnings images_truncated,
+    body_truncated). Only inputs far larger than any article get cut."""
+    limit = settings.max_article_bytes
+    if bounds.fits_response(article, limit):
+        return article
+    decoded, raw, received_at, warnings = context
+    images, images_cut = bounds.cut_images(article.images, limit // 10)
+    rest = article.model_copy(update={"body": "", "blocks": [], "images": images})
+    budget = limit - bounds.response_bytes(rest.model_dump(mode="json")) - _WARNING_ROOM
+    # The blocks repeat the body's text: each gets half, less the blocks' own keys.
+    budget = (budget - _BLOCK_ROOM * len(article.blocks)) // 2
+    paragraphs, body_cut = bounds.cut_paragraphs(article.body.split("\n\n"), budget)
+    cuts: list[ExtractionWarning] = []
+    if images_cut:
+        cuts.append("images_truncated")
+    if body_cut:
+        cuts.append("body_truncated")
+    blocks = structure.cut_blocks(article.blocks, paragraphs)
+    trimmed = extracted.model_copy(
+        update={"paragraphs": paragraphs, "blocks": blocks, "images": images}
+    )
+    return build_article(trimmed, decoded, raw, received_at, [*warnings, *cuts])
+
+
 def extract(
     raw: RawInput, settings: Settings, *, ignore_bad_url: bool = False
 ) -> tuple[Article, DecodedInput]:
@@ -191,7 +236,7 @@ def extract(
             raise
         url, warnings = None, ["url_ignored"]
     if url != raw.url:
-        raw = RawInput(raw.data, raw.content_type, raw.via, url, raw.raw_key)
+        raw = dataclasses.replace(raw, url=url)
     decoded = decode_input(
         raw.data,
         content_type=raw.content_type,
@@ -202,7 +247,14 @@ def extract(
         extracted = extract_html(decoded.text, url=url)
     else:
         extracted = extract_text(decoded.text, url=url)
-    return build_article(extracted, decoded, raw, received_at, warnings), decoded
+    article = build_article(extracted, decoded, raw, received_at, warnings)
+    article = _fit_response(article, extracted, (decoded, raw, received_at, warnings), settings)
+    if settings.record_key == "submitted_url" and url:
+        record_id = normalize.article_id(
+            canonical_url=None, url=url, content_sha256=article.content_sha256
+        )
+        article = article.model_copy(update={"id": record_id})
+    return article, decoded
 
 
 def ingest(
@@ -223,5 +275,10 @@ def ingest(
                 )
             }
         )
-    status, stored = store.save(article, raw.data if keep_raw else None)
+    status, stored = store.save(
+        article,
+        raw.data if keep_raw else None,
+        writer=raw.principal or raw.via,
+        token=raw.request_token,
+    )
     return IngestResult(status=status, article=stored)

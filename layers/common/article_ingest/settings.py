@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,6 +14,10 @@ DEFAULT_MAX_INPUT_BYTES = 4_500_000
 # A gzip body may inflate to this much before it is refused: large enough for any real
 # article page (the largest benchmark page is 2.3 MB), small enough to stop a zip bomb.
 DEFAULT_MAX_DECOMPRESSED_BYTES = 16_000_000
+# What an Article may cost in a synchronous Lambda response (6 MB, the payload as the
+# runtime sends it: the JSON body escaped again inside the response JSON). 5 MB
+# leaves room for the headers and the envelope; the body and images are cut to fit.
+DEFAULT_MAX_ARTICLE_BYTES = 5_000_000
 
 
 class Settings(BaseModel):
@@ -31,6 +36,14 @@ class Settings(BaseModel):
     aws_endpoint_url: str | None = None
     page_size_max: int = Field(default=100, gt=0)
     dead_letter_queue_url: str | None = None  # S3 uploads refused as bad input go here
+    max_article_bytes: int = Field(default=DEFAULT_MAX_ARTICLE_BYTES, gt=10_000)
+    # The HMAC key list cursors are signed with (CURSOR_SECRET). Unset: a key made at
+    # random for this process, so cursors only work within it (the local stack, tests).
+    cursor_secret: str | None = Field(default=None, repr=False)
+    # What a record is keyed by: the canonical URL the page claims (default), or the
+    # URL the writer submitted, so one page cannot replace another by claiming its
+    # canonical URL (see docs/reliability.md, "Trust model").
+    record_key: Literal["canonical_url", "submitted_url"] = "canonical_url"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

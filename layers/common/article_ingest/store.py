@@ -11,14 +11,18 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
+import hmac
 import json
 import random
+import secrets
 import time
+import uuid
 from typing import Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .errors import ArticleNotFound, BadInput, StorageUnavailable
+from .errors import ArticleNotFound, BadCursor, RecordRefused, StorageUnavailable
 from .models import Article, ArticleList, ArticleSummary, IngestStatus
 from .normalize import sha256_hex
 from .settings import Settings
@@ -34,7 +38,14 @@ class ArticleStore(Protocol):
 
     def raw_key(self, article_id: str, raw: bytes) -> str: ...
 
-    def save(self, article: Article, raw: bytes | None) -> tuple[IngestStatus, Article]: ...
+    def save(
+        self,
+        article: Article,
+        raw: bytes | None,
+        *,
+        writer: str | None = None,
+        token: str | None = None,
+    ) -> tuple[IngestStatus, Article]: ...
 
     def get(self, article_id: str) -> Article: ...
 
@@ -84,8 +95,26 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _storage_error(action: str, exc: Exception) -> StorageUnavailable:
+# Errors that no retry can fix: DynamoDB's ValidationException (item over 400 KB, a
+# key over its size limit) and S3's size refusals. They are 422s, not outages.
+_PERMANENT_CODES = frozenset(
+    {"ValidationException", "EntityTooLarge", "KeyTooLongError", "InvalidArgument"}
+)
+# The key cursors are signed with when CURSOR_SECRET is not set: this process's own.
+_PROCESS_CURSOR_KEY = secrets.token_bytes(32)
+_CURSOR_TAG_BYTES = 16
+
+
+def _storage_error(action: str, exc: Exception) -> StorageUnavailable | RecordRefused:
+    code = exc.response.get("Error", {}).get("Code") if isinstance(exc, ClientError) else None
+    if code in _PERMANENT_CODES:
+        return RecordRefused(f"storage refused the record while {action}: {code}")
     return StorageUnavailable(f"storage failed while {action}: {type(exc).__name__}")
+
+
+def _attr(item: dict[str, Any] | None, name: str) -> str | None:
+    value: str | None = (item or {}).get(name, {}).get("S")
+    return value
 
 
 class S3DynamoStore:
@@ -95,6 +124,8 @@ class S3DynamoStore:
         self._s3 = s3
         self._ddb = dynamodb
         self._settings = settings
+        secret = settings.cursor_secret
+        self._cursor_key = secret.encode("utf-8") if secret else _PROCESS_CURSOR_KEY
 
     # ------------------------------------------------------------------ keys
     def raw_key(self, article_id: str, raw: bytes) -> str:
@@ -105,31 +136,51 @@ class S3DynamoStore:
         return f"{self._settings.article_prefix}{article.id}/{article.content_sha256}.json"
 
     # ------------------------------------------------------------------ writes
-    def save(self, article: Article, raw: bytes | None) -> tuple[IngestStatus, Article]:
+    def save(
+        self,
+        article: Article,
+        raw: bytes | None,
+        *,
+        writer: str | None = None,
+        token: str | None = None,
+    ) -> tuple[IngestStatus, Article]:
         """Store the article unless the same content is already stored.
 
+        `writer` (the authenticated principal) is recorded on the index item with the
+        previous version's key. `token` names the request (an Idempotency-Key, an
+        upload's key and version): the same request again, after a reply was lost,
+        gets the status its first write had instead of "unchanged".
+
         Returns ("created" | "updated" | "unchanged", the stored Article).
-        Raises StorageUnavailable when S3 or DynamoDB fail after retries.
+        Raises StorageUnavailable when S3 or DynamoDB fail after retries, and
+        RecordRefused when they refuse the record for good.
         """
         existing = self._get_item(article.id)
         if existing and _sha(existing) == article.content_sha256:
-            return "unchanged", self._load(existing["s3_key"]["S"])
+            return self._repeat_status(existing, token), self._load(existing["s3_key"]["S"])
         key = self.article_key(article)
         self._write_objects(article, raw, key)
+        write_id = uuid.uuid4().hex
         # Publish with compare-and-swap on the index item we read: a concurrent writer
         # of the same content makes ours "unchanged"; one of different content makes us
         # re-read and go again, so every status returned describes a real transition
         # (two different first versions never both report "created").
         for attempt in range(_PUBLISH_ATTEMPTS):
+            status: IngestStatus = "updated" if existing else "created"
+            write = {"write_id": write_id, "write_status": status, "written_by": writer}
             try:
-                self._put_item(article, key, expected_sha=_sha(existing) if existing else None)
-                return ("updated" if existing else "created"), article
+                self._put_item(article, key, existing, {**write, "write_token": token})
+                return status, article
             except _LostRace:
                 # Growing jitter: racers spread out instead of retrying in lockstep.
                 time.sleep(random.uniform(0, 0.005 * (attempt + 1)))
                 existing = self._get_item(article.id)
+                if _attr(existing, "write_id") == write_id:
+                    # Our put landed and its reply was lost (the SDK retried it): the
+                    # item is ours, as first written.
+                    return status, article
                 if existing and _sha(existing) == article.content_sha256:
-                    return "unchanged", self._load(existing["s3_key"]["S"])
+                    return self._repeat_status(existing, token), self._load(existing["s3_key"]["S"])
         raise StorageUnavailable(
             f"article {article.id} changed {_PUBLISH_ATTEMPTS} times while being stored; retry"
         )
@@ -153,9 +204,27 @@ class S3DynamoStore:
         except (ClientError, BotoCoreError) as exc:
             raise _storage_error("writing to S3", exc) from exc
 
-    def _put_item(self, article: Article, key: str, *, expected_sha: str | None) -> None:
+    @staticmethod
+    def _repeat_status(existing: dict[str, Any], token: str | None) -> IngestStatus:
+        """The status of a write of content already stored: the first write's when the
+        same request wrote it (a retry after a lost reply), else "unchanged"."""
+        if token and _attr(existing, "write_token") == token:
+            first = _attr(existing, "write_status")
+            if first in ("created", "updated"):
+                return first  # type: ignore[return-value]
+        return "unchanged"
+
+    def _put_item(
+        self,
+        article: Article,
+        key: str,
+        existing: dict[str, Any] | None,
+        write: dict[str, str | None],
+    ) -> None:
         """One conditional put: the item must still be as we read it (absent, or
-        holding `expected_sha`). Raises _LostRace when it is not."""
+        holding the content we read). It records the write (`write`: its id, status,
+        writer and request token) and the version it replaces. Raises _LostRace when
+        the item changed."""
         ingested_at = _now()
         item: dict[str, Any] = {
             "id": {"S": article.id},
@@ -169,6 +238,15 @@ class S3DynamoStore:
             value = getattr(article, name)
             if value:
                 item[name] = {"S": value}
+        for name, value in write.items():
+            if value:
+                item[name] = {"S": value}
+        if existing:
+            item["previous_s3_key"] = existing["s3_key"]
+            item["previous_content_sha256"] = existing["content_sha256"]
+            if "written_by" in existing:
+                item["previous_written_by"] = existing["written_by"]
+        expected_sha = _sha(existing) if existing else None
         condition: dict[str, Any] = {"ConditionExpression": "attribute_not_exists(id)"}
         if expected_sha is not None:
             condition = {
@@ -223,8 +301,8 @@ class S3DynamoStore:
         """Articles newest first, optionally one publisher's and within [since, until].
 
         `since`/`until` compare with the index's time key (UTC ISO strings), so a
-        date (`2025-10-23`) or a full timestamp both work. Raises BadInput for a
-        malformed cursor.
+        date (`2025-10-23`) or a full timestamp both work. Raises BadCursor for a
+        cursor this store did not issue for this same listing.
         """
         if publisher:
             index, pk_name, pk_value = "by_publisher", "publisher_key", publisher
@@ -250,13 +328,17 @@ class S3DynamoStore:
             "ScanIndexForward": False,
             "Limit": max(1, min(limit, self._settings.page_size_max)),
         }
+        listing = json.dumps([index, pk_value, since, until])
         if cursor:
-            kwargs["ExclusiveStartKey"] = decode_cursor(cursor)
+            start = decode_cursor(cursor, listing, self._cursor_key)
+            if set(start) != {"id", "sort_at", pk_name}:
+                raise BadCursor("the cursor does not belong to this listing")
+            kwargs["ExclusiveStartKey"] = start
         try:
             resp = self._ddb.query(**kwargs)
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") == "ValidationException":
-                raise BadInput("the cursor does not belong to this listing") from exc
+            if cursor and exc.response.get("Error", {}).get("Code") == "ValidationException":
+                raise BadCursor("the cursor does not belong to this listing") from exc
             raise _storage_error("querying DynamoDB", exc) from exc
         except BotoCoreError as exc:
             raise _storage_error("querying DynamoDB", exc) from exc
@@ -274,23 +356,43 @@ class S3DynamoStore:
             for i in resp.get("Items", [])
         ]
         last = resp.get("LastEvaluatedKey")
-        return ArticleList(items=items, next_cursor=encode_cursor(last) if last else None)
+        next_cursor = encode_cursor(last, listing, self._cursor_key) if last else None
+        return ArticleList(items=items, next_cursor=next_cursor)
 
 
-def encode_cursor(key: dict[str, Any]) -> str:
-    """An opaque, URL-safe cursor for a DynamoDB LastEvaluatedKey."""
-    return base64.urlsafe_b64encode(json.dumps(key, sort_keys=True).encode()).decode()
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> dict[str, Any]:
-    """The DynamoDB key inside a cursor. Raises BadInput when it is not one of ours."""
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text.encode() + b"=" * (-len(text) % 4))
+
+
+def _cursor_tag(payload: str, listing: str, key: bytes) -> str:
+    message = f"{listing}\n{payload}".encode()
+    return _b64(hmac.new(key, message, hashlib.sha256).digest()[:_CURSOR_TAG_BYTES])
+
+
+def encode_cursor(start: dict[str, Any], listing: str, key: bytes) -> str:
+    """An opaque, URL-safe cursor for a DynamoDB LastEvaluatedKey, signed (HMAC-SHA256
+    with `key`) for the one listing it continues."""
+    payload = _b64(json.dumps(start, sort_keys=True, separators=(",", ":")).encode())
+    return f"{payload}.{_cursor_tag(payload, listing, key)}"
+
+
+def decode_cursor(cursor: str, listing: str, key: bytes) -> dict[str, Any]:
+    """The DynamoDB key inside a cursor. Raises BadCursor unless this service signed
+    it for `listing` (a forged, altered or borrowed cursor)."""
+    payload, _, tag = cursor.partition(".")
+    if not tag or not hmac.compare_digest(tag, _cursor_tag(payload, listing, key)):
+        raise BadCursor("the cursor was not issued for this listing")
     try:
-        key = json.loads(base64.urlsafe_b64decode(cursor.encode() + b"=" * (-len(cursor) % 4)))
+        start = json.loads(_unb64(payload))
     except (ValueError, binascii.Error) as exc:
-        raise BadInput("the cursor is malformed") from exc
-    valid = isinstance(key, dict) and all(
-        isinstance(v, dict) and set(v) == {"S"} and isinstance(v["S"], str) for v in key.values()
+        raise BadCursor("the cursor is malformed") from exc
+    valid = isinstance(start, dict) and all(
+        isinstance(v, dict) and set(v) == {"S"} and isinstance(v["S"], str) for v in start.values()
     )
     if not valid:
-        raise BadInput("the cursor is malformed")
-    return dict(key)
+        raise BadCursor("the cursor is malformed")
+    return dict(start)

@@ -54,3 +54,23 @@ def clean_blocks(blocks: list[ContentBlock], clean: Callable[[str], str]) -> lis
         if text:
             out.append(block.model_copy(update={"text": text}))
     return out
+
+
+def cut_blocks(blocks: list[ContentBlock], paragraphs: list[str]) -> list[ContentBlock]:
+    """The blocks holding only `paragraphs`, a prefix of their body (the last one
+    possibly cut short): the structure of a body that had to be truncated."""
+    out: list[ContentBlock] = []
+    left = list(paragraphs)
+    for block in blocks:
+        if not left:
+            break
+        own = paragraphs_of([block])
+        if len(own) <= len(left) and own == left[: len(own)]:
+            out.append(block)
+            left = left[len(own) :]
+            continue
+        # The cut falls inside this block: keep what is left of it, as plain text.
+        kept = left[: len(own)]
+        out += [ContentBlock(type="paragraph", text=p) for p in kept]
+        break
+    return out

@@ -44,6 +44,11 @@ class _Bucket(BaseModel):
 class _Object(BaseModel):
     key: str
     versionId: str | None = None
+    sequencer: str | None = None
+
+
+class _Identity(BaseModel):
+    principalId: str | None = None
 
 
 class _Entity(BaseModel):
@@ -53,6 +58,7 @@ class _Entity(BaseModel):
 
 class _Record(BaseModel):
     s3: _Entity
+    userIdentity: _Identity | None = None
 
 
 class S3Notification(BaseModel):
@@ -69,6 +75,13 @@ class Upload:
     bucket: str
     key: str
     version_id: str | None = None
+    sequencer: str | None = None  # orders the events of one key; the same on a redelivery
+    principal: str | None = None  # who put the object, as S3 reports it
+
+    @property
+    def token(self) -> str:
+        """Names this upload: a redelivery of its notification has the same token."""
+        return f"s3:{self.bucket}/{self.key}#{self.version_id or self.sequencer or ''}"
 
 
 def parse_notification(body: str) -> list[Upload]:
@@ -88,7 +101,15 @@ def parse_notification(body: str) -> list[Upload]:
     except ValidationError as exc:
         raise BadInput("the message is not an S3 event notification") from exc
     return [
-        Upload(r.s3.bucket.name, unquote_plus(r.s3.object.key), r.s3.object.versionId)
+        Upload(
+            r.s3.bucket.name,
+            unquote_plus(r.s3.object.key),
+            r.s3.object.versionId,
+            r.s3.object.sequencer,
+            f"s3:{r.userIdentity.principalId}"
+            if r.userIdentity and r.userIdentity.principalId
+            else None,
+        )
         for r in event.Records
         if r.s3.object is not None
     ]
@@ -119,7 +140,15 @@ def read_upload(s3: Any, upload: Upload, settings: Settings) -> RawInput:
     if content_type.split(";")[0].strip().lower() in _GENERIC_TYPES:
         content_type = content_type_for(Path(upload.key)) or ""
     url = (obj.get("Metadata") or {}).get("url")
-    return RawInput(data, content_type or None, "s3", url=url, raw_key=upload.key)
+    return RawInput(
+        data,
+        content_type or None,
+        "s3",
+        url=url,
+        raw_key=upload.key,
+        principal=upload.principal,
+        request_token=upload.token,
+    )
 
 
 def dead_letter(

@@ -18,7 +18,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from .. import service
-from ..models import Article, ArticleList
+from ..models import Article, PublicArticleList, PublicArticleSummary
 from ..observability import flush_metrics, make_tracer, record_ingest
 from ..runtime import runtime
 from . import errors
@@ -92,13 +92,17 @@ def post_extract(url: UrlParam = None) -> Article:
 )
 def get_article(article_id: Annotated[str, Path(max_length=256)]) -> Article:
     # The bound keeps DynamoDB's 2048-byte key limit from turning bad input into a 503.
-    return runtime().store.get(article_id)
+    article = runtime().store.get(article_id)
+    # Reads are public: the S3 key the input is kept under is not shown.
+    return article.model_copy(
+        update={"source": article.source.model_copy(update={"raw_key": None})}
+    )
 
 
 @app.get(
     "/articles",
     summary="List stored articles, newest first",
-    responses=responses({200: "One page of articles"}, ArticleList, 400),
+    responses=responses({200: "One page of articles"}, PublicArticleList, 400),
 )
 def list_articles(
     publisher: Annotated[str | None, Query(max_length=512)] = None,
@@ -106,9 +110,16 @@ def list_articles(
     until: DateBound = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="Page size (capped)")] = 20,
     cursor: Annotated[str | None, Query(max_length=4096)] = None,
-) -> ArticleList:
-    return runtime().store.list(
+) -> PublicArticleList:
+    page = runtime().store.list(
         publisher=publisher, since=since, until=until, limit=limit, cursor=cursor
+    )
+    return PublicArticleList(
+        items=[
+            PublicArticleSummary.model_validate(item.model_dump(exclude={"s3_key"}))
+            for item in page.items
+        ],
+        next_cursor=page.next_cursor,
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
+import re
 from email.message import Message
 
 from aws_lambda_powertools.utilities.data_classes import APIGatewayProxyEventV2
@@ -16,6 +18,9 @@ from pydantic import ValidationError
 from ..errors import BadInput, InputTooLarge
 from ..models import ArticleInput
 from ..service import RawInput, raw_from_json
+
+# An Idempotency-Key (IETF draft): printable ASCII, as long as a UUID or a hash needs.
+_IDEMPOTENCY_KEY_RE = re.compile(r"[\x21-\x7e]{1,128}")
 
 
 def body_bytes(event: APIGatewayProxyEventV2) -> bytes:
@@ -41,13 +46,43 @@ def is_json(content_type: str | None) -> bool:
     return media == "application/json" or media.endswith("+json")
 
 
+def principal(event: APIGatewayProxyEventV2) -> str | None:
+    """Who signed the request, as API Gateway's authorizer vouches: the IAM caller's
+    ARN, or the JWT's issuer and subject; None without an authorizer (local stack)."""
+    authorizer = (event.raw_event.get("requestContext") or {}).get("authorizer") or {}
+    iam = authorizer.get("iam") or {}
+    if iam.get("userArn"):
+        return f"iam:{iam['userArn']}"
+    claims = (authorizer.get("jwt") or {}).get("claims") or {}
+    if claims.get("sub"):
+        return f"jwt:{claims.get('iss', '')}#{claims['sub']}"
+    return None
+
+
+def request_token(event: APIGatewayProxyEventV2, caller: str | None) -> str | None:
+    """The request's Idempotency-Key header, scoped to its caller; None without one.
+    Raises BadInput for a key that is not 1-128 printable ASCII characters."""
+    key = event.headers.get("idempotency-key")
+    if key is None:
+        return None
+    if not _IDEMPOTENCY_KEY_RE.fullmatch(key):
+        raise BadInput("Idempotency-Key must be 1-128 printable ASCII characters")
+    return f"api:{caller or 'anonymous'}:{key}"
+
+
 def raw_input(event: APIGatewayProxyEventV2, *, max_bytes: int, url: str | None) -> RawInput:
-    """The request as a RawInput (via='api').
+    """The request as a RawInput (via='api'), with its caller and Idempotency-Key.
 
     Raises:
         InputTooLarge: the body is over `max_bytes`.
         BadInput: malformed JSON, or JSON without exactly one of html / text.
     """
+    raw = _raw_input(event, max_bytes=max_bytes, url=url)
+    caller = principal(event)
+    return dataclasses.replace(raw, principal=caller, request_token=request_token(event, caller))
+
+
+def _raw_input(event: APIGatewayProxyEventV2, *, max_bytes: int, url: str | None) -> RawInput:
     data = body_bytes(event)
     if len(data) > max_bytes:
         raise InputTooLarge(f"the body is {len(data)} bytes; the limit is {max_bytes}")

@@ -17,11 +17,12 @@ logger = Logger(child=True)
 
 # Documented on every route that can answer them (see app.py).
 ERROR_RESPONSES = {
-    400: "Malformed request: bad JSON, parameters or cursor",
+    400: "Malformed request: bad JSON, parameters or cursor (bad_cursor)",
     404: "No such article",
-    413: "Input larger than MAX_INPUT_BYTES (4.5 MB by default), raw or inflated",
+    413: "Input over MAX_INPUT_BYTES (4.5 MB by default), raw or inflated, or of too many "
+    "tags or lines",
     415: "Unsupported media type: send text/html, text/plain or application/json",
-    422: "The input was readable but holds no article",
+    422: "The input was readable but holds no article, or storage refused its record for its size",
 }
 
 

@@ -18,7 +18,10 @@ OPENAPI_INFO: dict[str, Any] = {
         "POST an article's HTML or pasted text and get back a normalised Article, "
         'stored in S3 and DynamoDB. Errors are `{"error": {"code", "message"}}`. '
         "Bodies over MAX_INPUT_BYTES (4,500,000 bytes by default; gzip inflated up to "
-        "MAX_DECOMPRESSED_BYTES) are refused with 413."
+        "MAX_DECOMPRESSED_BYTES) are refused with 413. A POST may carry an "
+        "`Idempotency-Key` header: its retry (after a lost reply) answers what the first "
+        "request did. Articles are bounded to fit a response (body and images cut, with "
+        "the warnings body_truncated and images_truncated)."
     ),
 }
 

@@ -7,14 +7,18 @@ HTTP API payload v2 event the way API Gateway does it (see apigw.py).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import re
+import socket
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..settings import Settings
 from .apigw import LambdaContext, http_event, http_response
@@ -30,6 +34,85 @@ _POWERTOOLS_ENV = {
 }
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+_LENGTH_RE = re.compile(r"[0-9]{1,19}")
+_CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?\r?\n")
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_MAX_LINE = 8192
+# After refusing a body: what is read and dropped before the connection is closed.
+_LINGER_BYTES = 2 * 1024 * 1024
+_LINGER_SECONDS = 1.0  # a chunk-size line or trailer line read at most
+
+
+class _Stream(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class BodyError(Exception):
+    """A request body the local server refuses: its status, code and message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def read_body(headers: Any, stream: _Stream, limit: int, method: str = "POST") -> bytes:
+    """The request body, read within `limit` bytes as API Gateway would take it:
+    Content-Length (one valid number) or chunked transfer coding.
+
+    Raises BodyError: 400 for a malformed length or chunk, 411 for a POST or PUT body
+    of neither kind, 413 for a body over `limit` (before reading it).
+    """
+    codings = [
+        c.strip().lower()
+        for c in ",".join(headers.get_all("transfer-encoding") or []).split(",")
+        if c.strip()
+    ]
+    lengths = {v.strip() for v in headers.get_all("content-length") or []}
+    if codings:
+        if codings != ["chunked"] or lengths:
+            raise BodyError(
+                400,
+                "bad_request",
+                "only 'Transfer-Encoding: chunked' is taken, without Content-Length",
+            )
+        return _read_chunked(stream, limit)
+    if not lengths:
+        if method in _BODY_METHODS:
+            raise BodyError(411, "length_required", "send Content-Length or a chunked body")
+        return b""
+    if len(lengths) > 1 or not _LENGTH_RE.fullmatch(next(iter(lengths))):
+        raise BodyError(400, "bad_request", "Content-Length must be one non-negative number")
+    length = int(next(iter(lengths)))
+    if length > limit:
+        raise BodyError(413, "too_large", f"the body is {length} bytes; the limit is {limit}")
+    body = stream.read(length) if length else b""
+    if len(body) < length:
+        raise BodyError(400, "bad_request", "the body ended before Content-Length bytes")
+    return body
+
+
+def _read_chunked(stream: _Stream, limit: int) -> bytes:
+    body = bytearray()
+    while True:
+        line = stream.readline(_MAX_LINE)
+        match = _CHUNK_SIZE_RE.fullmatch(line)
+        if not match:
+            raise BodyError(400, "bad_request", "malformed chunk size line")
+        size = int(match.group(1), 16)
+        if len(body) + size > limit:
+            raise BodyError(413, "too_large", f"the chunked body exceeds {limit} bytes")
+        if size == 0:
+            break
+        chunk = stream.read(size)
+        if len(chunk) < size or stream.readline(3) not in (b"\r\n", b"\n"):
+            raise BodyError(400, "bad_request", "malformed or truncated chunk")
+        body += chunk
+    for _ in range(64):  # trailer fields, up to the blank line
+        if stream.readline(_MAX_LINE) in (b"\r\n", b"\n", b""):
+            return bytes(body)
+    raise BodyError(400, "bad_request", "too many trailer lines")
 
 
 def seed_files(seeds: Iterable[str | Path]) -> Iterator[Path]:
@@ -74,12 +157,39 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
     class LambdaProxy(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def _fail(self, status: int, code: str, message: str) -> None:
+            """An error in the API's JSON format; the connection is closed, since the
+            rest of the request (an unread body) cannot be trusted."""
+            payload = json.dumps({"error": {"code": code, "message": message}}).encode()
+            self.close_connection = True
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("Connection", "close")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(payload)
+            self._linger()
+
+        def _linger(self) -> None:
+            """Close as servers do after refusing a body: stop writing, then read and
+            drop what the client is still sending, at most _LINGER_BYTES for
+            _LINGER_SECONDS, so the close does not reset the connection (a reset can
+            destroy the error response before the client reads it)."""
+            with contextlib.suppress(OSError):
+                self.wfile.flush()
+                self.connection.shutdown(socket.SHUT_WR)
+                self.connection.settimeout(_LINGER_SECONDS)
+                drained = 0
+                while drained < _LINGER_BYTES and (chunk := self.connection.recv(65536)):
+                    drained += len(chunk)
+
         def _proxy(self) -> None:
-            length = int(self.headers.get("content-length") or 0)
-            if length > MAX_REQUEST_BYTES:
-                self.send_error(413, "Request Entity Too Large")
+            try:
+                body = read_body(self.headers, self.rfile, MAX_REQUEST_BYTES, self.command)
+            except BodyError as exc:
+                self._fail(exc.status, exc.code, exc.message)
                 return
-            body = self.rfile.read(length) if length else b""
             event = http_event(
                 self.command,
                 self.path,
