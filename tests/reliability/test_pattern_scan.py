@@ -29,21 +29,9 @@ SHORT_UNITS = 500
 # times are too small to compare (and too small to matter).
 MAX_GROWTH = 8.0
 FLOOR_SECONDS = 0.01
-# Patterns that fail today. They live in extract/, which is being changed elsewhere:
-# pinned here as strict xfails so a fix turns them green (and must unpin them).
-KNOWN_SUPERLINEAR = frozenset(
-    {
-        "html.vocabulary.KICKER_SEPARATOR",  # \s*[:|]\s+ on blanks
-        "html.vocabulary.SECTION_SEPARATOR",
-        "html.vocabulary.TITLE_SEPARATOR",
-        "html.vocabulary_authors.AUTHOR_PARENTHESES",
-        "html.vocabulary_authors.AUTHOR_SPLIT",  # cubic on blanks
-        "html.vocabulary_authors.AUTHOR_TRAILING_PLACE",
-        "html.vocabulary_authors.AUTHOR_TRAILING_ROLE",
-        "html.vocabulary_authors.EMAIL",  # \S+@\S+\.\w+ on dots and "a."
-        "html.vocabulary_authors.URLISH",  # \S+\.(?:com|...) on dots (issue 13, row 6)
-    }
-)
+# Patterns known to fail, pinned as strict xfails so a fix turns them green (and must
+# unpin them). None today.
+KNOWN_SUPERLINEAR: frozenset[str] = frozenset()
 
 
 def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:

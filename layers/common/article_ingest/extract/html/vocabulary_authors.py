@@ -31,8 +31,9 @@ BYLINE_PREFIX = re.compile(
 # Separators between several names in one byline. One-letter conjunctions ("y", "e",
 # "i", "a") count in lower case only: "Sarah E. Needleman" is one person.
 AUTHOR_SPLIT = re.compile(
-    r"\s*(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|(?-i:\b[yeia]\b)|\bog\b|\boch\b|"
-    r"\ben\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*",
+    # Blanks are read once per run ((?<!\s), possessive): linear on any run of them.
+    r"(?<!\s)\s*+(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|(?-i:\b[yeia]\b)|\bog\b|"
+    r"\boch\b|\ben\b|\bund\s+von\b|\bwith\b|\bmit\b|\bve\b|\bdan\b|\bkaj\b|、|，)\s*+",
     re.IGNORECASE,
 )
 
@@ -51,7 +52,8 @@ AUTHOR_ROLE = re.compile(
 
 # Roles that trail a name: "Jane Doe, Senior Reporter" -> cut from the comma.
 AUTHOR_TRAILING_ROLE = re.compile(
-    r"\s*(?:[,|(–—-]|\bin\b|\bfor\b|\bfür\b|\bis\b|\bist\b)\s*(?:an?\s+|der\s+|die\s+|the\s+)?"
+    r"(?<!\s)\s*+(?:[,|(–—-]|\bin\b|\bfor\b|\bfür\b|\bis\b|\bist\b)\s*+"
+    r"(?:an?\s+|der\s+|die\s+|the\s+)?"
     r"(?:senior|chief|political|business|economics|science|health|sports?|"
     r"[a-z]+\s+)?(?:reporter|correspondent|korrespondent|editor|redakteur|writer|"
     r"columnist|kolumnist|journalist|contributor|analyst|photographer).*$",
@@ -59,19 +61,22 @@ AUTHOR_TRAILING_ROLE = re.compile(
 )
 
 # "(obe)", "(Text)", "[dpa]": initials or notes after a name.
-AUTHOR_PARENTHESES = re.compile(r"\s*[(\[][^)\]]{0,30}[)\]]")
+AUTHOR_PARENTHESES = re.compile(r"(?<!\s)\s*+[(\[][^)\]]{0,30}[)\]]")
 
 # "Associated Press in Valencia", "Jane Doe in Washington": the dateline place.
 AUTHOR_TRAILING_PLACE = re.compile(
-    r"\s+(?:in|aus|en|à|em|i)\s+[A-ZÀ-Ý][\w.-]+(?:\s+[A-Z][\w.-]+)?$"
+    r"(?<!\s)\s++(?:in|aus|en|à|em|i)\s++[A-ZÀ-Ý][\w.-]++(?:\s++[A-Z][\w.-]++)?$"
 )
 
 # No parenthesis inside: each "(" is scanned to the next one only (linear on "((((...").
 PARENTHESISED_URL = re.compile(r"\([^()]*(?:www\.|https?://|\.\w{2,3}\b)[^()]*\)", re.IGNORECASE)
 
-EMAIL = re.compile(r"\S+@\S+\.\w+")
+# Starts only where a run without blanks or "@" starts: one try per run, not per char.
+EMAIL = re.compile(r"(?<![^\s@])[^\s@]++@[^\s@]*\.\w+")
 
-URLISH = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE)
+URLISH = re.compile(
+    r"https?://\S+|www\.\S+|(?<!\S)\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE
+)
 
 HAS_DIGIT = re.compile(r"\d")
 
