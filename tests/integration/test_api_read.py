@@ -184,3 +184,56 @@ def test_handler_builds_its_runtime_from_the_environment(
     finally:
         runtime.configure(None)
         aws_clients.client.cache_clear()
+
+
+def _text_of(result: dict[str, Any]) -> str:
+    raw = result["body"]
+    if result.get("isBase64Encoded"):
+        raw = base64.b64decode(raw)
+        raw = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        return str(raw.decode())
+    return str(raw)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media", "opening"),
+    [
+        ("markdown", "text/markdown", "# Port of Rotterdam Tests Hydrogen Barges\n"),
+        ("html", "text/html", "<article><h1>Port of Rotterdam Tests Hydrogen Barges</h1>"),
+        ("text", "text/plain", "Port of Rotterdam Tests Hydrogen Barges\n\n"),
+    ],
+)
+def test_get_article_in_another_format(api: Any, fmt: str, media: str, opening: str) -> None:
+    # Given a stored article
+    api(load_event("api_post_html.json"))
+    event = load_event("api_get_article.json")
+    # When it is asked for in a format, by parameter and by Accept header
+    by_param = api({**event, "queryStringParameters": {"format": fmt}})
+    by_accept = api({**event, "headers": {**event.get("headers", {}), "accept": media}})
+    # Then the answer is that rendering, with its media type
+    for result in (by_param, by_accept):
+        assert result["statusCode"] == 200
+        assert result["headers"]["Content-Type"].startswith(media)
+        assert _text_of(result).startswith(opening)
+
+
+def test_get_article_unknown_format_is_400(api: Any) -> None:
+    api(load_event("api_post_html.json"))
+    event = load_event("api_get_article.json")
+    result = api({**event, "queryStringParameters": {"format": "pdf"}})
+    assert result["statusCode"] == 400
+    assert body_of(result)["error"]["code"] == "bad_request"
+
+
+def test_post_extract_as_markdown(api: Any) -> None:
+    # Given the extract event asked for Markdown
+    event = load_event("api_post_extract.json")
+    event["queryStringParameters"] = {
+        **(event.get("queryStringParameters") or {}),
+        "format": "markdown",
+    }
+    # When posted
+    result = api(event)
+    # Then the Markdown of the extraction comes back
+    assert result["statusCode"] == 200
+    assert _text_of(result).startswith("# Port of Rotterdam Tests Hydrogen Barges\n\n")

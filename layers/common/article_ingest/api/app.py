@@ -9,7 +9,7 @@ signatures' annotations at runtime to validate and to build the OpenAPI document
 """
 
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
@@ -17,7 +17,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from .. import service
+from .. import render, service
 from ..models import Article, PublicArticleList, PublicArticleSummary
 from ..observability import flush_metrics, make_tracer, record_ingest
 from ..runtime import runtime
@@ -42,6 +42,44 @@ DateBound = Annotated[
         description="Published on/after (since) or on/before (until): a UTC date or time",
     ),
 ]
+
+
+FormatParam = Annotated[
+    Literal["json", "markdown", "html", "text"] | None,
+    Query(
+        description="The answer's format: the Article as JSON (default), or its headline "
+        "and body as Markdown, escaped HTML or plain text; also chosen by the Accept header"
+    ),
+]
+# Accept header media types -> format, for clients that negotiate instead.
+_ACCEPTED: dict[str, render.Format] = {
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "text/html": "html",
+    "text/plain": "text",
+}
+
+
+def _format(requested: str | None) -> render.Format:
+    for fmt in render.FORMATS:
+        if requested == fmt:
+            return fmt
+    accept = app.current_event.headers.get("accept") or ""
+    for media in (part.split(";")[0].strip().lower() for part in accept.split(",")):
+        if media in _ACCEPTED:
+            return _ACCEPTED[media]
+        if media in ("application/json", "*/*", ""):
+            break
+    return "json"
+
+
+def _answer(article: Article, fmt: render.Format, **response: Any) -> Response[Any]:
+    """The Article as JSON, or rendered in the requested format."""
+    if fmt == "json":
+        return Response(content_type=content_types.APPLICATION_JSON, body=article, **response)
+    return Response(
+        content_type=render.MEDIA_TYPES[fmt], body=render.render(article, fmt), **response
+    )
 
 
 def _read_input(url: str | None) -> service.RawInput:
@@ -80,9 +118,9 @@ def post_article(url: UrlParam = None) -> Response[Article]:
     openapi_extensions=RAW_BODY,
     responses=responses({200: "Extracted"}, Article, 400, 413, 415, 422),
 )
-def post_extract(url: UrlParam = None) -> Article:
+def post_extract(url: UrlParam = None, format: FormatParam = None) -> Response[Any]:
     article, _ = service.extract(_read_input(url), runtime().settings)
-    return article
+    return _answer(article, _format(format), status_code=200)
 
 
 @app.get(
@@ -90,13 +128,16 @@ def post_extract(url: UrlParam = None) -> Article:
     summary="One stored article",
     responses=responses({200: "The article"}, Article, 400, 404),
 )
-def get_article(article_id: Annotated[str, Path(max_length=256)]) -> Article:
+def get_article(
+    article_id: Annotated[str, Path(max_length=256)], format: FormatParam = None
+) -> Response[Any]:
     # The bound keeps DynamoDB's 2048-byte key limit from turning bad input into a 503.
     article = runtime().store.get(article_id)
     # Reads are public: the S3 key the input is kept under is not shown.
-    return article.model_copy(
+    public = article.model_copy(
         update={"source": article.source.model_copy(update={"raw_key": None})}
     )
+    return _answer(public, _format(format), status_code=200)
 
 
 @app.get(

@@ -302,15 +302,11 @@ MAX_DATELINE_TRIES = 20
 # Title suffixes/prefixes: "Headline | Site", "Site - Headline".
 # Each separator match starts where a run of blanks starts ((?<!\s)) and takes its
 # blanks possessively: a long run of blanks is read once, not once per blank.
-TITLE_SEPARATOR = re.compile(
-    r"(?<!\s)\s++(?:[|–—·•»«]|-{1,2}|::)\s++|(?<!\s)\s*+[｜|：]\s*+"
-)
+TITLE_SEPARATOR = re.compile(r"(?<!\s)\s++(?:[|–—·•»«]|-{1,2}|::)\s++|(?<!\s)\s*+[｜|：]\s*+")
 # Before a section suffix ("Headline | Sport"); unlike a dash, never inside a headline.
 SECTION_SEPARATOR = re.compile(r"(?<!\s)\s++(?:[|·•»«]|::)\s++|(?<!\s)\s*+[｜|]\s*+")
 # After a kicker / topic label at a title's start ("Kicker: Title", "Kicker - Title").
-KICKER_SEPARATOR = re.compile(
-    r"(?<!\s)\s*+[:|]\s++|(?<!\s)\s*+[｜：]\s*+|(?<!\s)\s++[-–—]\s++"
-)
+KICKER_SEPARATOR = re.compile(r"(?<!\s)\s*+[:|]\s++|(?<!\s)\s*+[｜：]\s*+|(?<!\s)\s++[-–—]\s++")
 # Separators and quotes in a headline spelling, counted as runs ("..." is one).
 PUNCTUATION_RUN = re.compile(r"[^\w\s]+")
 TYPOGRAPHIC_MARKS = frozenset("‘’‚“”„«»‹›–—…")

@@ -74,9 +74,7 @@ PARENTHESISED_URL = re.compile(r"\([^()]*(?:www\.|https?://|\.\w{2,3}\b)[^()]*\)
 # Starts only where a run without blanks or "@" starts: one try per run, not per char.
 EMAIL = re.compile(r"(?<![^\s@])[^\s@]++@[^\s@]*\.\w+")
 
-URLISH = re.compile(
-    r"https?://\S+|www\.\S+|(?<!\S)\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE
-)
+URLISH = re.compile(r"https?://\S+|www\.\S+|(?<!\S)\S+\.(?:com|de|org|net|co\.uk)\b", re.IGNORECASE)
 
 HAS_DIGIT = re.compile(r"\d")
 
