@@ -227,3 +227,15 @@ def test_published_script_data_key_is_the_last_resort() -> None:
     # Then that timestamp is used, with its offset
     assert article.published_at == "2019-03-02T06:22:28+01:00"
     assert article.provenance["published_at"] == "script-data"
+
+
+def test_published_forum_clock_is_not_a_dateline() -> None:
+    # Given a forum header clock right after the headline and the first post's date
+    body = (
+        "<h1>Trams expand</h1><p class='time'>It is currently 30 Nov 2026, 17:05</p>"
+        "<p class='postdate'>Posted on 21 March 2024</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then the clock is skipped and the post's date is the publication date
+    assert article.published_at == "2024-03-21"

@@ -121,3 +121,11 @@ PUBLISHED_LABEL = re.compile(
     r"|(?:公開日|配信日|掲載日|发布时间|发布日期|입력|등록)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# Words before a clock, not a publication: a forum's or a site header's "It is currently
+# …", "Heute ist der 19. November", "Today is …" (seen on dev pages' headers).
+CLOCK_LABEL = re.compile(
+    r"\b(?:it is currently|it is now|current (?:date|time)|today is|heute ist(?: der)?|"
+    r"aktuelle zeit|aktuelles datum|es ist jetzt|heure actuelle|nous sommes le|hoy es|"
+    r"fecha actual|oggi è|vandaag is|dzisiaj jest|bugün)\b",
+    re.IGNORECASE,
+)

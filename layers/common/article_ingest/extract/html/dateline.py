@@ -9,6 +9,7 @@ and forms are skipped; prose sentences that happen to mention a date are not dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -136,7 +137,10 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
         iso = timestamps.normalise(machine, lang=lang)
         if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
             label = _spaced_text(el.getparent()) if el.getparent() is not None else text
-            return Dateline(iso, updated=_labelled_update(label, text), before_headline=before)
+            if _labelled(dv.CLOCK_LABEL, label, text):
+                return None
+            updated = _labelled(dv.UPDATED_LABEL, label, text)
+            return Dateline(iso, updated=updated, before_headline=before)
     if not vd.TWO_DIGITS.search(text):
         return None
     if len(text) > v.MAX_DATELINE_CHARS and not before:
@@ -147,7 +151,7 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     if located is None:
         return None
     iso, start = located
-    if _is_prose(text):
+    if _is_prose(text) or dv.CLOCK_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start]):
         return None
     return Dateline(
         iso,
@@ -175,11 +179,11 @@ def _is_numeric(text: str, start: int) -> bool:
     return not any(ch.isalpha() for ch in text[start : start + vd.NUMERIC_DATE_CHARS])
 
 
-def _labelled_update(context: str, own: str) -> bool:
-    """True when the words just before the element's own text say "updated"."""
+def _labelled(label: re.Pattern[str], context: str, own: str) -> bool:
+    """True when the words just before the element's own text carry `label`."""
     at = context.find(own) if own else -1
     prefix = context[max(0, at - vd.LABEL_CHARS) : at] if at > 0 else ""
-    return bool(dv.UPDATED_LABEL.search(prefix + " " + own[: vd.LABEL_CHARS]))
+    return bool(label.search(prefix + " " + own[: vd.LABEL_CHARS]))
 
 
 def _is_prose(text: str) -> bool:
