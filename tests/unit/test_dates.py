@@ -222,3 +222,23 @@ def test_locate_datetime_gives_where_the_date_starts() -> None:
     # Then the value is find_datetime's and the index points at the date
     assert locate_datetime(text) == ("2020-03-12T10:42:00", 9)
     assert locate_datetime("no date here") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("24 април 2020", "2020-04-24"),
+        ("24. aprill 2020", "2020-04-24"),
+        ("24. travnja 2020.", "2020-04-24"),
+        ("24 balandžio 2020", "2020-04-24"),
+        ("13 Gusht 2020, 09:08", "2020-08-13T09:08:00"),
+        ("24 أبريل 2020", "2020-04-24"),
+        ("24 अप्रैल 2020", "2020-04-24"),
+        ("24 Abril 2020", "2020-04-24"),
+    ],
+)
+def test_find_datetime_reads_written_months_of_more_languages(text: str, expected: str) -> None:
+    # Given a date with the month written out in bg, et, hr, lt, sq, ar, hi or tl
+    # When the date is looked for
+    # Then the month name is read
+    assert find_datetime(text) == expected

@@ -192,17 +192,27 @@ def _is_prose(text: str) -> bool:
 
 
 def _walk(root: etree._Element) -> Iterator[etree._Element]:
-    """Elements in document order, without the subtrees that never hold a dateline."""
-    stack = [root]
+    """Elements in document order, without the subtrees that never hold a dateline;
+    lazy, so a scan that stops early never touches the rest of a huge page."""
+    if _skipped(root):
+        return
+    yield root
+    stack = [iter(root)]
     while stack:
-        el = stack.pop()
-        names = class_id(el)
-        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
-            continue
-        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
-            continue
-        yield el
-        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child.tag, str) and not _skipped(child):
+            yield child
+            stack.append(iter(child))
+
+
+def _skipped(el: etree._Element) -> bool:
+    """Script, form controls, comments and related links, a photo with its caption."""
+    names = class_id(el)
+    if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
+        return True
+    return bool(vd.PHOTO_BOX_CLASS.search(names)) and _is_photo_box(el)
 
 
 def _spaced_text(el: etree._Element) -> str:
@@ -248,16 +258,14 @@ def _preceding(anchor: etree._Element) -> Iterator[etree._Element]:
 
 def _walk_back(root: etree._Element) -> Iterator[etree._Element]:
     """`_walk` in reverse document order (children before their parent), lazily."""
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    if _skipped(root):
+        return
+    stack = [(root, root.iterchildren(reversed=True))]
     while stack:
-        el, expanded = stack.pop()
-        if expanded:
+        el, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
             yield el
-            continue
-        names = class_id(el)
-        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
-            continue
-        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
-            continue
-        stack.append((el, True))
-        stack.extend((c, False) for c in el if isinstance(c.tag, str))
+        elif isinstance(child.tag, str) and not _skipped(child):
+            stack.append((child, child.iterchildren(reversed=True)))
