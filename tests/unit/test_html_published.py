@@ -239,3 +239,27 @@ def test_published_forum_clock_is_not_a_dateline() -> None:
     article = extract_html(_page("", body))
     # Then the clock is skipped and the post's date is the publication date
     assert article.published_at == "2024-03-21"
+
+
+def test_modified_utc_time_takes_the_offset_another_declaration_states() -> None:
+    # Given a UTC JSON-LD revision time and the same moment in a meta tag at +02:00
+    head = _ld(dateModified="2024-05-01T08:00:00Z") + (
+        "<meta property='article:modified_time' content='2024-05-01T10:00:00+02:00'>"
+    )
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then the revision keeps the page's offset
+    assert article.modified_at == "2024-05-01T10:00:00+02:00"
+
+
+def test_published_dateline_follows_the_h2_stating_the_headline_not_a_logo_h1() -> None:
+    # Given a logo h1 with a dated teaser after it, and the article's h2 headline
+    body = (
+        "<a href='/'><h1>City Paper</h1></a><p>Teaser of 1 March 2020</p>"
+        "<h2>Trams expand</h2><p class='byline'>By Anna, 22 April 2020</p>"
+    )
+    head = "<title>Trams expand - City Paper</title>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the date beside the stated headline is used
+    assert article.published_at == "2020-04-22"

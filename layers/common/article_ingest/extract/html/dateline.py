@@ -35,24 +35,19 @@ class Dateline:
 
 
 def headline_element(root: etree._Element, headline: str) -> etree._Element | None:
-    """The element showing the headline: the h1 that states it, else the first h1 of
-    the article (or page), else an h2/h3 stating it."""
+    """The element showing the headline: the h1 (else h2/h3) that states it, else the
+    first h1 of the article (or of the page)."""
     key = match_key(headline) if headline else ""
     h1s = [h for h in islice(root.iter("h1"), vd.MAX_HEADLINE_CANDIDATES) if text_of(h)]
-    for el in h1s:
-        if key and _states(match_key(text_of(el)), key):
-            return el
+    if key:
+        for el in (*h1s, *islice(root.iter("h2", "h3"), vd.MAX_HEADLINE_CANDIDATES)):
+            if _states(match_key(text_of(el)), key):
+                return el
     scoped = root.xpath("//article//h1 | //main//h1")
     for el in islice(scoped, vd.MAX_HEADLINE_CANDIDATES):
         if isinstance(el, etree._Element) and text_of(el):
             return el
-    if h1s:
-        return h1s[0]
-    if key:
-        for el in islice(root.iter("h2", "h3"), vd.MAX_HEADLINE_CANDIDATES):
-            if _states(match_key(text_of(el)), key):
-                return el
-    return None
+    return h1s[0] if h1s else None
 
 
 def _states(text_key: str, headline_key: str) -> bool:

@@ -22,7 +22,7 @@ from . import jsonld, timestamps
 from . import vocabulary as v
 from . import vocabulary_dates as vd
 from .dateline import Dateline, date_named, headline_element, labelled, near_headline
-from .parse import attr, first_meta, itemprop, text_of
+from .parse import attr, itemprop, text_of
 
 
 def read_dates(
@@ -117,9 +117,12 @@ def _declared_modified(
     lang: str | None,
     today: dt.date,
 ) -> str | None:
-    value = (ld.modified if ld else "") or first_meta(index, v.META_MODIFIED)
-    iso = timestamps.normalise(value, lang=lang) if value else None
-    return iso if timestamps.plausible(iso, today) else None
+    """The declared revision time, in the offset another declaration states for it."""
+    values = [ld.modified] if ld and ld.modified else []
+    values += [x for key in v.META_MODIFIED for x in index.get(key, [])]
+    stamps = [timestamps.normalise(x, lang=lang) for x in values[: vd.MAX_DECLARED_STAMPS]]
+    found = [iso for iso in stamps if iso and timestamps.plausible(iso, today)]
+    return _in_page_offset(found[0], found[1:], None) if found else None
 
 
 def reconcile_dates(candidates: list[tuple[str, str]]) -> tuple[str | None, str | None]:

@@ -60,6 +60,8 @@ NO_DATELINE_TAGS = frozenset(
 # the publication falls in.
 URL_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:/|$)")
 
+# Declared revision stamps compared for the page's offset (a page has a handful).
+MAX_DECLARED_STAMPS = 20
 # A publication timestamp under a publication key in a script's data (app state,
 # data layers): the last resort on pages without metadata or a visible date.
 SCRIPT_PUBLISHED = re.compile(
