@@ -263,3 +263,16 @@ def test_published_dateline_follows_the_h2_stating_the_headline_not_a_logo_h1() 
     article = extract_html(_page(head, body))
     # Then the date beside the stated headline is used
     assert article.published_at == "2020-04-22"
+
+
+def test_published_signed_post_footer_with_the_label_after_the_date() -> None:
+    # Given no metadata and a blog's footer line under the text: date, then the label
+    body = (
+        "<h1>Trams expand</h1>" + f"<p>{PARAGRAPH}</p>" * 6 + "<div class='post-footer'>"
+        "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von <a href='/a'>Anna</a> "
+        "geschrieben und unter <a href='/t'>Verkehr</a> abgelegt.</div>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the footer's date and time are the publication
+    assert article.published_at == "2015-12-14T14:48:00"

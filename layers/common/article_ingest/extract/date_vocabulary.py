@@ -139,7 +139,8 @@ UPDATED_LABEL = re.compile(
 PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|veröffentlicht|erschienen|publié|publiée|publicado|publicada|"
     r"publicat|pubblicato|gepubliceerd|publisert|publicerad|publicerat|udgivet|"
-    r"opublikowano|publikováno|publikované|publiziert|erstellt|datum|date|fecha|data|"
+    r"opublikowano|publikováno|publikované|publiziert|erstellt|geschrieben|datum|date|"
+    r"fecha|data|"
     r"yayınlanma|yayınlandı|diterbitkan|julkaistu|publicată|objavljeno|közzétéve|"
     r"опубликовано|опубліковано|δημοσιεύθηκε)\b"
     # A label is a word of its own: "등록" (posted) yes, "등록년월일" (a company's

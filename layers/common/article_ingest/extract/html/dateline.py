@@ -91,16 +91,25 @@ def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
     """The first date anywhere on the page that a label calls the publication date
     ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024")."""
     for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
-        if not el.text or not dv.PUBLISHED_LABEL.search(el.text):
+        own = el.text or ""
+        if not (dv.PUBLISHED_LABEL.search(own) or vd.TWO_DIGITS.search(own)):
             continue
         for holder in (el, el.getparent()):
             text = _spaced_text(holder) if holder is not None else ""
-            if len(text) > v.MAX_DATELINE_CHARS or not (label := dv.PUBLISHED_LABEL.search(text)):
+            if len(text) > vd.MAX_LABELLED_CHARS:
                 continue
             located = dates.locate_datetime(text, lang=lang)
-            if located and 0 <= located[1] - label.end() <= vd.LABEL_CHARS:
+            if located and _label_beside(text, located[1]):
                 return Dateline(located[0])
     return None
+
+
+def _label_beside(text: str, start: int) -> bool:
+    """A publication label just before the date ("Veröffentlicht am 12.03.2024"), or
+    just after it ("… wurde am 3. Dezember 2011 um 10:00 Uhr veröffentlicht")."""
+    before = dv.PUBLISHED_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start])
+    after = dv.PUBLISHED_LABEL.search(text[start : start + vd.LABEL_AFTER_CHARS])
+    return bool(before or after)
 
 
 def _scan(

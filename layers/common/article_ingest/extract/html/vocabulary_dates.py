@@ -38,6 +38,10 @@ MIN_MACHINE_STAMP_CHARS = 6
 # Characters before a date read for its label; characters of a date read to tell
 # "11/01/2021" (digits only: day and month may be swapped) from "11 Jan 2021".
 LABEL_CHARS = 40
+# A label after the date ("am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"); a blog's
+# signed footer line with it may run to this length.
+LABEL_AFTER_CHARS = 60
+MAX_LABELLED_CHARS = 320
 NUMERIC_DATE_CHARS = 10
 # A photo box with its caption: a class naming one, an image inside and little text
 # ("Kundus, 6.12.2010" in div.image, "… Bachmut, 24. April 2023" in div.picbox on dev
