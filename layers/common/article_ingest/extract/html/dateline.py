@@ -1,10 +1,12 @@
-"""Visible dates: the dateline next to the headline, else a date-named element.
+"""Visible dates: the dateline next to the headline, else a date-named or labelled
+element anywhere on the page.
 
 Readers see the date beside the headline ("Von Olga · 06.11.2023 13:30", "Published
 Nov. 8, 2023, 10:28 p.m. ET", a `<time>`): the scan starts at the headline and reads
 forward in document order until the article's text has begun, then looks at the
-few elements just before the headline (a date above the title). Captions, scripts
-and forms are skipped; prose sentences that happen to mention a date are not datelines.
+few elements just before the headline (a date above the title). Scripts, form
+controls, comments, related links and photo captions are skipped; sentences that
+mention a date, clocks ("It is currently …") and revisions ("Updated …") are told apart.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
             class_id(el) + " " + attr(el, "itemprop")
         ):
             continue
-        if not vd.TWO_DIGITS.search(text_of(el)) and tag_of(el) != "time":
+        if tag_of(el) != "time" and not vd.TWO_DIGITS.search(_spaced_text(el)):
             continue
         found = _dateline(el, lang, before=False)
         if found is not None and not found.updated:
@@ -155,11 +157,12 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     if located is None:
         return None
     iso, start = located
-    if _is_prose(text) or dv.CLOCK_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start]):
+    label = text[max(0, start - vd.LABEL_CHARS) : start]
+    if _is_prose(text) or dv.CLOCK_LABEL.search(label):
         return None
     return Dateline(
         iso,
-        updated=bool(dv.UPDATED_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start])),
+        updated=bool(dv.UPDATED_LABEL.search(label)),
         numeric=_is_numeric(text, start),
         before_headline=before,
     )

@@ -1,12 +1,13 @@
 """Publication and revision times: every date source of the page, checked and reconciled.
 
 Sources, strongest first: what the page declares (JSON-LD, meta tags, microdata),
-the dateline readers see next to the headline, the URL path, then date-named
-elements and `<time>` stamps anywhere on the page. Every value must be plausible
-(1995 to tomorrow). The declared time wins unless the shown dateline contradicts
-it and nothing sides with the declaration (see `_shown_wins`). The chosen time is
-written in the offset the page states for it; `Z` only when the page gives no
-other; a day alone when only a day is known.
+the dateline readers see next to the headline (html/dateline.py), the URL path, then
+a date-named element or a labelled date anywhere on the page, and last a publication
+key in the page's script data. Every value must be plausible (1995 to tomorrow). The
+declared time wins unless the shown dateline contradicts it and nothing sides with
+the declaration (see `_shown_wins`). The chosen time is written in the offset the
+page states for the same moment; `Z` only when the page states no other; a day
+alone when only a day is known.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def read_dates(
     if published and source:
         views = [iso for iso, _ in declared] + [d.iso for d in lines if not d.updated]
         views += _time_stamps(root, lang)
-        provenance["published_at"] = source or "meta"
+        provenance["published_at"] = source
         local_day = shown.iso[:10] if shown else url_day
         published = _in_page_offset(published, views, local_day)
 
@@ -188,8 +189,9 @@ def _url_month(url: str | None, url_day: str | None) -> str | None:
 
 
 def _in_page_offset(iso: str, views: list[str], local_day: str | None) -> str:
-    """The time in the offset the page states: a UTC or local time takes the offset
-    of another source naming the same moment; a bare day takes an agreeing time.
+    """The time in the offset the page states: a UTC time takes the offset of another
+    source naming the same moment (stated, or implied by a local wall clock); a local
+    time or a bare day takes the offset of a source stating the same clock or day.
 
     A UTC time the page shows on another day (`local_day`, from its dateline or URL)
     is written in the offset the page states elsewhere when that gives the shown day.
@@ -240,7 +242,8 @@ def _page_fallback(
         found = find(root, lang)
         if found and timestamps.plausible(found.iso, today):
             return found.iso, "dateline-text"
-    return _script_stamp(root, today), "script-data"
+    stamp = _script_stamp(root, today)
+    return (stamp, "script-data") if stamp else (None, None)
 
 
 def _script_stamp(root: etree._Element, today: dt.date) -> str | None:

@@ -27,6 +27,7 @@ _NEAR_ISO = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT|[A-Z]{3,4})?\s*$",
     re.IGNORECASE,
 )
+_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _DMY = re.compile(
     r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-)?\s*(\d{1,2})[:.](\d{2})"
@@ -213,7 +214,7 @@ def in_offset(aware: str, offset: str) -> str:
 
 
 def _offset_minutes(offset: str) -> int | None:
-    m = re.fullmatch(r"([+-])(\d{2}):(\d{2})", offset)
+    m = _OFFSET.fullmatch(offset)
     if m is None:
         return None
     minutes = int(m[2]) * 60 + int(m[3])
@@ -221,7 +222,8 @@ def _offset_minutes(offset: str) -> int | None:
 
 
 def stated_offset(iso: str | None) -> str | None:
-    """The `±HH:MM` offset a timestamp carries (None for Z, local times and dates)."""
-    if not iso or not has_offset(iso) or iso.endswith("Z"):
+    """The non-zero `±HH:MM` offset a timestamp carries (None for UTC, local times and
+    dates)."""
+    if not iso or not has_offset(iso) or is_utc(iso) or iso.endswith("-00:00"):
         return None
     return iso[-6:]
