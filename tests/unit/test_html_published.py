@@ -276,3 +276,32 @@ def test_published_signed_post_footer_with_the_label_after_the_date() -> None:
     article = extract_html(_page("", body, "de"))
     # Then the footer's date and time are the publication
     assert article.published_at == "2015-12-14T14:48:00"
+
+
+def test_published_dateline_takes_the_precise_time_of_its_time_element() -> None:
+    # Given a byline line showing a day, with the moment in its <time> element
+    teasers = "".join(
+        f"<time datetime='2023-10-{day:02d}T10:00:00-07:00'>Oct {day}</time>"
+        for day in range(1, 25)
+    )
+    body = (
+        f"<aside>{teasers}</aside><h1>Trams expand</h1><p class='meta'>By Anna | "
+        "<time datetime='2023-11-08T22:35:29-08:00'>Nov 8, 2023</time></p>"
+    )
+    # When extracted (after two dozen dated teasers)
+    article = extract_html(_page("", body))
+    # Then the moment is taken with its offset
+    assert article.published_at == "2023-11-08T22:35:29-08:00"
+
+
+def test_published_repeated_update_line_does_not_hide_the_publication_line() -> None:
+    # Given an "Updated" line nested three deep, then the publication line
+    body = (
+        "<h1>Trams expand</h1><div><div><p>Updated: 11.04.2020, 10:27</p></div></div>"
+        "<p>Anna Muster, 03.04.2020, 12:35</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the publication line is found, the update is the revision
+    assert article.published_at == "2020-04-03T12:35:00"
+    assert article.modified_at == "2020-04-11T10:27:00"

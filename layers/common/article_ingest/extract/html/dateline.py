@@ -34,6 +34,9 @@ class Dateline:
     updated: bool = False  # labelled as an update ("Updated", "Aktualisiert")
     numeric: bool = False  # written in digits only ("11/01/2021"): day/month may swap
     before_headline: bool = False
+    # What a `<time>` shows readers beside its machine value ("Publiziert: 03.04.2020,
+    # 12:35" for "2020-04-03T10:35:41Z"): the page's own clock for the same moment.
+    shown: str | None = None
 
 
 def headline_element(root: etree._Element, headline: str) -> etree._Element | None:
@@ -120,12 +123,16 @@ def _scan(
     """Datelines among `elements` until `budget` characters of other text have passed."""
     out: list[Dateline] = []
     passed = 0
+    last: etree._Element | None = None
     for el in islice(elements, vd.MAX_DATELINE_ELEMENTS):
+        if last is not None and _inside(el, last):
+            continue  # the dateline just read, again at a deeper level
         found = _dateline(el, lang, before=before)
         if found is not None:
             out.append(found)
             if not found.updated or len(out) >= vd.MAX_DATELINES:
                 break
+            last = el
             continue
         passed += len(collapse(el.text)) + len(collapse(el.tail))
         if passed > budget:
@@ -146,7 +153,8 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
             if _labelled(dv.CLOCK_LABEL, label, text):
                 return None
             updated = _labelled(dv.UPDATED_LABEL, label, text)
-            return Dateline(iso, updated=updated, before_headline=before)
+            shown = dates.find_datetime(text, lang=lang) if vd.TWO_DIGITS.search(text) else None
+            return Dateline(iso, updated=updated, before_headline=before, shown=shown)
     if not vd.TWO_DIGITS.search(text):
         return None
     if len(text) > v.MAX_DATELINE_CHARS and not before:
@@ -161,11 +169,34 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     if _is_prose(text) or dv.CLOCK_LABEL.search(label):
         return None
     return Dateline(
-        iso,
+        _machine_value(el, iso, lang) or iso,
         updated=bool(dv.UPDATED_LABEL.search(label)),
         numeric=_is_numeric(text, start),
         before_headline=before,
+        shown=iso,
     )
+
+
+def _machine_value(el: etree._Element, shown: str, lang: str | None) -> str | None:
+    """The `datetime` of a `<time>` inside the dateline stating the shown day: the
+    precise moment ("2023-11-08T22:35:29-08:00") behind "Nov 8, 2023"."""
+    for time_el in islice(el.iter("time"), vd.MAX_DATELINES):
+        iso = timestamps.normalise(attr(time_el, "datetime"), lang=lang)
+        if iso and timestamps.has_time(iso) and _same_day(iso, shown):
+            return iso
+    return None
+
+
+def _same_day(machine: str, shown: str) -> bool:
+    """True when a machine stamp names the shown day, as written or in the shown zone."""
+    if machine[:10] == shown[:10]:
+        return True
+    offset = timestamps.implied_offset(machine, shown)
+    return bool(offset) and timestamps.in_offset(machine, offset or "")[:10] == shown[:10]
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    return any(a is container for a in islice(el.iterancestors(), vd.MAX_NESTING))
 
 
 def _opening_date(text: str, lang: str | None) -> Dateline | None:

@@ -74,7 +74,8 @@ def read_dates(
     elif not published:
         published, source = _page_fallback(root, lang, today)
     if published and source:
-        views = [iso for iso, _ in declared] + [d.iso for d in lines if not d.updated]
+        views = [iso for iso, _ in declared]
+        views += [x for d in lines if not d.updated for x in (d.iso, d.shown) if x]
         views += _time_stamps(root, lang)
         provenance["published_at"] = source
         local_day = shown.iso[:10] if shown else url_day

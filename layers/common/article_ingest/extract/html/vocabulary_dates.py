@@ -20,8 +20,10 @@ MIN_HEADLINE_MATCH_CHARS = 12
 MAX_DATELINE_DISTANCE_CHARS = 600
 MAX_DATELINE_BEFORE_CHARS = 80
 MAX_DATELINE_ELEMENTS = 60
-# An "Updated …" line may come before the publication line: read up to this many.
+# An "Updated …" line may come before the publication line: read up to this many
+# (the same line again in a nested element is skipped; so are levels beyond this).
 MAX_DATELINES = 3
+MAX_NESTING = 12
 # A dateline is short ("22.04.2020", "Von Olga · 06.11.2023 13:30 Uhr"); a longer text
 # ending like a sentence is prose that mentions a date.
 MIN_DATELINE_CHARS = 6
