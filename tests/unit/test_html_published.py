@@ -305,3 +305,44 @@ def test_published_repeated_update_line_does_not_hide_the_publication_line() -> 
     # Then the publication line is found, the update is the revision
     assert article.published_at == "2020-04-03T12:35:00"
     assert article.modified_at == "2020-04-11T10:27:00"
+
+
+def test_published_date_right_above_the_headline_when_nothing_else_dates_the_page() -> None:
+    # Given a short date line just above the headline and no metadata
+    body = "<p><span>02.12.19</span></p><h1>Trams expand</h1>"
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then that date is used
+    assert article.published_at == "2019-12-02"
+
+
+def test_published_date_above_the_headline_never_overrides_a_declared_date() -> None:
+    # Given a declared date and a different date line above the headline (a print issue)
+    head = _ld(datePublished="2026-05-17T19:30:02+02:00")
+    body = "<p>Ausgabe 18.05.2026</p><h1>Trams expand</h1>"
+    # When extracted
+    article = extract_html(_page(head, body, "de"))
+    # Then the declaration stands
+    assert article.published_at == "2026-05-17T19:30:02+02:00"
+
+
+def test_published_declared_date_kept_when_the_url_day_sides_with_it() -> None:
+    # Given a dateline one week off the declared date and a URL stating the declared day
+    head = _ld(datePublished="2023-10-31T08:47:16Z")
+    body = "<h1>Trams expand</h1><p>24.10.2023</p>"
+    # When extracted
+    article = extract_html(_page(head, body), url="https://news.example/2023/10/31/trams")
+    # Then the declaration wins
+    assert article.published_at == "2023-10-31T08:47:16Z"
+
+
+def test_published_drupal_submitted_line_dates_a_page_without_headline_date() -> None:
+    # Given no metadata, a long standfirst, and a Drupal "submitted" line further down
+    body = (
+        "<h1>Trams expand</h1>" + f"<p>{PARAGRAPH}</p>" * 5 + "<div class='submitted'>"
+        "Gespeichert von Anna am 24. Juli 2017 - 18:55</div>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the submitted line's date is used
+    assert article.published_at == "2017-07-24T18:55:00"
