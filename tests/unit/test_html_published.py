@@ -346,3 +346,14 @@ def test_published_drupal_submitted_line_dates_a_page_without_headline_date() ->
     article = extract_html(_page("", body, "de"))
     # Then the submitted line's date is used
     assert article.published_at == "2017-07-24T18:55:00"
+
+
+def test_published_labelled_revision_date_is_not_the_publication() -> None:
+    # Given no metadata and only a labelled revision date far from the headline
+    body = (
+        "<h1>Trams expand</h1>" + f"<p>{PARAGRAPH}</p>" * 6 + "<p>Last updated date: 12.03.2024</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then there is no publication date
+    assert article.published_at is None

@@ -111,10 +111,13 @@ def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
 
 def _label_beside(text: str, start: int) -> bool:
     """A publication label just before the date ("Veröffentlicht am 12.03.2024"), or
-    just after it ("… wurde am 3. Dezember 2011 um 10:00 Uhr veröffentlicht")."""
-    before = dv.PUBLISHED_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start])
+    just after it ("… wurde am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"); never
+    a revision or a clock ("Update date: …", "Current date: …")."""
+    prefix = text[max(0, start - vd.LABEL_CHARS) : start]
+    if dv.UPDATED_LABEL.search(prefix) or dv.CLOCK_LABEL.search(prefix):
+        return False
     after = dv.PUBLISHED_LABEL.search(text[start : start + vd.LABEL_AFTER_CHARS])
-    return bool(before or after)
+    return bool(dv.PUBLISHED_LABEL.search(prefix) or after)
 
 
 def _scan(
