@@ -357,3 +357,15 @@ def test_published_labelled_revision_date_is_not_the_publication() -> None:
     article = extract_html(_page("", body, "de"))
     # Then there is no publication date
     assert article.published_at is None
+
+
+def test_published_abbr_title_stamp_beside_the_headline() -> None:
+    # Given no metadata and a microformat <abbr class="published"> after the headline
+    body = (
+        "<h1>Trams expand</h1><p>Posted <abbr class='published' "
+        "title='2011-04-05T10:00:00+02:00'>April 5th</abbr></p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then its machine stamp is the publication time
+    assert article.published_at == "2011-04-05T10:00:00+02:00"
