@@ -23,6 +23,7 @@ from .. import dates
 from . import timestamps
 from . import vocabulary as v
 from . import vocabulary_dates as vd
+from .date_walk import following, inside, preceding, spaced_text, walk
 from .parse import attr, class_id, collapse, match_key, tag_of, text_of
 
 
@@ -68,20 +69,20 @@ def _states(text_key: str, headline_key: str) -> bool:
 
 def near_headline(anchor: etree._Element, lang: str | None) -> list[Dateline]:
     """Datelines after the headline (in order, until the text starts), then before it."""
-    found = _scan(_following(anchor), vd.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
-    found += _scan(_preceding(anchor), vd.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
+    found = _scan(following(anchor), vd.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
+    found += _scan(preceding(anchor), vd.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
     return found
 
 
 def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
     """The first publication date in a date-named element or `<time>` of the page."""
     checked = 0
-    for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
+    for el in islice(walk(root), v.MAX_SCAN_ELEMENTS):
         if tag_of(el) != "time" and not v.DATE_ATTR.search(
             class_id(el) + " " + attr(el, "itemprop")
         ):
             continue
-        if tag_of(el) != "time" and not vd.TWO_DIGITS.search(_spaced_text(el)):
+        if tag_of(el) != "time" and not vd.TWO_DIGITS.search(spaced_text(el)):
             continue
         found = _dateline(el, lang, before=False)
         if found is not None and not found.updated:
@@ -95,12 +96,12 @@ def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
 def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
     """The first date anywhere on the page that a label calls the publication date
     ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024")."""
-    for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
+    for el in islice(walk(root), v.MAX_SCAN_ELEMENTS):
         own = el.text or ""
         if not (dv.PUBLISHED_LABEL.search(own) or vd.TWO_DIGITS.search(own)):
             continue
         for holder in (el, el.getparent()):
-            text = _spaced_text(holder) if holder is not None else ""
+            text = spaced_text(holder) if holder is not None else ""
             if len(text) > vd.MAX_LABELLED_CHARS:
                 continue
             located = dates.locate_datetime(text, lang=lang)
@@ -128,7 +129,7 @@ def _scan(
     passed = 0
     last: etree._Element | None = None
     for el in islice(elements, vd.MAX_DATELINE_ELEMENTS):
-        if last is not None and _inside(el, last):
+        if last is not None and inside(el, last):
             continue  # the dateline just read, again at a deeper level
         found = _dateline(el, lang, before=before)
         if found is not None:
@@ -148,11 +149,11 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     text whose date comes with few other words."""
     tag = tag_of(el)
     machine = attr(el, "datetime") if tag == "time" else attr(el, "title") if tag == "abbr" else ""
-    text = _spaced_text(el)
+    text = spaced_text(el)
     if machine:
         iso = timestamps.normalise(machine, lang=lang)
         if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
-            label = _spaced_text(el.getparent()) if el.getparent() is not None else text
+            label = spaced_text(el.getparent()) if el.getparent() is not None else text
             if _labelled(dv.CLOCK_LABEL, label, text):
                 return None
             updated = _labelled(dv.UPDATED_LABEL, label, text)
@@ -198,10 +199,6 @@ def _same_day(machine: str, shown: str) -> bool:
     return bool(offset) and timestamps.in_offset(machine, offset or "")[:10] == shown[:10]
 
 
-def _inside(el: etree._Element, container: etree._Element) -> bool:
-    return any(a is container for a in islice(el.iterancestors(), vd.MAX_NESTING))
-
-
 def _opening_date(text: str, lang: str | None) -> Dateline | None:
     """A paragraph that opens with its date ("01.02.2022 – Der Arbeitsmarkt …")."""
     opening = text[: vd.LEADING_DATE_CHARS + vd.NUMERIC_DATE_CHARS * 3]
@@ -230,83 +227,3 @@ def _labelled(label: re.Pattern[str], context: str, own: str) -> bool:
 def _is_prose(text: str) -> bool:
     """A sentence that mentions a date ("… a 15 de mayo de 2025, …") is no dateline."""
     return len(text.split()) > vd.MAX_DATELINE_WORDS
-
-
-def _walk(root: etree._Element) -> Iterator[etree._Element]:
-    """Elements in document order, without the subtrees that never hold a dateline;
-    lazy, so a scan that stops early never touches the rest of a huge page."""
-    if _skipped(root):
-        return
-    yield root
-    stack = [iter(root)]
-    while stack:
-        child = next(stack[-1], None)
-        if child is None:
-            stack.pop()
-        elif isinstance(child.tag, str) and not _skipped(child):
-            yield child
-            stack.append(iter(child))
-
-
-def _skipped(el: etree._Element) -> bool:
-    """Script, form controls, comments and related links, a photo with its caption."""
-    names = class_id(el)
-    if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
-        return True
-    return bool(vd.PHOTO_BOX_CLASS.search(names)) and _is_photo_box(el)
-
-
-def _spaced_text(el: etree._Element) -> str:
-    """The element's visible text with a space between its parts ("<span>28.09.19</span>
-    12:44" reads "28.09.19 12:44", not the year 1912), scripts left out; read only
-    until it is too long for a dateline (the opening of a long text is kept)."""
-    parts: list[str] = []
-    size = 0
-    for node in el.iter():
-        if isinstance(node.tag, str) and tag_of(node) not in vd.NO_TEXT_TAGS and node.text:
-            parts.append(node.text)
-            size += len(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-            size += len(node.tail)
-        if size > vd.MAX_RAW_TEXT_CHARS:
-            break
-    return collapse(" ".join(parts))[: vd.MAX_RAW_TEXT_CHARS]
-
-
-def _is_photo_box(el: etree._Element) -> bool:
-    """An image with its caption and credit: little text around an <img>/<picture>."""
-    has_image = next(el.iter("img", "picture"), None) is not None
-    return has_image and len(text_of(el)) <= vd.MAX_PHOTO_BOX_CHARS
-
-
-def _following(anchor: etree._Element) -> Iterator[etree._Element]:
-    """The elements after the headline in document order (its own subtree first)."""
-    yield from islice(_walk(anchor), 1, None)
-    for node in [anchor, *anchor.iterancestors()]:
-        for sibling in node.itersiblings():
-            if isinstance(sibling.tag, str):
-                yield from _walk(sibling)
-
-
-def _preceding(anchor: etree._Element) -> Iterator[etree._Element]:
-    """The elements before the headline, nearest first, without its ancestors."""
-    for node in [anchor, *anchor.iterancestors()]:
-        for sibling in node.itersiblings(preceding=True):
-            if isinstance(sibling.tag, str):
-                yield from _walk_back(sibling)
-
-
-def _walk_back(root: etree._Element) -> Iterator[etree._Element]:
-    """`_walk` in reverse document order (children before their parent), lazily."""
-    if _skipped(root):
-        return
-    stack = [(root, root.iterchildren(reversed=True))]
-    while stack:
-        el, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            yield el
-        elif isinstance(child.tag, str) and not _skipped(child):
-            stack.append((child, child.iterchildren(reversed=True)))
