@@ -369,3 +369,12 @@ def test_published_abbr_title_stamp_beside_the_headline() -> None:
     article = extract_html(_page("", body))
     # Then its machine stamp is the publication time
     assert article.published_at == "2011-04-05T10:00:00+02:00"
+
+
+def test_published_place_dateline_opening_a_paragraph() -> None:
+    # Given a press release opening "BERLIN, <date> –"
+    body = f"<h1>Trams expand</h1><p>BERLIN, 27.1.2022 – {PARAGRAPH} {PARAGRAPH}</p>"
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the place dateline's date is used
+    assert article.published_at == "2022-01-27"
