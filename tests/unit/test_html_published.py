@@ -378,3 +378,16 @@ def test_published_place_dateline_opening_a_paragraph() -> None:
     article = extract_html(_page("", body, "de"))
     # Then the place dateline's date is used
     assert article.published_at == "2022-01-27"
+
+
+def test_published_shown_date_backed_by_another_declaration_takes_its_precise_time() -> None:
+    # Given JSON-LD on one day, and a meta tag stating the shown day with its offset
+    head = _ld(datePublished="2017-11-17T10:41:09Z") + (
+        "<meta property='article:published_time' content='2017-11-16T14:15:00+01:00'>"
+    )
+    body = "<h1>Trams expand</h1><p>16 November 2017 • 2:15pm</p>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the declaration that matches what readers see is taken, as it states it
+    assert article.published_at == "2017-11-16T14:15:00+01:00"
+    assert article.provenance["published_at"] == "meta"

@@ -68,7 +68,9 @@ def read_dates(
     published, source = reconcile_dates(declared)
     url_month = _url_month(url, url_day)
     if shown and (not published or _shown_wins(published, shown, revised, url_month)):
-        published, source = shown.iso, "dateline-text"
+        # Another declaration may state the shown moment precisely: it is taken then.
+        backing = next(((iso, src) for iso, src in declared if _agrees(iso, shown)), None)
+        published, source = backing or (shown.iso, "dateline-text")
     elif not published and url_day:
         published, source = url_day, "url"
     elif not published:

@@ -27,6 +27,8 @@ _NEAR_ISO = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT|[A-Z]{3,4})?\s*$",
     re.IGNORECASE,
 )
+# A 12-hour clock ("12:01 AM", "3:05 p.m.").
+_TWELVE_HOUR = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?\s?m(?![^\W\d_])", re.IGNORECASE)
 _OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _DMY = re.compile(
@@ -100,6 +102,8 @@ def normalise(value: str | None, *, lang: str | None = None) -> str | None:
 def _rfc2822(value: str) -> str | None:
     if not re.search(r"\d{1,2}:\d{2}", value) or not re.search(r"[A-Za-z]{3}", value):
         return None
+    if _TWELVE_HOUR.search(value):
+        return None  # RFC 2822 has no am/pm: "3:05 PM" would read 03:05 (human() reads it)
     try:
         parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
