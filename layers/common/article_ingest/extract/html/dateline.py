@@ -96,10 +96,14 @@ def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
 def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
     """The first date anywhere on the page that a label calls the publication date
     ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024")."""
+    tries = 0
     for el in islice(walk(root), v.MAX_SCAN_ELEMENTS):
         own = el.text or ""
         if not (dv.PUBLISHED_LABEL.search(own) or vd.TWO_DIGITS.search(own)):
             continue
+        tries += 1
+        if tries > vd.MAX_LABELLED_TRIES:
+            break
         for holder in (el, el.getparent()):
             text = spaced_text(holder) if holder is not None else ""
             if len(text) > vd.MAX_LABELLED_CHARS:

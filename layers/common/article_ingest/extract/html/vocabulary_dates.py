@@ -47,6 +47,9 @@ LABEL_CHARS = 40
 # signed footer line with it may run to this length.
 LABEL_AFTER_CHARS = 60
 MAX_LABELLED_CHARS = 320
+# Texts with digits or a label read in that page-wide search (a table of figures has
+# thousands; every dev page's labelled date comes within the first 200).
+MAX_LABELLED_TRIES = 2_000
 NUMERIC_DATE_CHARS = 10
 # A photo box with its caption: a class naming one, an image inside and little text
 # ("Kundus, 6.12.2010" in div.image, "… Bachmut, 24. April 2023" in div.picbox on dev
