@@ -231,3 +231,41 @@ def test_find_datetime_reads_a_two_digit_year_glued_to_its_time() -> None:
     found = find_datetime("Antwort 28.09.1912:44", lang="de")
     # Then it is 2019 at 12:44, not the year 1912
     assert found == "2019-09-28T12:44:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("24 април 2020", "2020-04-24"),
+        ("24. aprill 2020", "2020-04-24"),
+        ("24. travnja 2020.", "2020-04-24"),
+        ("24 balandžio 2020", "2020-04-24"),
+        ("13 Gusht 2020, 09:08", "2020-08-13T09:08:00"),
+        ("24 أبريل 2020", "2020-04-24"),
+        ("24 अप्रैल 2020", "2020-04-24"),
+        ("24 Abril 2020", "2020-04-24"),
+    ],
+)
+def test_find_datetime_reads_written_months_of_more_languages(text: str, expected: str) -> None:
+    # Given a date with the month written out in bg, et, hr, lt, sq, ar, hi or tl
+    # When the date is looked for
+    # Then the month name is read
+    assert find_datetime(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.de/meldungen/29-10-2021", "2021-10-29"),
+        ("https://example.it/newsroom/23-01-2022-slug/17-378.html", "2022-01-23"),
+        ("https://example.com/artikel/bericht_vom_22.04.2020_slug", "2020-04-22"),
+        ("https://example.fr/meteo/tempete-02-11-2023-ABC.php", "2023-11-02"),
+        ("https://example.com/04-22-2020/", None),
+        ("https://example.com/29-10-2021x/", None),
+    ],
+)
+def test_find_url_date_reads_day_first_segments(url: str, expected: str | None) -> None:
+    # Given a URL whose slug holds a day-first date (or a month-first one)
+    # When its path is read for a date
+    # Then DD-MM-YYYY gives the date; a month above 12 or a glued letter gives none
+    assert find_url_date(url) == expected

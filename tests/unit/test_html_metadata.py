@@ -118,6 +118,8 @@ def test_dates_normalise_meta_spellings() -> None:
     assert normalise("Thu, 23 Oct 2025 09:40:00 GMT") == "2025-10-23T09:40:00Z"
     assert normalise("30.06.2025 15:59 MESZ") == "2025-06-30T15:59:00+02:00"
     assert normalise("20251023") == "2025-10-23"
+    assert normalise("Wednesday, November 20, 2019, 12:01 AM") == "2019-11-20T00:01:00"
+    assert normalise("Nov 20, 2019 3:05 PM") == "2019-11-20T15:05:00"
     assert normalise("not a date") is None
 
 

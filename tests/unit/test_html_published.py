@@ -227,3 +227,167 @@ def test_published_script_data_key_is_the_last_resort() -> None:
     # Then that timestamp is used, with its offset
     assert article.published_at == "2019-03-02T06:22:28+01:00"
     assert article.provenance["published_at"] == "script-data"
+
+
+def test_published_forum_clock_is_not_a_dateline() -> None:
+    # Given a forum header clock right after the headline and the first post's date
+    body = (
+        "<h1>Trams expand</h1><p class='time'>It is currently 30 Nov 2026, 17:05</p>"
+        "<p class='postdate'>Posted on 21 March 2024</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then the clock is skipped and the post's date is the publication date
+    assert article.published_at == "2024-03-21"
+
+
+def test_modified_utc_time_takes_the_offset_another_declaration_states() -> None:
+    # Given a UTC JSON-LD revision time and the same moment in a meta tag at +02:00
+    head = _ld(dateModified="2024-05-01T08:00:00Z") + (
+        "<meta property='article:modified_time' content='2024-05-01T10:00:00+02:00'>"
+    )
+    # When extracted
+    article = extract_html(_page(head, "<h1>Trams expand</h1>"))
+    # Then the revision keeps the page's offset
+    assert article.modified_at == "2024-05-01T10:00:00+02:00"
+
+
+def test_published_dateline_follows_the_h2_stating_the_headline_not_a_logo_h1() -> None:
+    # Given a logo h1 with a dated teaser after it, and the article's h2 headline
+    body = (
+        "<a href='/'><h1>City Paper</h1></a><p>Teaser of 1 March 2020</p>"
+        "<h2>Trams expand</h2><p class='byline'>By Anna, 22 April 2020</p>"
+    )
+    head = "<title>Trams expand - City Paper</title>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the date beside the stated headline is used
+    assert article.published_at == "2020-04-22"
+
+
+def test_published_signed_post_footer_with_the_label_after_the_date() -> None:
+    # Given no metadata and a blog's footer line under the text: date, then the label
+    body = (
+        "<h1>Trams expand</h1>" + f"<p>{PARAGRAPH}</p>" * 6 + "<div class='post-footer'>"
+        "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von <a href='/a'>Anna</a> "
+        "geschrieben und unter <a href='/t'>Verkehr</a> abgelegt.</div>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the footer's date and time are the publication
+    assert article.published_at == "2015-12-14T14:48:00"
+
+
+def test_published_dateline_takes_the_precise_time_of_its_time_element() -> None:
+    # Given a byline line showing a day, with the moment in its <time> element
+    teasers = "".join(
+        f"<time datetime='2023-10-{day:02d}T10:00:00-07:00'>Oct {day}</time>"
+        for day in range(1, 25)
+    )
+    body = (
+        f"<aside>{teasers}</aside><h1>Trams expand</h1><p class='meta'>By Anna | "
+        "<time datetime='2023-11-08T22:35:29-08:00'>Nov 8, 2023</time></p>"
+    )
+    # When extracted (after two dozen dated teasers)
+    article = extract_html(_page("", body))
+    # Then the moment is taken with its offset
+    assert article.published_at == "2023-11-08T22:35:29-08:00"
+
+
+def test_published_repeated_update_line_does_not_hide_the_publication_line() -> None:
+    # Given an "Updated" line nested three deep, then the publication line
+    body = (
+        "<h1>Trams expand</h1><div><div><p>Updated: 11.04.2020, 10:27</p></div></div>"
+        "<p>Anna Muster, 03.04.2020, 12:35</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the publication line is found, the update is the revision
+    assert article.published_at == "2020-04-03T12:35:00"
+    assert article.modified_at == "2020-04-11T10:27:00"
+
+
+def test_published_date_right_above_the_headline_when_nothing_else_dates_the_page() -> None:
+    # Given a short date line just above the headline and no metadata
+    body = "<p><span>02.12.19</span></p><h1>Trams expand</h1>"
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then that date is used
+    assert article.published_at == "2019-12-02"
+
+
+def test_published_date_above_the_headline_never_overrides_a_declared_date() -> None:
+    # Given a declared date and a different date line above the headline (a print issue)
+    head = _ld(datePublished="2026-05-17T19:30:02+02:00")
+    body = "<p>Ausgabe 18.05.2026</p><h1>Trams expand</h1>"
+    # When extracted
+    article = extract_html(_page(head, body, "de"))
+    # Then the declaration stands
+    assert article.published_at == "2026-05-17T19:30:02+02:00"
+
+
+def test_published_declared_date_kept_when_the_url_day_sides_with_it() -> None:
+    # Given a dateline one week off the declared date and a URL stating the declared day
+    head = _ld(datePublished="2023-10-31T08:47:16Z")
+    body = "<h1>Trams expand</h1><p>24.10.2023</p>"
+    # When extracted
+    article = extract_html(_page(head, body), url="https://news.example/2023/10/31/trams")
+    # Then the declaration wins
+    assert article.published_at == "2023-10-31T08:47:16Z"
+
+
+def test_published_drupal_submitted_line_dates_a_page_without_headline_date() -> None:
+    # Given no metadata, a long standfirst, and a Drupal "submitted" line further down
+    body = (
+        "<h1>Trams expand</h1>" + f"<p>{PARAGRAPH}</p>" * 5 + "<div class='submitted'>"
+        "Gespeichert von Anna am 24. Juli 2017 - 18:55</div>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the submitted line's date is used
+    assert article.published_at == "2017-07-24T18:55:00"
+
+
+def test_published_labelled_revision_date_is_not_the_publication() -> None:
+    # Given no metadata and only a labelled revision date far from the headline
+    body = (
+        "<h1>Trams expand</h1>" + f"<p>{PARAGRAPH}</p>" * 6 + "<p>Last updated date: 12.03.2024</p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then there is no publication date
+    assert article.published_at is None
+
+
+def test_published_abbr_title_stamp_beside_the_headline() -> None:
+    # Given no metadata and a microformat <abbr class="published"> after the headline
+    body = (
+        "<h1>Trams expand</h1><p>Posted <abbr class='published' "
+        "title='2011-04-05T10:00:00+02:00'>April 5th</abbr></p>"
+    )
+    # When extracted
+    article = extract_html(_page("", body))
+    # Then its machine stamp is the publication time
+    assert article.published_at == "2011-04-05T10:00:00+02:00"
+
+
+def test_published_place_dateline_opening_a_paragraph() -> None:
+    # Given a press release opening "BERLIN, <date> –"
+    body = f"<h1>Trams expand</h1><p>BERLIN, 27.1.2022 – {PARAGRAPH} {PARAGRAPH}</p>"
+    # When extracted
+    article = extract_html(_page("", body, "de"))
+    # Then the place dateline's date is used
+    assert article.published_at == "2022-01-27"
+
+
+def test_published_shown_date_backed_by_another_declaration_takes_its_precise_time() -> None:
+    # Given JSON-LD on one day, and a meta tag stating the shown day with its offset
+    head = _ld(datePublished="2017-11-17T10:41:09Z") + (
+        "<meta property='article:published_time' content='2017-11-16T14:15:00+01:00'>"
+    )
+    body = "<h1>Trams expand</h1><p>16 November 2017 • 2:15pm</p>"
+    # When extracted
+    article = extract_html(_page(head, body))
+    # Then the declaration that matches what readers see is taken, as it states it
+    assert article.published_at == "2017-11-16T14:15:00+01:00"
+    assert article.provenance["published_at"] == "meta"

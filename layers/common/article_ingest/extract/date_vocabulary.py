@@ -53,14 +53,40 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "decembrie", "desembre", "decembra", "грудня", "δεκεμβρίου"),
 }
 # fmt: on
+# More languages of the date sets (bg, et, hr, sr/sl in Latin script, lt, sq, ar
+# Mashriq and Maghreb forms, hi, tl): "24 април 2020", "24. aprill 2020", "24 أبريل 2020".
+# Croatian "listopada" (October) is left out: Polish "listopada" is November.
+# fmt: off
+_MORE_MONTH_NAMES: dict[int, str] = {
+    1: "януари jaanuar siječnja januar sausio janar يناير جانفي जनवरी enero",
+    2: "февруари veebruar veljače februar vasario shkurt فبراير فيفري "
+       "फ़रवरी फरवरी pebrero",
+    3: "март märts ožujka mart marec kovo mars مارس मार्च marso",
+    4: "април aprill travnja april balandžio prill أبريل ابريل अप्रैल abril",
+    5: "май mai svibnja maj gegužės مايو ماي मई mayo",
+    6: "юни juuni lipnja jun junij birželio qershor يونيو جوان जून hunyo",
+    7: "юли juuli srpnja jul julij liepos korrik يوليو جويلية जुलाई hulyo",
+    8: "август august kolovoza avgust rugpjūčio gusht أغسطس اغسطس أوت अगस्त "
+       "agosto",
+    9: "септември september rujna septembar rugsėjo shtator سبتمبر "
+       "सितंबर सितम्बर setyembre",
+    10: "октомври oktoober oktobar spalio tetor أكتوبر اكتوبر अक्टूबर oktubre",
+    11: "ноември november studenoga studenog novembar lapkričio nëntor "
+        "نوفمبر नवंबर नवम्बर nobyembre",
+    12: "декември detsember prosinca decembar gruodžio dhjetor ديسمبر "
+        "दिसंबर दिसम्बर disyembre",
+}
+# fmt: on
 # Greek capitals drop the accents: "25 ΑΠΡΙΛΙΟΥ 2024".
 _GREEK_CAPITALS = (
     "ιανουαριου φεβρουαριου μαρτιου απριλιου μαιου ιουνιου ιουλιου αυγουστου σεπτεμβριου "
     "οκτωβριου νοεμβριου δεκεμβριου"
 )
-MONTHS: dict[str, int] = {n: k for k, names in _MONTH_NAMES.items() for n in names} | {
-    n: k for k, n in enumerate(_GREEK_CAPITALS.split(), start=1)
-}
+MONTHS: dict[str, int] = (
+    {n: k for k, names in _MORE_MONTH_NAMES.items() for n in names.split()}
+    | {n: k for k, names in _MONTH_NAMES.items() for n in names}
+    | {n: k for k, n in enumerate(_GREEK_CAPITALS.split(), start=1)}
+)
 """Lower-case month names and abbreviations in many languages -> month number."""
 
 # Zone abbreviations -> offset in minutes. Ambiguous "CST" is read as US Central,
@@ -113,11 +139,20 @@ UPDATED_LABEL = re.compile(
 PUBLISHED_LABEL = re.compile(
     r"\b(?:published|posted|veröffentlicht|erschienen|publié|publiée|publicado|publicada|"
     r"publicat|pubblicato|gepubliceerd|publisert|publicerad|publicerat|udgivet|"
-    r"opublikowano|publikováno|publikované|publiziert|erstellt|datum|date|fecha|data|"
+    r"opublikowano|publikováno|publikované|publiziert|erstellt|geschrieben|datum|date|"
+    r"fecha|data|"
     r"yayınlanma|yayınlandı|diterbitkan|julkaistu|publicată|objavljeno|közzétéve|"
     r"опубликовано|опубліковано|δημοσιεύθηκε)\b"
     # A label is a word of its own: "등록" (posted) yes, "등록년월일" (a company's
     # registration day in a Korean footer) no.
     r"|(?:公開日|配信日|掲載日|发布时间|发布日期|입력|등록)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# Words before a clock, not a publication: a forum's or a site header's "It is currently
+# …", "Heute ist der 19. November", "Today is …" (seen on dev pages' headers).
+CLOCK_LABEL = re.compile(
+    r"\b(?:it is currently|it is now|current (?:date|time)|today is|heute ist(?: der)?|"
+    r"aktuelle zeit|aktuelles datum|es ist jetzt|heure actuelle|nous sommes le|hoy es|"
+    r"fecha actual|oggi è|vandaag is|dzisiaj jest|bugün)\b",
     re.IGNORECASE,
 )

@@ -291,6 +291,12 @@ _URL_YEAR_MMDD_RE = re.compile(
 _URL_NAMED_MONTH_RE = re.compile(
     r"/((?:19|20)\d{2})/([^\W\d_]{3,9})/(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
+# "/meldungen/29-10-2021", "/23-01-2022-slug", "_vom_22.04.2020_": day first, as
+# European sites write it in slugs (4 dev sites); a month above 12 is no such date.
+_URL_DAY_FIRST_RE = re.compile(
+    r"(?<=[/_-])(0?[1-9]|[12]\d|3[01])(?P<sep>[-_.])(0?[1-9]|1[0-2])(?P=sep)"
+    r"((?:19|20)\d{2})(?=[/_.-]|$)"
+)
 _URL_PATH_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/]*)?([^?#]*)", re.IGNORECASE)
 # A web-archive copy ("https://web.archive.org/web/20120216182711/http://site/...") puts
 # the crawl time first: the archived page's own URL follows it and is what is read.
@@ -303,9 +309,10 @@ def find_url_date(url: str | None) -> str | None:
     """The publication date a URL path states ("/2019/11/18/slug"), as YYYY-MM-DD.
 
     Only the unambiguous year/month/day path forms count: /YYYY/MM/DD/ (or with
-    dashes, also after a slug), /YYYY/MMDD/, /YYYY/mon/DD/ and one eight-digit
-    YYYYMMDD run (a glued hhmm[ss] after it is ignored); None otherwise. A web-archive
-    copy's crawl time is no publication date: the archived URL is read instead.
+    dashes, also after a slug), /YYYY/MMDD/, /YYYY/mon/DD/, one eight-digit YYYYMMDD
+    run (a glued hhmm[ss] after it is ignored), else a day-first DD-MM-YYYY segment;
+    None otherwise. A web-archive copy's crawl time is no publication date: the
+    archived URL is read instead.
     """
     if not url:
         return None
@@ -322,4 +329,10 @@ def find_url_date(url: str | None) -> str | None:
             return dt.date(int(year), number or 0, int(day)).isoformat()
         except ValueError:
             continue
+    m = _URL_DAY_FIRST_RE.search(path_text)
+    if m is not None:
+        try:
+            return dt.date(int(m[4]), int(m[3]), int(m[1])).isoformat()
+        except ValueError:
+            return None
     return None

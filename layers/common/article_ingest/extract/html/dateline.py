@@ -1,14 +1,17 @@
-"""Visible dates: the dateline next to the headline, else a date-named element.
+"""Visible dates: the dateline next to the headline, else a date-named or labelled
+element anywhere on the page.
 
 Readers see the date beside the headline ("Von Olga · 06.11.2023 13:30", "Published
 Nov. 8, 2023, 10:28 p.m. ET", a `<time>`): the scan starts at the headline and reads
 forward in document order until the article's text has begun, then looks at the
-few elements just before the headline (a date above the title). Captions, scripts
-and forms are skipped; prose sentences that happen to mention a date are not datelines.
+few elements just before the headline (a date above the title). Scripts, form
+controls, comments, related links and photo captions are skipped; sentences that
+mention a date, clocks ("It is currently …") and revisions ("Updated …") are told apart.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -20,6 +23,7 @@ from .. import dates
 from . import timestamps
 from . import vocabulary as v
 from . import vocabulary_dates as vd
+from .date_walk import following, inside, preceding, spaced_text, walk
 from .parse import attr, class_id, collapse, match_key, tag_of, text_of
 
 
@@ -31,27 +35,25 @@ class Dateline:
     updated: bool = False  # labelled as an update ("Updated", "Aktualisiert")
     numeric: bool = False  # written in digits only ("11/01/2021"): day/month may swap
     before_headline: bool = False
+    # What a `<time>` shows readers beside its machine value ("Publiziert: 03.04.2020,
+    # 12:35" for "2020-04-03T10:35:41Z"): the page's own clock for the same moment.
+    shown: str | None = None
 
 
 def headline_element(root: etree._Element, headline: str) -> etree._Element | None:
-    """The element showing the headline: the h1 that states it, else the first h1 of
-    the article (or page), else an h2/h3 stating it."""
+    """The element showing the headline: the h1 (else h2/h3) that states it, else the
+    first h1 of the article (or of the page)."""
     key = match_key(headline) if headline else ""
     h1s = [h for h in islice(root.iter("h1"), vd.MAX_HEADLINE_CANDIDATES) if text_of(h)]
-    for el in h1s:
-        if key and _states(match_key(text_of(el)), key):
-            return el
+    if key:
+        for el in (*h1s, *islice(root.iter("h2", "h3"), vd.MAX_HEADLINE_CANDIDATES)):
+            if _states(match_key(text_of(el)), key):
+                return el
     scoped = root.xpath("//article//h1 | //main//h1")
     for el in islice(scoped, vd.MAX_HEADLINE_CANDIDATES):
         if isinstance(el, etree._Element) and text_of(el):
             return el
-    if h1s:
-        return h1s[0]
-    if key:
-        for el in islice(root.iter("h2", "h3"), vd.MAX_HEADLINE_CANDIDATES):
-            if _states(match_key(text_of(el)), key):
-                return el
-    return None
+    return h1s[0] if h1s else None
 
 
 def _states(text_key: str, headline_key: str) -> bool:
@@ -67,20 +69,20 @@ def _states(text_key: str, headline_key: str) -> bool:
 
 def near_headline(anchor: etree._Element, lang: str | None) -> list[Dateline]:
     """Datelines after the headline (in order, until the text starts), then before it."""
-    found = _scan(_following(anchor), vd.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
-    found += _scan(_preceding(anchor), vd.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
+    found = _scan(following(anchor), vd.MAX_DATELINE_DISTANCE_CHARS, lang, before=False)
+    found += _scan(preceding(anchor), vd.MAX_DATELINE_BEFORE_CHARS, lang, before=True)
     return found
 
 
 def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
     """The first publication date in a date-named element or `<time>` of the page."""
     checked = 0
-    for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
+    for el in islice(walk(root), v.MAX_SCAN_ELEMENTS):
         if tag_of(el) != "time" and not v.DATE_ATTR.search(
             class_id(el) + " " + attr(el, "itemprop")
         ):
             continue
-        if not vd.TWO_DIGITS.search(text_of(el)) and tag_of(el) != "time":
+        if tag_of(el) != "time" and not vd.TWO_DIGITS.search(spaced_text(el)):
             continue
         found = _dateline(el, lang, before=False)
         if found is not None and not found.updated:
@@ -94,17 +96,33 @@ def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
 def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
     """The first date anywhere on the page that a label calls the publication date
     ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024")."""
-    for el in islice(_walk(root), v.MAX_SCAN_ELEMENTS):
-        if not el.text or not dv.PUBLISHED_LABEL.search(el.text):
+    tries = 0
+    for el in islice(walk(root), v.MAX_SCAN_ELEMENTS):
+        own = el.text or ""
+        if not (dv.PUBLISHED_LABEL.search(own) or vd.TWO_DIGITS.search(own)):
             continue
+        tries += 1
+        if tries > vd.MAX_LABELLED_TRIES:
+            break
         for holder in (el, el.getparent()):
-            text = _spaced_text(holder) if holder is not None else ""
-            if len(text) > v.MAX_DATELINE_CHARS or not (label := dv.PUBLISHED_LABEL.search(text)):
+            text = spaced_text(holder) if holder is not None else ""
+            if len(text) > vd.MAX_LABELLED_CHARS:
                 continue
             located = dates.locate_datetime(text, lang=lang)
-            if located and 0 <= located[1] - label.end() <= vd.LABEL_CHARS:
+            if located and _label_beside(text, located[1]):
                 return Dateline(located[0])
     return None
+
+
+def _label_beside(text: str, start: int) -> bool:
+    """A publication label just before the date ("Veröffentlicht am 12.03.2024"), or
+    just after it ("… wurde am 3. Dezember 2011 um 10:00 Uhr veröffentlicht"); never
+    a revision or a clock ("Update date: …", "Current date: …")."""
+    prefix = text[max(0, start - vd.LABEL_CHARS) : start]
+    if dv.UPDATED_LABEL.search(prefix) or dv.CLOCK_LABEL.search(prefix):
+        return False
+    after = dv.PUBLISHED_LABEL.search(text[start : start + vd.LABEL_AFTER_CHARS])
+    return bool(dv.PUBLISHED_LABEL.search(prefix) or after)
 
 
 def _scan(
@@ -113,12 +131,16 @@ def _scan(
     """Datelines among `elements` until `budget` characters of other text have passed."""
     out: list[Dateline] = []
     passed = 0
+    last: etree._Element | None = None
     for el in islice(elements, vd.MAX_DATELINE_ELEMENTS):
+        if last is not None and inside(el, last):
+            continue  # the dateline just read, again at a deeper level
         found = _dateline(el, lang, before=before)
         if found is not None:
             out.append(found)
             if not found.updated or len(out) >= vd.MAX_DATELINES:
                 break
+            last = el
             continue
         passed += len(collapse(el.text)) + len(collapse(el.tail))
         if passed > budget:
@@ -131,12 +153,16 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     text whose date comes with few other words."""
     tag = tag_of(el)
     machine = attr(el, "datetime") if tag == "time" else attr(el, "title") if tag == "abbr" else ""
-    text = _spaced_text(el)
+    text = spaced_text(el)
     if machine:
         iso = timestamps.normalise(machine, lang=lang)
         if iso and len(machine) > vd.MIN_MACHINE_STAMP_CHARS:
-            label = _spaced_text(el.getparent()) if el.getparent() is not None else text
-            return Dateline(iso, updated=_labelled_update(label, text), before_headline=before)
+            label = spaced_text(el.getparent()) if el.getparent() is not None else text
+            if _labelled(dv.CLOCK_LABEL, label, text):
+                return None
+            updated = _labelled(dv.UPDATED_LABEL, label, text)
+            shown = dates.find_datetime(text, lang=lang) if vd.TWO_DIGITS.search(text) else None
+            return Dateline(iso, updated=updated, before_headline=before, shown=shown)
     if not vd.TWO_DIGITS.search(text):
         return None
     if len(text) > v.MAX_DATELINE_CHARS and not before:
@@ -147,14 +173,34 @@ def _dateline(el: etree._Element, lang: str | None, *, before: bool) -> Dateline
     if located is None:
         return None
     iso, start = located
-    if _is_prose(text):
+    label = text[max(0, start - vd.LABEL_CHARS) : start]
+    if _is_prose(text) or dv.CLOCK_LABEL.search(label):
         return None
     return Dateline(
-        iso,
-        updated=bool(dv.UPDATED_LABEL.search(text[max(0, start - vd.LABEL_CHARS) : start])),
+        _machine_value(el, iso, lang) or iso,
+        updated=bool(dv.UPDATED_LABEL.search(label)),
         numeric=_is_numeric(text, start),
         before_headline=before,
+        shown=iso,
     )
+
+
+def _machine_value(el: etree._Element, shown: str, lang: str | None) -> str | None:
+    """The `datetime` of a `<time>` inside the dateline stating the shown day: the
+    precise moment ("2023-11-08T22:35:29-08:00") behind "Nov 8, 2023"."""
+    for time_el in islice(el.iter("time"), vd.MAX_DATELINES):
+        iso = timestamps.normalise(attr(time_el, "datetime"), lang=lang)
+        if iso and timestamps.has_time(iso) and _same_day(iso, shown):
+            return iso
+    return None
+
+
+def _same_day(machine: str, shown: str) -> bool:
+    """True when a machine stamp names the shown day, as written or in the shown zone."""
+    if machine[:10] == shown[:10]:
+        return True
+    offset = timestamps.implied_offset(machine, shown)
+    return bool(offset) and timestamps.in_offset(machine, offset or "")[:10] == shown[:10]
 
 
 def _opening_date(text: str, lang: str | None) -> Dateline | None:
@@ -175,85 +221,13 @@ def _is_numeric(text: str, start: int) -> bool:
     return not any(ch.isalpha() for ch in text[start : start + vd.NUMERIC_DATE_CHARS])
 
 
-def _labelled_update(context: str, own: str) -> bool:
-    """True when the words just before the element's own text say "updated"."""
+def _labelled(label: re.Pattern[str], context: str, own: str) -> bool:
+    """True when the words just before the element's own text carry `label`."""
     at = context.find(own) if own else -1
     prefix = context[max(0, at - vd.LABEL_CHARS) : at] if at > 0 else ""
-    return bool(dv.UPDATED_LABEL.search(prefix + " " + own[: vd.LABEL_CHARS]))
+    return bool(label.search(prefix + " " + own[: vd.LABEL_CHARS]))
 
 
 def _is_prose(text: str) -> bool:
     """A sentence that mentions a date ("… a 15 de mayo de 2025, …") is no dateline."""
     return len(text.split()) > vd.MAX_DATELINE_WORDS
-
-
-def _walk(root: etree._Element) -> Iterator[etree._Element]:
-    """Elements in document order, without the subtrees that never hold a dateline."""
-    stack = [root]
-    while stack:
-        el = stack.pop()
-        names = class_id(el)
-        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
-            continue
-        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
-            continue
-        yield el
-        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
-
-
-def _spaced_text(el: etree._Element) -> str:
-    """The element's visible text with a space between its parts ("<span>28.09.19</span>
-    12:44" reads "28.09.19 12:44", not the year 1912), scripts left out; read only
-    until it is too long for a dateline (the opening of a long text is kept)."""
-    parts: list[str] = []
-    size = 0
-    for node in el.iter():
-        if isinstance(node.tag, str) and tag_of(node) not in vd.NO_TEXT_TAGS and node.text:
-            parts.append(node.text)
-            size += len(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-            size += len(node.tail)
-        if size > vd.MAX_RAW_TEXT_CHARS:
-            break
-    return collapse(" ".join(parts))[: vd.MAX_RAW_TEXT_CHARS]
-
-
-def _is_photo_box(el: etree._Element) -> bool:
-    """An image with its caption and credit: little text around an <img>/<picture>."""
-    has_image = next(el.iter("img", "picture"), None) is not None
-    return has_image and len(text_of(el)) <= vd.MAX_PHOTO_BOX_CHARS
-
-
-def _following(anchor: etree._Element) -> Iterator[etree._Element]:
-    """The elements after the headline in document order (its own subtree first)."""
-    yield from islice(_walk(anchor), 1, None)
-    for node in [anchor, *anchor.iterancestors()]:
-        for sibling in node.itersiblings():
-            if isinstance(sibling.tag, str):
-                yield from _walk(sibling)
-
-
-def _preceding(anchor: etree._Element) -> Iterator[etree._Element]:
-    """The elements before the headline, nearest first, without its ancestors."""
-    for node in [anchor, *anchor.iterancestors()]:
-        for sibling in node.itersiblings(preceding=True):
-            if isinstance(sibling.tag, str):
-                yield from _walk_back(sibling)
-
-
-def _walk_back(root: etree._Element) -> Iterator[etree._Element]:
-    """`_walk` in reverse document order (children before their parent), lazily."""
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        el, expanded = stack.pop()
-        if expanded:
-            yield el
-            continue
-        names = class_id(el)
-        if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
-            continue
-        if vd.PHOTO_BOX_CLASS.search(names) and _is_photo_box(el):
-            continue
-        stack.append((el, True))
-        stack.extend((c, False) for c in el if isinstance(c.tag, str))

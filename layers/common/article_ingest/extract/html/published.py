@@ -1,12 +1,13 @@
 """Publication and revision times: every date source of the page, checked and reconciled.
 
 Sources, strongest first: what the page declares (JSON-LD, meta tags, microdata),
-the dateline readers see next to the headline, the URL path, then date-named
-elements and `<time>` stamps anywhere on the page. Every value must be plausible
-(1995 to tomorrow). The declared time wins unless the shown dateline contradicts
-it and nothing sides with the declaration (see `_shown_wins`). The chosen time is
-written in the offset the page states for it; `Z` only when the page gives no
-other; a day alone when only a day is known.
+the dateline readers see next to the headline (html/dateline.py), the URL path, then
+a date-named element or a labelled date anywhere on the page, and last a publication
+key in the page's script data. Every value must be plausible (1995 to tomorrow). The
+declared time wins unless the shown dateline contradicts it and nothing sides with
+the declaration (see `_shown_wins`). The chosen time is written in the offset the
+page states for the same moment; `Z` only when the page states no other; a day
+alone when only a day is known.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import jsonld, timestamps
 from . import vocabulary as v
 from . import vocabulary_dates as vd
 from .dateline import Dateline, date_named, headline_element, labelled, near_headline
-from .parse import attr, first_meta, itemprop, text_of
+from .parse import attr, itemprop, text_of
 
 
 def read_dates(
@@ -67,15 +68,18 @@ def read_dates(
     published, source = reconcile_dates(declared)
     url_month = _url_month(url, url_day)
     if shown and (not published or _shown_wins(published, shown, revised, url_month)):
-        published, source = shown.iso, "dateline-text"
+        # Another declaration may state the shown moment precisely: it is taken then.
+        backing = next(((iso, src) for iso, src in declared if _agrees(iso, shown)), None)
+        published, source = backing or (shown.iso, "dateline-text")
     elif not published and url_day:
         published, source = url_day, "url"
     elif not published:
         published, source = _page_fallback(root, lang, today)
     if published and source:
-        views = [iso for iso, _ in declared] + [d.iso for d in lines if not d.updated]
+        views = [iso for iso, _ in declared]
+        views += [x for d in lines if not d.updated for x in (d.iso, d.shown) if x]
         views += _time_stamps(root, lang)
-        provenance["published_at"] = source or "meta"
+        provenance["published_at"] = source
         local_day = shown.iso[:10] if shown else url_day
         published = _in_page_offset(published, views, local_day)
 
@@ -117,9 +121,12 @@ def _declared_modified(
     lang: str | None,
     today: dt.date,
 ) -> str | None:
-    value = (ld.modified if ld else "") or first_meta(index, v.META_MODIFIED)
-    iso = timestamps.normalise(value, lang=lang) if value else None
-    return iso if timestamps.plausible(iso, today) else None
+    """The declared revision time, in the offset another declaration states for it."""
+    values = [ld.modified] if ld and ld.modified else []
+    values += [x for key in v.META_MODIFIED for x in index.get(key, [])]
+    stamps = [timestamps.normalise(x, lang=lang) for x in values[: vd.MAX_DECLARED_STAMPS]]
+    found = [iso for iso in stamps if iso and timestamps.plausible(iso, today)]
+    return _in_page_offset(found[0], found[1:], None) if found else None
 
 
 def reconcile_dates(candidates: list[tuple[str, str]]) -> tuple[str | None, str | None]:
@@ -185,8 +192,9 @@ def _url_month(url: str | None, url_day: str | None) -> str | None:
 
 
 def _in_page_offset(iso: str, views: list[str], local_day: str | None) -> str:
-    """The time in the offset the page states: a UTC or local time takes the offset
-    of another source naming the same moment; a bare day takes an agreeing time.
+    """The time in the offset the page states: a UTC time takes the offset of another
+    source naming the same moment (stated, or implied by a local wall clock); a local
+    time or a bare day takes the offset of a source stating the same clock or day.
 
     A UTC time the page shows on another day (`local_day`, from its dateline or URL)
     is written in the offset the page states elsewhere when that gives the shown day.
@@ -237,7 +245,8 @@ def _page_fallback(
         found = find(root, lang)
         if found and timestamps.plausible(found.iso, today):
             return found.iso, "dateline-text"
-    return _script_stamp(root, today), "script-data"
+    stamp = _script_stamp(root, today)
+    return (stamp, "script-data") if stamp else (None, None)
 
 
 def _script_stamp(root: etree._Element, today: dt.date) -> str | None:

@@ -27,6 +27,9 @@ _NEAR_ISO = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT|[A-Z]{3,4})?\s*$",
     re.IGNORECASE,
 )
+# A 12-hour clock ("12:01 AM", "3:05 p.m.").
+_TWELVE_HOUR = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?\s?m(?![^\W\d_])", re.IGNORECASE)
+_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _DMY = re.compile(
     r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-)?\s*(\d{1,2})[:.](\d{2})"
@@ -99,6 +102,8 @@ def normalise(value: str | None, *, lang: str | None = None) -> str | None:
 def _rfc2822(value: str) -> str | None:
     if not re.search(r"\d{1,2}:\d{2}", value) or not re.search(r"[A-Za-z]{3}", value):
         return None
+    if _TWELVE_HOUR.search(value):
+        return None  # RFC 2822 has no am/pm: "3:05 PM" would read 03:05 (human() reads it)
     try:
         parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -213,7 +218,7 @@ def in_offset(aware: str, offset: str) -> str:
 
 
 def _offset_minutes(offset: str) -> int | None:
-    m = re.fullmatch(r"([+-])(\d{2}):(\d{2})", offset)
+    m = _OFFSET.fullmatch(offset)
     if m is None:
         return None
     minutes = int(m[2]) * 60 + int(m[3])
@@ -221,7 +226,8 @@ def _offset_minutes(offset: str) -> int | None:
 
 
 def stated_offset(iso: str | None) -> str | None:
-    """The `±HH:MM` offset a timestamp carries (None for Z, local times and dates)."""
-    if not iso or not has_offset(iso) or iso.endswith("Z"):
+    """The non-zero `±HH:MM` offset a timestamp carries (None for UTC, local times and
+    dates)."""
+    if not iso or not has_offset(iso) or is_utc(iso) or iso.endswith("-00:00"):
         return None
     return iso[-6:]
