@@ -212,3 +212,14 @@ def test_ingest_into_a_running_local_stack_needs_no_aws_credentials(local_server
     # Then it is stored (moto takes any credentials; the CLI supplies dummy ones)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout)["status"] in ("created", "unchanged")
+
+
+def test_extract_as_markdown_names_each_input(capsys: pytest.CaptureFixture[str]) -> None:
+    # Given the seed, asked for as Markdown
+    # When extracted
+    code = main(["extract", "--format", "markdown", str(SEED)])
+    out = capsys.readouterr().out
+    # Then a comment names the input, then the headline and the subheadings as headings
+    assert code == 0
+    assert out.startswith(f"<!-- input: {SEED} -->\n# China Confirms High-Level Trade Talks")
+    assert "\n## The Two Meet Again\n" in out and "\n## US Mulling Software Curbs\n" in out

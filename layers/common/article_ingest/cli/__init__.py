@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from ..errors import IngestError
+from ..render import Format
 from ..settings import Settings
 from .progress import Progress
 from .sources import Source, UsageError, content_type_for, raw_input, sources
@@ -31,22 +32,28 @@ def _error_line(name: str, exc: IngestError) -> str:
     )
 
 
-def _extract_line(job: tuple[Source, Settings]) -> tuple[bool, str]:
-    """(succeeded, the output line) for one input; runs in a worker with --jobs."""
+def _extract_line(job: tuple[Source, Settings, Format]) -> tuple[bool, str]:
+    """(succeeded, the output) for one input; runs in a worker with --jobs."""
+    from ..render import render
     from ..service import extract
 
-    source, settings = job
+    source, settings, fmt = job
     try:
         # A batch keeps going: a manifest's bad url loses the url, not the page.
         article, _ = extract(raw_input(source), settings, ignore_bad_url=True)
     except IngestError as exc:
         return False, _error_line(source.name, exc)
+    if fmt == "markdown" or fmt == "html":
+        # One document per input, each named in a comment before it.
+        return True, f"<!-- input: {source.name} -->\n{render(article, fmt)}"
+    if fmt == "text":
+        return True, f"== {source.name}\n{render(article, fmt)}"
     line = {"input": source.name, **article.model_dump(mode="json")}
     return True, json.dumps(line, ensure_ascii=False)
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings, inputs: list[Source]) -> int:
-    jobs = [(source, settings) for source in inputs]
+    jobs = [(source, settings, args.format) for source in inputs]
     progress = Progress(len(jobs))
     failed = 0
     try:
@@ -56,7 +63,7 @@ def cmd_extract(args: argparse.Namespace, settings: Settings, inputs: list[Sourc
             with ProcessPoolExecutor(args.jobs) as pool:
                 # map keeps the input order; chunks amortise the inter-process hop.
                 results = pool.map(_extract_line, jobs, chunksize=8)
-                for (source, _), (ok, line) in zip(jobs, results, strict=True):
+                for (source, _, _), (ok, line) in zip(jobs, results, strict=True):
                     failed += not ok
                     print(line, flush=True)
                     progress.step(source.name)
@@ -183,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_inputs(p_extract)
     p_extract.add_argument(
         "--jobs", type=int, default=1, help="extract in N processes (output stays in input order)"
+    )
+    p_extract.add_argument(
+        "--format",
+        choices=["json", "markdown", "html", "text"],
+        default="json",
+        help="JSON lines (default), or each article as Markdown, escaped HTML or text",
     )
     p_extract.set_defaults(func=cmd_extract)
 
