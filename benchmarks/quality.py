@@ -224,6 +224,7 @@ def run_ours(items: list[Item], work: Path) -> tuple[list[dict], int, float]:
                 "authors": art["authors"],
                 "published": art["published_at"],
                 "body": art["body"],
+                "blocks": art.get("blocks", []),
                 "warnings": art.get("extraction", {}).get("warnings", []),
             }
         )
@@ -441,8 +442,19 @@ def main() -> None:
                 row["peers"][name] = score_all(args.shared, dataset, mode, cached, len(items))
             report.append(row)
     print_table(report, args.shared)
+    structure = None
+    fundus = OUT / "fundus-dev-html" / "preds.jsonl"
+    if any(r["set"] == "fundus-dev" and r["mode"] == "html" for r in report):
+        import structure_quality
+
+        figures = structure_quality.measure(args.shared, fundus, PEERS / "fundus-dev-markdown.json")
+        structure = structure_quality.markdown_table(figures)
+        print("\nBody structure on fundus-dev (truth: its paragraphs the page sets as h2-h6 / li):")
+        print(structure)
     if args.readme:
         write_readme(args.readme, markdown_table(report))
+        if structure:
+            write_readme(args.readme, structure, STRUCTURE_START, STRUCTURE_END)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     if args.worst:
@@ -490,6 +502,8 @@ def print_table(report: list[dict], shared: Path) -> None:
 
 README_START = "<!-- quality-table: written by `make bench-quality`; do not edit by hand -->"
 README_END = "<!-- quality-table end -->"
+STRUCTURE_START = "<!-- structure-table: written by `make bench-quality`; do not edit by hand -->"
+STRUCTURE_END = "<!-- structure-table end -->"
 
 
 def markdown_table(report: list[dict]) -> str:
@@ -519,14 +533,14 @@ def markdown_table(report: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_readme(path: Path, table: str) -> None:
-    """Replace the README's quality table (between its markers) with `table`."""
+def write_readme(path: Path, table: str, start: str = README_START, end: str = README_END) -> None:
+    """Replace a README table (between its markers) with `table`."""
     text = path.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
-        sys.exit(f"{path}: no quality-table markers to write between")
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    path.write_text(f"{head}{README_START}\n{table}{README_END}{tail}", encoding="utf-8")
+    if start not in text or end not in text:
+        sys.exit(f"{path}: no {start} ... {end} markers to write between")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{table}{end}{tail}", encoding="utf-8")
 
 
 def print_worst(report: list[dict], shared: Path, n: int) -> None:
