@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import unicodedata
 
-import lxml.html
 from lxml import etree
 
 from . import vocabulary as v
 
-_PARSER = lxml.html.HTMLParser(
+# lxml's plain HTML parser: its elements are C-level _Element proxies. lxml.html's
+# parser gives HtmlElement proxies through a Python lookup on every element access
+# (~0.4M lookups over the 181 scrapinghub pages, ~15 % of extraction time).
+_PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
 )
 
 
-def parse(html: str) -> lxml.html.HtmlElement | None:
+def parse(html: str) -> etree._Element | None:
     """Parse a decoded HTML string once.
 
     Args:
@@ -30,10 +32,10 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     if not text.strip():
         return None
     try:
-        root = lxml.html.document_fromstring(text, parser=_PARSER)
+        root = etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
         return None
-    return root if isinstance(root, lxml.html.HtmlElement) else None
+    return root if isinstance(root, etree._Element) and isinstance(root.tag, str) else None
 
 
 def _limit_attributes(html: str) -> str:
