@@ -321,11 +321,15 @@ def _decode(raw: bytes, declared: str | None, is_html: bool) -> tuple[str, str]:
     return raw.decode(codec, errors="replace"), codec
 
 
+# C0 controls but the white space a text may hold (tab, newline, CR, form feed).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARS.findall(sample))
     replaced = sample.count("\ufffd")
     return (
         controls / len(sample) > _MAX_CONTROL_SHARE

@@ -64,8 +64,12 @@ def walk_back(root: etree._Element) -> Iterator[etree._Element]:
 
 def skipped(el: etree._Element) -> bool:
     """Script, form controls, comments and related links, a photo with its caption."""
+    if tag_of(el) in vd.NO_DATELINE_TAGS:
+        return True
     names = class_id(el)
-    if tag_of(el) in vd.NO_DATELINE_TAGS or v.BOILERPLATE_HARD.search(names):
+    if not names:  # most elements: no class or id to read
+        return False
+    if v.BOILERPLATE_HARD.search(names):
         return True
     return bool(vd.PHOTO_BOX_CLASS.search(names)) and is_photo_box(el)
 
