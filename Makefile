@@ -65,7 +65,7 @@ fuzz: $(STAMP) ## schemathesis against a local stack it starts: no 5xx, response
 	$(BIN)/python benchmarks/fuzz_api.py --examples 400 --seconds 600
 
 bench: $(STAMP) ## speed, cold start, memory and local-stack load, against peers
-	$(BIN)/python benchmarks/perf.py --shared $(SHARED)
+	$(BIN)/python benchmarks/perf.py --shared $(SHARED) --readme README.md
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .pytest_cache .mypy_cache .ruff_cache .aws-sam benchmarks/out

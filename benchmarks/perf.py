@@ -366,6 +366,7 @@ def main() -> None:
     ap.add_argument("--load-rate", type=int, default=20)
     ap.add_argument("--load-seconds", type=int, default=30)
     ap.add_argument("--skip", default="")
+    ap.add_argument("--readme", type=Path, help="write the table into this README's perf block")
     args = ap.parse_args()
     args.shared = args.shared.resolve()
     skip = set(filter(None, args.skip.split(",")))
@@ -466,6 +467,25 @@ def main() -> None:
         f"{STORAGE_MS:.0f} ms of storage round trips; S3/DynamoDB request charges excluded."
     )
     print(json.dumps({"extraction": ext, "memory": mem}, default=str), file=sys.stderr)
+    if args.readme:
+        write_readme(args.readme, rows)
+
+
+README_START = "<!-- perf-table: written by `make bench`; do not edit by hand -->"
+README_END = "<!-- perf-table end -->"
+
+
+def write_readme(path: Path, rows: list[tuple[str, str, str, str]]) -> None:
+    """The figures as a Markdown table between the README's perf markers."""
+    lines = ["| measure | ours | peer | ratio |", "|---|---|---|---|"]
+    lines += [f"| {name} | {ours} | {peer} | {ratio} |" for name, ours, peer, ratio in rows]
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        sys.exit(f"{path}: no perf-table markers to write between")
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    table = "\n".join(lines) + "\n"
+    path.write_text(f"{head}{README_START}\n{table}{README_END}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
