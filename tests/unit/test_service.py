@@ -155,3 +155,14 @@ def test_extract_keeps_the_visible_headline_only_when_it_differs(settings: Setti
     # Then display_headline holds the h1 only where it says something else
     assert (a.headline, a.display_headline) == ("Tram network grows", "Trams expand")
     assert (b.headline, b.display_headline) == ("Trams expand", None)
+
+
+def test_provenance_values_are_a_documented_vocabulary(settings: Settings) -> None:
+    # Given the Article's JSON Schema
+    schema = Article.model_json_schema()
+    info = schema["$defs"]["ExtractionInfo"]["properties"]["provenance"]
+    # Then provenance values are an enumeration a client can rely on
+    assert "json-ld" in info["additionalProperties"]["enum"]
+    # And an extraction only ever uses values of it
+    article, _ = extract(RawInput(HTML.encode(), "text/html", "api"), settings)
+    assert set(article.extraction.provenance.values()) <= set(info["additionalProperties"]["enum"])

@@ -25,6 +25,29 @@ ExtractionWarning = Literal[
     "body_truncated",  # the body was cut to fit the response bound (MAX_ARTICLE_BYTES)
     "images_truncated",  # images were left out to fit the response bound
 ]
+# Where a field of the Article came from (ExtractionInfo.provenance's values).
+Provenance = Literal[
+    "json-ld",  # the page's JSON-LD
+    "meta",  # <meta> tags (OpenGraph, Dublin Core, article:*, ...)
+    "microdata",  # itemprop markup
+    "h1",  # the visible headline
+    "title",  # the <title>
+    "html-lang",  # <html lang>
+    "url",  # the page's URL (a date in its path)
+    "byline-text",  # a visible byline
+    "dateline-text",  # a visible dateline near the headline
+    "lead-paragraph",  # a first paragraph opening with its date
+    "signed-line",  # a signed footer line ("Posted by X on <date>")
+    "script-data",  # a publication key in a script's data
+    "copyright-line",  # a copyright footer
+    "headline-line",  # a paste's headline line
+    "standfirst-line",  # a paste's standfirst line
+    "bullet-lines",  # a paste's key-point bullets
+    "lead-element",  # an HTML standfirst element
+    "recall-pass",  # the body's recall pass (a fallback)
+    "readable-text",  # the page's readable text (a fallback)
+    "metadata",  # the page's declared description as the body (a fallback)
+]
 # A body under this many words is flagged: a real article rarely is (the shortest
 # dev truths are news flashes of ~40 words).
 BODY_SHORT_WORDS = 30
@@ -76,9 +99,9 @@ class ExtractionInfo(_Model):
     """Which extractor produced the record and where each metadata field came from."""
 
     extractor_version: str
-    provenance: dict[str, str] = Field(
+    provenance: dict[str, Provenance] = Field(
         default_factory=dict,
-        description="field name -> source (json-ld, meta, byline-text, url, ...)",
+        description="field name -> where it came from (json-ld, meta, byline-text, url, ...)",
     )
     warnings: list[ExtractionWarning] = Field(
         default_factory=list,
@@ -144,7 +167,7 @@ class ExtractedArticle(BaseModel):
     images: list[Image] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
     tickers: list[str] = Field(default_factory=list)
-    provenance: dict[str, str] = Field(default_factory=dict)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
     warnings: list[ExtractionWarning] = Field(default_factory=list)
 
 

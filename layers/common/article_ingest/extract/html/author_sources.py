@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ...models import Provenance
 from . import jsonld
 from . import vocabulary as v
 from . import vocabulary_authors as va
@@ -114,11 +115,11 @@ class _PageScan:
         return byline_texts(self.root, self.scope)
 
 
-def _completed(names: list[str], ld: jsonld.JsonLdArticle | None, page: _PageScan) -> list[str]:
+def _completed(names: list[str], ld: jsonld.JsonLdArticle, page: _PageScan) -> list[str]:
     """A surname the source cut off, taken from the author's bio or a byline."""
     if all(len(n.split()) > 1 for n in names):
         return names
-    return complete_names(names, (ld.author_bios if ld else []) + page.bylines)
+    return complete_names(names, ld.author_bios + page.bylines)
 
 
 def _is_desk(name: str) -> bool:
@@ -129,28 +130,28 @@ def _is_desk(name: str) -> bool:
 def find_authors(
     root: etree._Element,
     index: dict[str, list[str]],
-    ld: jsonld.JsonLdArticle | None,
+    ld: jsonld.JsonLdArticle,
     publisher: str | None,
     url: str | None,
-) -> tuple[list[str], str]:
+) -> tuple[list[str], Provenance | None]:
     """Authors from the first source that credits someone but the publisher.
 
     Returns:
         (names, source), ([], "") when the page names nobody.
     """
-    blocked = [publisher or "", ld.site_name if ld else "", first_meta(index, v.META_PUBLISHER)]
+    blocked = [publisher or "", ld.site_name, first_meta(index, v.META_PUBLISHER)]
     if url and (host := urlsplit(url).hostname):
         blocked += [host, host.removeprefix("www.")]
-    ld_names = [n for n, _kind in (ld.authors if ld else [])]
+    ld_names = [n for n, _kind in ld.authors]
     # An organisation the JSON-LD types as such is a credit only when nobody else is
     # credited, like the publisher; newsrooms and agencies are credits at once.
-    ld_orgs = [n for n, kind in (ld.authors if ld else []) if kind == "org" and not _is_desk(n)]
+    ld_orgs = [n for n, kind in ld.authors if kind == "org" and not _is_desk(n)]
     ld_credits = [n for n in ld_names if n not in ld_orgs]
     meta_names = [m for k in va.META_AUTHOR for m in index.get(k, []) if not v.HTTP_URL.match(m)]
     # Found once: the marked-up authors are a source and the co-author check of any.
     elements = _author_elements(root)
     page = _PageScan(root)
-    sources: list[tuple[Callable[[], list[str]], str]] = [
+    sources: list[tuple[Callable[[], list[str]], Provenance]] = [
         (lambda: clean_authors(ld_credits, blocked=blocked), "json-ld"),
         (lambda: clean_authors(meta_names, blocked=blocked), "meta"),
         (
@@ -179,4 +180,4 @@ def find_authors(
     cleaned = publisher_credits(ld_names, publisher=blocked) or clean_authors(
         ld_orgs, blocked=blocked
     )
-    return (cleaned, "json-ld") if cleaned else ([], "")
+    return (cleaned, "json-ld") if cleaned else ([], None)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Literal
 
 from lxml import etree
 
@@ -52,6 +53,10 @@ MAX_FALLBACK_ELEMENTS = 50_000
 MAX_READABLE_LINK_DENSITY = 0.5
 
 
+# Where the body came from: the content pass, or a fallback (README "The Article").
+BodySource = Literal["content", "recall-pass", "json-ld", "readable-text", "metadata"]
+
+
 @dataclass
 class Content:
     """The body paragraphs, the blocks and containers they came from, and how sure."""
@@ -60,7 +65,7 @@ class Content:
     blocks: list[Block] = field(default_factory=list)
     containers: list[etree._Element] = field(default_factory=list)
     kept: list[Block] = field(default_factory=list)  # the blocks behind `paragraphs`
-    source: str = "content"
+    source: BodySource = "content"
     warnings: list[ExtractionWarning] = field(default_factory=list)
 
     @property

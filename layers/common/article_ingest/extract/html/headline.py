@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ...models import Provenance
 from . import vocabulary as v
 from .parse import attr, collapse, match_key, tag_of
 
@@ -115,7 +116,7 @@ def _suffix_free(text: str) -> list[str]:
     return [text[: match[-1].start()]]
 
 
-def _votes(sources: list[tuple[str, str]], title: str) -> dict[str, int]:
+def _votes(sources: list[tuple[str, Provenance]], title: str) -> dict[str, int]:
     """Votes per normalised title: one per independent source stating it."""
     votes: dict[str, int] = {}
     for text, source in sources:
@@ -155,7 +156,7 @@ def _in_link(el: etree._Element) -> bool:
 
 def choose_headline(
     root: etree._Element, ld_headline: str, index: dict[str, list[str]]
-) -> tuple[str, str, str]:
+) -> tuple[str, Provenance | None, str]:
     """Choose the headline and name its source.
 
     Args:
@@ -164,7 +165,7 @@ def choose_headline(
         index: meta tags by lower-case key.
 
     Returns:
-        (headline, provenance, the visible h1), empty strings for what the page lacks.
+        (headline, provenance, the visible h1): "", None, "" for what the page lacks.
     """
     sites = [s for k in v.META_PUBLISHER for s in index.get(k, [])]
     site_keys = {match_key(s) for s in sites}
@@ -175,7 +176,7 @@ def choose_headline(
     ]
     h1s = [h for h, _ in headings]
     title = collapse(root.findtext(".//title") or "")
-    sources: list[tuple[str, str]] = [(ld_headline, "json-ld")]
+    sources: list[tuple[str, Provenance]] = [(ld_headline, "json-ld")]
     sources += [(h, "h1") for h in h1s[:1]]
     sources += [
         (collapse(t), "meta") for k in ("og:title", "twitter:title") for t in index.get(k, [])[:1]
@@ -186,7 +187,7 @@ def choose_headline(
     sources = [(t, s) for t, s in sources if t and not v.MOJIBAKE.search(t)]
     shown = h1s[0] if h1s else ""
     if not sources:
-        return "", "", shown
+        return "", None, shown
     votes = _votes(sources, title)
     if headings and headings[0][1]:
         # The h1 shows its kicker apart; a source prefixing another label is that title.
@@ -196,7 +197,7 @@ def choose_headline(
                 votes[match_key(heading)] += votes[match_key(text)]
                 votes[match_key(text)] = 0
     # Priority on ties: JSON-LD, then the social titles, then the visible h1, then <title>.
-    order = {"json-ld": 0, "meta": 1, "h1": 2, "title": 3}
+    order: dict[Provenance, int] = {"json-ld": 0, "meta": 1, "h1": 2, "title": 3}
     text, _ = min(sources, key=lambda ts: (-votes[match_key(ts[0])], order[ts[1]]))
     social = [t for t, s in sources if s == "meta"]
     same_as_h1 = shown if shown and match_key(text) == match_key(shown) else ""

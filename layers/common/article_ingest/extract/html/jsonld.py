@@ -181,8 +181,8 @@ def _score(node: dict[str, Any], page_url: str | None) -> float:
     return score
 
 
-def read(root: etree._Element, page_url: str | None = None) -> JsonLdArticle | None:
-    """The best article node of the page's JSON-LD, or None."""
+def read(root: etree._Element, page_url: str | None = None) -> JsonLdArticle:
+    """The best article node of the page's JSON-LD; empty fields where it has none."""
     nodes: list[dict[str, Any]] = []
     for script in root.iter("script"):
         kind = (script.get("type") or "").lower()
@@ -190,7 +190,7 @@ def read(root: etree._Element, page_url: str | None = None) -> JsonLdArticle | N
             continue
         nodes.extend(_walk(_load(script.text)))
     if not nodes:
-        return None
+        return JsonLdArticle()
     by_id = {str(n["@id"]): n for n in nodes if isinstance(n.get("@id"), str)}
     candidates = [n for n in nodes if _types(n) & ARTICLE_TYPES]
     if not candidates:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ...models import Provenance
 from . import jsonld
 from . import vocabulary as v
 from .author_sources import find_authors
@@ -33,7 +34,7 @@ class Metadata:
     article_body: str = ""
     # Every title the page states (h1s, JSON-LD, og:, <title>): never body text.
     titles: list[str] = field(default_factory=list)
-    provenance: dict[str, str] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
 
 
 def _meta_index(root: etree._Element) -> dict[str, list[str]]:
@@ -52,55 +53,64 @@ def _language(root: etree._Element, index: dict[str, list[str]], ld: str) -> str
     return m.group(1).lower() if m else None
 
 
+def _first(*candidates: tuple[str | None, Provenance]) -> tuple[str | None, Provenance | None]:
+    """The first non-empty value of (value, source) pairs, with its source."""
+    for value, source in candidates:
+        if value:
+            return value, source
+    return None, None
+
+
 def read_metadata(root: etree._Element, url: str | None) -> Metadata:
     """Collect and reconcile every metadata source of the page (tree unchanged)."""
     index = _meta_index(root)
     ld = jsonld.read(root, url)
     meta = Metadata(provenance={})
     prov = meta.provenance
-    meta.language = _language(root, index, ld.language if ld else "")
+
+    def keep(name: str, source: Provenance | None) -> None:
+        if source is not None:
+            prov[name] = source
+
+    meta.language = _language(root, index, ld.language)
     if meta.language:
         prov["language"] = "html-lang" if attr(root, "lang") else "meta"
-    publisher = (ld.publisher or ld.site_name) if ld else ""
-    meta.publisher = publisher or first_meta(index, v.META_PUBLISHER).lstrip("@") or None
-    if meta.publisher:
-        prov["publisher"] = "json-ld" if publisher else "meta"
-
-    meta.headline, prov_headline, meta.display_headline = choose_headline(
-        root, ld.headline if ld else "", index
+    meta.publisher, source = _first(
+        (ld.publisher or ld.site_name, "json-ld"),
+        (first_meta(index, v.META_PUBLISHER).lstrip("@"), "meta"),
     )
-    meta.titles = [meta.headline, ld.headline if ld else ""]
+    keep("publisher", source)
+
+    meta.headline, prov_headline, meta.display_headline = choose_headline(root, ld.headline, index)
+    meta.titles = [meta.headline, ld.headline]
     meta.titles += [t for k in v.META_TITLE[:2] for t in index.get(k, [])]
     # Only the first h1: some pages mark their section headings up as h1 too.
     meta.titles += [text_of(h) for h in root.iter("h1")][:1]
     if meta.headline:
-        prov["headline"] = prov_headline
+        keep("headline", prov_headline)
 
     meta.authors, author_source = find_authors(root, index, ld, meta.publisher, url)
     if meta.authors:
-        prov["authors"] = author_source
+        keep("authors", author_source)
 
     meta.published, meta.modified = read_dates(
         root, index, ld, url, meta.language, meta.headline, prov
     )
 
-    meta.description = (
-        (ld.description if ld else "") or first_meta(index, v.META_DESCRIPTION) or None
+    meta.description, source = _first(
+        (ld.description, "json-ld"), (first_meta(index, v.META_DESCRIPTION), "meta")
     )
-    if meta.description:
-        prov["description"] = "json-ld" if ld and ld.description else "meta"
+    keep("description", source)
     canonical = next((attr(el, "href") for el in root.iterfind(".//link[@rel='canonical']")), "")
-    meta.canonical_url = (
-        canonical or first_meta(index, v.META_URL) or (ld.url if ld else "") or None
-    )
+    meta.canonical_url = canonical or first_meta(index, v.META_URL) or ld.url or None
     if meta.canonical_url and not v.HTTP_URL.match(meta.canonical_url):
         meta.canonical_url = None
-    tags = (ld.keywords + ld.sections) if ld else []
+    tags = ld.keywords + ld.sections
     for key in v.META_TAGS:
         for value in index.get(key, []):
             tags.extend(t.strip() for t in value.split(","))
     meta.tags = list(dict.fromkeys(t for t in (collapse(t) for t in tags) if t))[:50]
-    images = (ld.images if ld else []) + [u for k in v.META_IMAGE for u in index.get(k, [])]
+    images = ld.images + [u for k in v.META_IMAGE for u in index.get(k, [])]
     meta.image_urls = list(dict.fromkeys(u for u in images if v.HTTP_URL.match(u)))
-    meta.article_body = ld.body if ld else ""
+    meta.article_body = ld.body
     return meta

@@ -18,6 +18,7 @@ from itertools import islice
 
 from lxml import etree
 
+from ...models import Provenance
 from .. import dates
 from . import jsonld, timestamps
 from . import vocabulary as v
@@ -29,11 +30,11 @@ from .parse import attr, itemprop, text_of
 def read_dates(
     root: etree._Element,
     index: dict[str, list[str]],
-    ld: jsonld.JsonLdArticle | None,
+    ld: jsonld.JsonLdArticle,
     url: str | None,
     lang: str | None,
     headline: str,
-    provenance: dict[str, str],
+    provenance: dict[str, Provenance],
     *,
     today: dt.date | None = None,
 ) -> tuple[str | None, str | None]:
@@ -85,7 +86,7 @@ def read_dates(
 
     modified = revised or next((d.iso for d in lines if d.updated), None)
     if modified:
-        provenance["modified_at"] = "json-ld" if ld and ld.modified else "meta"
+        provenance["modified_at"] = "json-ld" if ld.modified else "meta"
         if not revised:
             provenance["modified_at"] = "dateline-text"
     return published, modified
@@ -94,11 +95,11 @@ def read_dates(
 def _declared(
     root: etree._Element,
     index: dict[str, list[str]],
-    ld: jsonld.JsonLdArticle | None,
+    ld: jsonld.JsonLdArticle,
     lang: str | None,
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, Provenance]]:
     """(iso, source) for each publication time the page declares, best source first."""
-    if ld and ld.published:
+    if ld.published:
         yield from _stamp(ld.published, "json-ld", lang)
     for key in v.META_PUBLISHED:
         for value in index.get(key, []):
@@ -109,7 +110,7 @@ def _declared(
         )
 
 
-def _stamp(value: str, source: str, lang: str | None) -> Iterator[tuple[str, str]]:
+def _stamp(value: str, source: Provenance, lang: str | None) -> Iterator[tuple[str, Provenance]]:
     iso = timestamps.normalise(value, lang=lang)
     if iso:
         yield iso, source
@@ -117,19 +118,21 @@ def _stamp(value: str, source: str, lang: str | None) -> Iterator[tuple[str, str
 
 def _declared_modified(
     index: dict[str, list[str]],
-    ld: jsonld.JsonLdArticle | None,
+    ld: jsonld.JsonLdArticle,
     lang: str | None,
     today: dt.date,
 ) -> str | None:
     """The declared revision time, in the offset another declaration states for it."""
-    values = [ld.modified] if ld and ld.modified else []
+    values = [ld.modified] if ld.modified else []
     values += [x for key in v.META_MODIFIED for x in index.get(key, [])]
     stamps = [timestamps.normalise(x, lang=lang) for x in values[: vd.MAX_DECLARED_STAMPS]]
     found = [iso for iso in stamps if iso and timestamps.plausible(iso, today)]
     return _in_page_offset(found[0], found[1:], None) if found else None
 
 
-def reconcile_dates(candidates: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+def reconcile_dates(
+    candidates: list[tuple[str, Provenance]],
+) -> tuple[str | None, Provenance | None]:
     """Pick the best declared publication time; borrow an offset from an agreeing source.
 
     A source with a time and offset wins over a date-only or local one; a local
@@ -238,7 +241,7 @@ def _time_stamps(root: etree._Element, lang: str | None) -> list[str]:
 
 def _page_fallback(
     root: etree._Element, lang: str | None, today: dt.date
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, Provenance | None]:
     """A date-named element's date, a labelled date, else a publication key in the
     page's script data."""
     for find in (date_named, labelled):

@@ -15,7 +15,7 @@ Whitespace and Unicode normalisation are left to the service.
 
 from __future__ import annotations
 
-from ...models import ExtractedArticle, ExtractionWarning
+from ...models import ExtractedArticle, ExtractionWarning, Provenance
 from ..dates import find_url_date
 from . import body as body_mod
 from . import dateline, headline_rank, paragraphs
@@ -45,7 +45,7 @@ def _publication_date(
     near: int,
     url: str | None,
     lang: str | None,
-) -> tuple[str | None, int | None, str | None]:
+) -> tuple[str | None, int | None, Provenance | None]:
     """The publication date, the dateline's index and where the date came from.
 
     The best dateline in the header (or just under the body) first, then a short
@@ -110,7 +110,7 @@ def extract(text: str, *, url: str | None = None) -> ExtractedArticle:
     lang = guess_language(lines)
     run, end, lo, hi = layout(lines)
     start, lead = run.start, run.lead
-    provenance: dict[str, str] = {}
+    provenance: dict[str, Provenance] = {}
 
     headline_at = headline_rank.find_headline(
         lines, lead, lo, headline_reach(lead, hi), text, header_mod.slug_words(url)
