@@ -213,3 +213,17 @@ def test_decode_input_ignores_charset_labels_that_are_no_web_encoding(label: str
     from_header = decode(raw, f"text/html; charset={label}")
     # Then the label is ignored like an unknown one
     assert "plain words" in from_meta.text and "plain words" in from_header.text
+
+
+def test_the_lambda_modules_never_import_the_cli() -> None:
+    # Given a fresh interpreter importing the upload handler's and the API's modules
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, article_ingest.uploads, article_ingest.api.app, article_ingest.local.server;"
+        "print(any(m.startswith('article_ingest.cli') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Then the CLI is not among what they load (the CLI is a leaf)
+    assert out.stdout.strip() == "False"

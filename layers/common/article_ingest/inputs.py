@@ -13,6 +13,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 from email.message import Message
+from pathlib import Path
 
 from .errors import BadInput, InputTooLarge, UnsupportedMediaType
 from .models import InputKind
@@ -119,6 +120,24 @@ _WEB_ENCODINGS = [
 _WESTERN_PUNCTUATION = frozenset("\xa0«»“”‘’„‚–—…•·€£¥¢°§©®™±×÷¿¡¶†‡‰′″¹²³¼½¾ªº¦¨¯´¸\xad")
 # Calibrated on French/German/Spanish prose: 2-10 % of letters carry accents.
 _MAX_NON_ASCII_LETTER_SHARE = 0.3
+
+
+_EXTENSION_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/plain",
+}
+
+
+def content_type_for(path: Path) -> str | None:
+    """The media type a file's extension declares (`.html.gz` -> text/html); None sniffs."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return _EXTENSION_TYPES.get(suffixes[-1]) if suffixes else None
 
 
 @dataclass(frozen=True)

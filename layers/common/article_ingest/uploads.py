@@ -18,8 +18,8 @@ from aws_lambda_powertools import Logger
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import BaseModel, ValidationError
 
-from .cli import content_type_for
 from .errors import BadInput, IngestError, InputTooLarge, StorageUnavailable
+from .inputs import content_type_for
 from .service import RawInput
 from .settings import Settings
 

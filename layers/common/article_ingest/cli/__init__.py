@@ -15,10 +15,11 @@ import sys
 from typing import Any
 
 from ..errors import IngestError
+from ..inputs import content_type_for
 from ..render import Format
 from ..settings import Settings
 from .progress import Progress
-from .sources import Source, UsageError, content_type_for, raw_input, sources
+from .sources import Source, UsageError, raw_input, sources
 
 __all__ = ["build_parser", "content_type_for", "main"]
 

@@ -9,18 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BadInput
+from ..inputs import content_type_for
 
 if TYPE_CHECKING:
     from ..service import RawInput
 
-_CONTENT_TYPES = {
-    ".html": "text/html",
-    ".htm": "text/html",
-    ".xhtml": "application/xhtml+xml",
-    ".txt": "text/plain",
-    ".text": "text/plain",
-    ".md": "text/plain",
-}
 STDIN = "-"
 
 
@@ -37,14 +30,6 @@ class Source:
     url: str | None = None
     data: bytes | None = None
     problem: str | None = None
-
-
-def content_type_for(path: Path) -> str | None:
-    """The media type a file's extension declares (`.html.gz` -> text/html); None sniffs."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    return _CONTENT_TYPES.get(suffixes[-1]) if suffixes else None
 
 
 def _manifest(path: str) -> list[Source]:

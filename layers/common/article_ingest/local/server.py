@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..inputs import content_type_for
 from ..settings import Settings
 from .apigw import LambdaContext, http_event, http_response
 from .moto_stack import LocalStack, start_local_stack
@@ -117,7 +118,6 @@ def _read_chunked(stream: _Stream, limit: int) -> bytes:
 
 def seed_files(seeds: Iterable[str | Path]) -> Iterator[Path]:
     """The files named, and the article files (HTML, text, .gz) inside the folders named."""
-    from ..cli import content_type_for
 
     for seed in seeds:
         path = Path(seed)
@@ -132,7 +132,6 @@ def seed_files(seeds: Iterable[str | Path]) -> Iterator[Path]:
 
 def ingest_seeds(seeds: Iterable[str | Path], settings: Settings) -> int:
     """Ingest each seed file (via='cli'), one line per file on stderr; returns failures."""
-    from ..cli import content_type_for
     from ..errors import IngestError
     from ..runtime import runtime
     from ..service import RawInput, ingest
