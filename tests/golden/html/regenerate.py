@@ -28,8 +28,8 @@ from article_ingest.extract import extract_html
 
 HERE = Path(__file__).resolve().parent
 BENCH = HERE.parents[2].parent / "shared" / "benchmarks"
-FIELDS = ("headline", "authors", "published_at", "modified_at", "publisher", "language",
-          "canonical_url", "paragraphs")  # fmt: skip
+FIELDS = ("headline", "display_headline", "authors", "published_at", "modified_at",
+          "publisher", "language", "canonical_url", "paragraphs", "blocks")  # fmt: skip
 
 
 def _trim(html: str) -> str:
@@ -73,8 +73,8 @@ def _decode(raw: bytes) -> str:
 
 
 def _expected(html: str, url: str | None) -> dict[str, Any]:
-    article = extract_html(html, url=url)
-    return {name: getattr(article, name) for name in FIELDS}
+    article = extract_html(html, url=url).model_dump(mode="json")
+    return {name: article[name] for name in FIELDS}
 
 
 def add(dataset: str, case_id: str) -> None:
