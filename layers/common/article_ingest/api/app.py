@@ -16,9 +16,10 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import Field
 
 from .. import render, service
-from ..models import Article, PublicArticleList, PublicArticleSummary
+from ..models import Article, IngestStatus, PublicArticleList, PublicArticleSummary
 from ..observability import flush_metrics, make_tracer, record_ingest
 from ..runtime import runtime
 from . import errors
@@ -82,6 +83,19 @@ def _answer(article: Article, fmt: render.Format, **response: Any) -> Response[A
     )
 
 
+class IngestedArticle(Article):
+    """POST /articles: the stored Article and what the request did to it."""
+
+    ingest_status: IngestStatus = Field(
+        description="created (a new record), updated (new content for a stored id) or "
+        "unchanged (this content was already stored); also the X-Ingest-Status header"
+    )
+
+
+# The header that says what POST /articles did, for clients that read no body.
+INGEST_STATUS_HEADER = "X-Ingest-Status"
+
+
 def _read_input(url: str | None) -> service.RawInput:
     return raw_input(app.current_event, max_bytes=runtime().settings.max_input_bytes, url=url)
 
@@ -91,10 +105,22 @@ def _read_input(url: str | None) -> service.RawInput:
     summary="Extract and store an article",
     openapi_extensions=RAW_BODY,
     responses=responses(
-        {201: "Stored (new)", 200: "Stored before, or updated"}, Article, 400, 413, 415, 422
+        {
+            201: "Stored (new): ingest_status created",
+            200: "Stored before: ingest_status updated (new content) or unchanged",
+        },
+        IngestedArticle,
+        400,
+        413,
+        415,
+        422,
+        headers={
+            INGEST_STATUS_HEADER: "created, updated or unchanged (as ingest_status)",
+            "Location": "The stored article: /articles/{id}",
+        },
     ),
 )
-def post_article(url: UrlParam = None) -> Response[Article]:
+def post_article(url: UrlParam = None) -> Response[IngestedArticle]:
     rt = runtime()
     raw = _read_input(url)
     result = service.ingest(raw, rt.settings, rt.store)
@@ -107,8 +133,8 @@ def post_article(url: UrlParam = None) -> Response[Article]:
     return Response(
         status_code=201 if result.status == "created" else 200,
         content_type=content_types.APPLICATION_JSON,
-        body=article,
-        headers={"Location": f"/articles/{article.id}"},
+        body=IngestedArticle(**dict(article), ingest_status=result.status),
+        headers={"Location": f"/articles/{article.id}", INGEST_STATUS_HEADER: result.status},
     )
 
 
