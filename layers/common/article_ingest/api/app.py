@@ -19,9 +19,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from pydantic import Field
 
 from .. import render, service
+from ..errors import BadInput
 from ..models import Article, IngestStatus, PublicArticleList, PublicArticleSummary
 from ..observability import flush_metrics, make_tracer, record_ingest
 from ..runtime import runtime
+from ..settings import Settings
 from . import errors
 from .body import raw_input
 from .docs import swagger_page
@@ -39,10 +41,16 @@ UrlParam = Annotated[
 DateBound = Annotated[
     str | None,
     Query(
-        pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$",
-        description="Published on/after (since) or on/before (until): a UTC date or time",
+        max_length=64,
+        description="Published on/after (since) or on/before (until), both inclusive: "
+        "a date (2025-10-23, a UTC day) or an ISO 8601 time with any offset "
+        "(2025-10-23T16:30:00+02:00; none means UTC), compared as instants. "
+        "Only dated articles match a date filter.",
+        examples=["2025-10-23", "2025-10-23T16:30:00+02:00"],
     ),
 ]
+# Settings.page_size_max: a larger limit is refused (400), never silently cut.
+_PAGE_SIZE_MAX: int = Settings.model_fields["page_size_max"].default
 
 
 FormatParam = Annotated[
@@ -168,16 +176,29 @@ def get_article(
 
 @app.get(
     "/articles",
-    summary="List stored articles, newest first",
+    summary="List stored articles, newest first (undated ones last)",
     responses=responses({200: "One page of articles"}, PublicArticleList, 400),
 )
 def list_articles(
-    publisher: Annotated[str | None, Query(max_length=512)] = None,
+    publisher: Annotated[
+        str | None,
+        Query(max_length=512, description="One publisher's articles; the case does not matter"),
+    ] = None,
     since: DateBound = None,
     until: DateBound = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Page size (capped)")] = 20,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=_PAGE_SIZE_MAX,
+            description=f"Page size, 1 to {_PAGE_SIZE_MAX}; a larger one is a 400",
+        ),
+    ] = 20,
     cursor: Annotated[str | None, Query(max_length=4096)] = None,
 ) -> PublicArticleList:
+    most = runtime().settings.page_size_max
+    if limit > most:  # a deployment may lower the maximum (PAGE_SIZE_MAX)
+        raise BadInput(f"limit must be at most {most}")
     page = runtime().store.list(
         publisher=publisher, since=since, until=until, limit=limit, cursor=cursor
     )
