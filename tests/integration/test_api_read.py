@@ -218,7 +218,7 @@ def test_openapi_json_documents_every_route_and_error(api: Any) -> None:
     result = api(http_event("GET", "/openapi.json"))
     assert result["statusCode"] == 200
     spec = json.loads(result["body"])
-    assert set(spec["paths"]) == {"/articles", "/articles/{article_id}", "/extract"}
+    assert set(spec["paths"]) == {"/articles", "/articles/{article_id}", "/extract", "/health"}
     post = spec["paths"]["/articles"]["post"]
     assert set(post["requestBody"]["content"]) == {"text/html", "text/plain", "application/json"}
     assert {"200", "201", "400", "413", "415", "422"} <= set(post["responses"])

@@ -16,7 +16,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from .. import render, service
 from ..errors import BadInput
@@ -209,6 +209,26 @@ def list_articles(
         ],
         next_cursor=page.next_cursor,
     )
+
+
+class Health(BaseModel):
+    """GET /health: the function answers, and which code it runs."""
+
+    status: Literal["ok"] = "ok"
+    extractor_version: str
+    schema_version: int
+
+
+@app.get(
+    "/health",
+    summary="Liveness: the API answers (no storage call)",
+    responses=responses({200: "The API answers"}, Health),
+)
+def health() -> Health:
+    from ..extract import EXTRACTOR_VERSION
+    from ..models import SCHEMA_VERSION
+
+    return Health(extractor_version=EXTRACTOR_VERSION, schema_version=SCHEMA_VERSION)
 
 
 @lru_cache(maxsize=1)
