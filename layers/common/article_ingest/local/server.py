@@ -24,7 +24,8 @@ from ..settings import Settings
 from .apigw import LambdaContext, http_event, http_response
 from .cors import Cors
 from .moto_stack import LocalStack, start_local_stack
-from .provision import provision
+from .provision import UploadQueues, function_handler, provision, provision_uploads
+from .uploads import UploadPoller
 
 # API Gateway HTTP APIs refuse request bodies over 10 MB before the Lambda runs.
 MAX_REQUEST_BYTES = 10 * 1024 * 1024
@@ -298,12 +299,16 @@ class LocalServer:
     thread: threading.Thread
     host: str
     endpoint_url: str
+    queues: UploadQueues | None = None
+    uploads: UploadPoller | None = None  # None: the upload function is not at hand
 
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.httpd.server_port}"
 
     def stop(self) -> None:
+        if self.uploads:
+            self.uploads.stop()
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
@@ -340,12 +345,48 @@ def start(
     else:
         stack = start_local_stack(host=host, settings=settings)
         current = runtime.Runtime.build(stack.settings)
+    queues = provision_uploads(
+        current.s3,
+        current.sqs,
+        bucket=current.settings.bucket_name,
+        prefix=current.settings.incoming_prefix,
+    )
+    upload_settings = {"dead_letter_queue_url": queues.dead_letter_url}
+    current = runtime.Runtime.build(
+        current.settings.model_copy(update=upload_settings), current.s3, current.dynamodb
+    )
     runtime.configure(current)
     ingest_seeds(seeds, current.settings)
+    uploads = _upload_poller(current, queues)
     httpd = _HTTPServer((host, port), _request_handler(lambda_handler, cors))
     thread = threading.Thread(target=httpd.serve_forever, name="local-api", daemon=True)
     thread.start()
-    return LocalServer(stack, httpd, thread, host, current.settings.aws_endpoint_url or "")
+    endpoint = current.settings.aws_endpoint_url or ""
+    return LocalServer(stack, httpd, thread, host, endpoint, queues, uploads)
+
+
+def _upload_poller(current: Any, queues: UploadQueues) -> UploadPoller | None:
+    """The upload function (template.yaml's UploadFunction) fed from the queue; None,
+    with a note, where the function's folder is not at hand (an installed package)."""
+    try:
+        handler = function_handler("UploadFunction")
+    except (FileNotFoundError, ImportError, KeyError) as exc:
+        print(f"article-ingest: uploads are not delivered ({exc})", file=sys.stderr)
+        return None
+    return UploadPoller(
+        current.sqs,
+        queues.queue_url,
+        queues.queue_arn,
+        handler,
+        region=current.settings.aws_region,
+    ).start()
+
+
+def server_settings() -> Settings:
+    """The settings the running local stack serves with."""
+    from ..runtime import runtime
+
+    return runtime().settings
 
 
 def serve(
@@ -358,9 +399,15 @@ def serve(
 ) -> None:
     """Run the local stack until interrupted; prints the API's URL."""
     server = start(host=host, port=port, seeds=seeds, settings=settings, cors=cors)
+    uploads = (
+        f"; files put under s3://{server_settings().bucket_name}/"
+        f"{server_settings().incoming_prefix} are ingested"
+        if server.uploads
+        else ""
+    )
     print(
         f"article-ingest: API at {server.url} (Swagger UI at {server.url}/docs); "
-        f"S3/DynamoDB (moto) at {server.endpoint_url}. Ctrl-C stops.",
+        f"S3/DynamoDB/SQS (moto) at {server.endpoint_url}{uploads}. Ctrl-C stops.",
         flush=True,
     )
     try:
