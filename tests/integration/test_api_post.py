@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from ..conftest import RECORDS_ONLY
 from .integration_support import REPO, body_of, http_event, load_event
 
 SEED_TEXT = (REPO / "seeds" / "stocktwits-us-china-trade-talks.txt").read_text(encoding="utf-8")
@@ -16,7 +17,7 @@ HTML_EVENT = "api_post_html.json"
 
 
 def _stored_ids(aws: tuple[Any, Any], settings: Any) -> list[str]:
-    items = aws[1].scan(TableName=settings.table_name)["Items"]
+    items = aws[1].scan(TableName=settings.table_name, FilterExpression=RECORDS_ONLY)["Items"]
     return sorted(i["id"]["S"] for i in items)
 
 

@@ -24,7 +24,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from .errors import ArticleNotFound, BadCursor, BadInput, RecordRefused, StorageUnavailable
 from .models import Article, ArticleList, ArticleSummary, IngestStatus
-from .normalize import sha256_hex
+from .normalize import article_id, sha256_hex
 from .settings import Settings
 
 # The partition key of the "all articles by time" index (see template.yaml).
@@ -81,6 +81,11 @@ def sort_key(article: Article, ingested_at: str) -> str:
             return parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return value
     return value or UNDATED_PREFIX + ingested_at
+
+
+def content_id(content_sha256: str) -> str:
+    """The id a body without any URL is stored under."""
+    return article_id(canonical_url=None, url=None, content_sha256=content_sha256)
 
 
 def publisher_key(publisher: str | None) -> str:
@@ -194,10 +199,67 @@ class S3DynamoStore:
         upload's key and version): the same request again, after a reply was lost,
         gets the status its first write had instead of "unchanged".
 
+        Content stored under another id is found by its content record (see
+        `_link_content`): a body posted without a URL after it was stored with one
+        answers that record, "unchanged".
+
         Returns ("created" | "updated" | "unchanged", the stored Article).
         Raises StorageUnavailable when S3 or DynamoDB fail after retries, and
         RecordRefused when they refuse the record for good.
         """
+        status, stored = self._save(article, raw, writer=writer, token=token)
+        self._link_content(stored, writer)
+        return status, stored
+
+    def _link_content(self, stored: Article, writer: str | None) -> None:
+        """Make the content record of `stored`'s body name `stored`.
+
+        The id rule: a record is keyed by its URL when it has one (canonical, else
+        submitted), else by its body (`content_id`). The content id of a body
+        stored under a URL holds a link (`same_as`, the S3 key of that version) and
+        is never listed, so that the same body posted without a URL finds the earlier
+        record instead of being stored twice, and GET by the content id answers it.
+        A record stored from the body alone first is folded into the URL record by
+        the same writer only (another writer's claim on the body is kept apart); an
+        existing link is kept (the earlier record wins).
+        """
+        content = content_id(stored.content_sha256)
+        if stored.id == content:
+            return
+        current = self._get_item(content)
+        if current and (
+            "same_as" in current
+            or _sha(current) != stored.content_sha256
+            or _attr(current, "written_by") != writer
+        ):
+            return
+        item: dict[str, Any] = {
+            "id": {"S": content},
+            "same_as": {"S": stored.id},
+            "s3_key": {"S": self.article_key(stored)},
+            "content_sha256": {"S": stored.content_sha256},
+            "ingested_at": {"S": _now()},
+        }
+        if current:  # the body's own record, replaced by the link (its S3 objects stay)
+            item["previous_s3_key"] = current["s3_key"]
+            condition: dict[str, Any] = {
+                "ConditionExpression": "content_sha256 = :seen AND attribute_not_exists(same_as)",
+                "ExpressionAttributeValues": {":seen": {"S": stored.content_sha256}},
+            }
+        else:
+            condition = {"ConditionExpression": "attribute_not_exists(id)"}
+        try:
+            self._ddb.put_item(TableName=self._settings.table_name, Item=item, **condition)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                return  # another writer linked or stored it first
+            raise _storage_error("writing to DynamoDB", exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error("writing to DynamoDB", exc) from exc
+
+    def _save(
+        self, article: Article, raw: bytes | None, *, writer: str | None, token: str | None
+    ) -> tuple[IngestStatus, Article]:
         existing = self._get_item(article.id)
         if existing and _sha(existing) == article.content_sha256:
             return self._repeat_status(existing, token), self._load(existing["s3_key"]["S"])
