@@ -90,3 +90,8 @@ def bench_predictions(
         return done[(dataset, mode)]
 
     return get
+
+
+# A scan's filter for the article records of the table, without the content links
+# (`same_as` items, see S3DynamoStore._link_content).
+RECORDS_ONLY = "attribute_not_exists(same_as)"

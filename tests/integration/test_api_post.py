@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from ..conftest import RECORDS_ONLY
 from .integration_support import REPO, body_of, http_event, load_event
 
 SEED_TEXT = (REPO / "seeds" / "stocktwits-us-china-trade-talks.txt").read_text(encoding="utf-8")
@@ -16,7 +17,7 @@ HTML_EVENT = "api_post_html.json"
 
 
 def _stored_ids(aws: tuple[Any, Any], settings: Any) -> list[str]:
-    items = aws[1].scan(TableName=settings.table_name)["Items"]
+    items = aws[1].scan(TableName=settings.table_name, FilterExpression=RECORDS_ONLY)["Items"]
     return sorted(i["id"]["S"] for i in items)
 
 
@@ -59,6 +60,38 @@ def test_post_articles_changed_content_same_url_is_200_updated(api: Any) -> None
     assert (first["statusCode"], second["statusCode"]) == (201, 200)
     assert body_of(second)["id"] == body_of(first)["id"]
     assert "fifty tonnes" in body_of(second)["body"]
+
+
+def test_post_articles_says_created_updated_or_unchanged(api: Any) -> None:
+    # Given an HTML page POSTed three times: new, again as it was, then with new content
+    event = load_event(HTML_EVENT)
+    first = api(event)
+    again = api(event)
+    event["body"] = event["body"].replace("forty tonnes", "fifty tonnes")
+    changed = api(event)
+    # Then each answer says what the request did, in the body and in a header
+    answers = [first, again, changed]
+    assert [a["headers"]["X-Ingest-Status"] for a in answers] == [
+        "created",
+        "unchanged",
+        "updated",
+    ]
+    assert [body_of(a)["ingest_status"] for a in answers] == ["created", "unchanged", "updated"]
+    # And the rest of the body is the Article, as GET /articles/{id} answers it
+    from article_ingest.models import Article
+
+    article = {k: v for k, v in body_of(changed).items() if k != "ingest_status"}
+    assert Article.model_validate(article).id == body_of(first)["id"]
+
+
+def test_openapi_documents_the_ingest_status(api: Any) -> None:
+    # Given the OpenAPI document / Then POST /articles answers IngestedArticle with the header
+    spec = body_of(api(http_event("GET", "/openapi.json")))
+    created = spec["paths"]["/articles"]["post"]["responses"]["201"]
+    assert "X-Ingest-Status" in created["headers"]
+    schema = spec["components"]["schemas"]["IngestedArticle"]
+    assert "ingest_status" in schema["required"]
+    assert "Article" in spec["components"]["schemas"]
 
 
 def test_post_articles_url_query_parameter_sets_the_url(api: Any) -> None:

@@ -51,6 +51,7 @@ def library(api: Any) -> dict[str, str]:
 
 def test_get_article_returns_the_stored_article(api: Any) -> None:
     created = body_of(api(load_event("api_post_html.json")))
+    assert created.pop("ingest_status") == "created"
     result = api(load_event("api_get_article.json"))
     assert result["statusCode"] == 200
     # the public read hides where the service keeps the input
@@ -106,6 +107,88 @@ def test_list_articles_publisher_and_date_range(api: Any, library: dict[str, str
     }
 
 
+def _post_undated(api: Any, title: str) -> str:
+    text = (
+        f"{title}\n\n{title} is a pasted story with no date anywhere in it, told at some "
+        "length so that the extractor keeps it as the body of an article."
+    )
+    result = api(http_event("POST", "/articles", body=text, content_type="text/plain"))
+    assert result["statusCode"] == 201, result["body"]
+    article_id: str = body_of(result)["id"]
+    return article_id
+
+
+def _listed(api: Any, **query: str) -> list[str]:
+    result = api(http_event("GET", "/articles", query=query))
+    assert result["statusCode"] == 200, result["body"]
+    return [i["id"] for i in body_of(result)["items"]]
+
+
+def test_list_articles_date_filters_match_dated_articles_only(
+    api: Any, library: dict[str, str]
+) -> None:
+    # Given five dated articles and one undated one, stored last
+    undated = _post_undated(api, "Undated story")
+    # When listing newest first / Then the undated article comes after every dated one
+    assert _listed(api)[-1] == undated
+    # And no date filter returns it
+    assert undated not in _listed(api, since="2025-01-01")
+    assert undated not in _listed(api, until="2030-01-01")
+    assert undated not in _listed(api, since="2025-01-01", until="2030-01-01")
+
+
+def test_list_articles_bounds_with_offsets_compare_instants(
+    api: Any, library: dict[str, str]
+) -> None:
+    # Given day 3 published at 12:00+02:00, the instant 10:00Z
+    day3 = library["Alpha News-3"]
+    # When since is that instant in another offset / Then it matches (inclusive)
+    assert day3 in _listed(api, since="2025-10-03T11:00:00+01:00")
+    # And a second later, written with a negative offset, it no longer does
+    assert day3 not in _listed(api, since="2025-10-03T05:00:01-05:00")
+    # And until is an instant too: the same moment in +09:00 still includes it
+    assert day3 in _listed(api, until="2025-10-03T19:00+09:00")
+    assert day3 not in _listed(api, until="2025-10-03T09:59:59Z")
+
+
+def test_list_articles_bad_bound_is_a_plain_words_400(api: Any) -> None:
+    # Given a since that is no date / When listing
+    result = api(http_event("GET", "/articles", query={"since": "last tuesday"}))
+    # Then the error says what to send, without a regular expression
+    assert result["statusCode"] == 400
+    message = body_of(result)["error"]["message"]
+    assert "ISO 8601" in message and "2025-10-23" in message
+    assert "\\d" not in message and "^" not in message
+
+
+def test_list_articles_since_after_until_is_400(api: Any) -> None:
+    result = api(
+        http_event("GET", "/articles", query={"since": "2025-10-03", "until": "2025-10-02"})
+    )
+    assert result["statusCode"] == 400
+    assert "after" in body_of(result)["error"]["message"]
+
+
+def test_list_articles_publisher_filter_ignores_case(api: Any, library: dict[str, str]) -> None:
+    # Given three articles of "Alpha News" / When filtering in another case and spacing
+    ids = _listed(api, publisher="ALPHA  news")
+    # Then all three match
+    assert set(ids) == {library[f"Alpha News-{day}"] for day in (1, 2, 3)}
+
+
+def test_list_articles_limit_over_the_maximum_is_400(api: Any, configure: Any) -> None:
+    # Given the default maximum page size (100) / When asking for 500
+    result = api(http_event("GET", "/articles", query={"limit": "500"}))
+    # Then the request is refused instead of silently cut
+    assert result["statusCode"] == 400
+    assert "100" in body_of(result)["error"]["message"]
+    # And a deployment that lowers the maximum refuses above its own
+    configure(page_size_max=10)
+    result = api(http_event("GET", "/articles", query={"limit": "11"}))
+    assert result["statusCode"] == 400
+    assert "at most 10" in body_of(result)["error"]["message"]
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -135,7 +218,7 @@ def test_openapi_json_documents_every_route_and_error(api: Any) -> None:
     result = api(http_event("GET", "/openapi.json"))
     assert result["statusCode"] == 200
     spec = json.loads(result["body"])
-    assert set(spec["paths"]) == {"/articles", "/articles/{article_id}", "/extract"}
+    assert set(spec["paths"]) == {"/articles", "/articles/{article_id}", "/extract", "/health"}
     post = spec["paths"]["/articles"]["post"]
     assert set(post["requestBody"]["content"]) == {"text/html", "text/plain", "application/json"}
     assert {"200", "201", "400", "413", "415", "422"} <= set(post["responses"])

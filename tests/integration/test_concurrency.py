@@ -8,6 +8,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from ..conftest import RECORDS_ONLY
 from .integration_support import load_event
 
 THREADS = 50
@@ -28,7 +29,7 @@ def test_ingest_50_concurrent_duplicates_store_one_record(
     # Then exactly one call created it, the rest found it unchanged, and one item exists
     assert Counter(r.status for r in results) == {"created": 1, "unchanged": THREADS - 1}
     assert len({r.article.id for r in results}) == 1
-    assert aws[1].scan(TableName=settings.table_name)["Count"] == 1
+    assert aws[1].scan(TableName=settings.table_name, FilterExpression=RECORDS_ONLY)["Count"] == 1
     keys = aws[0].list_objects_v2(Bucket=settings.bucket_name, Prefix="articles/")["KeyCount"]
     assert keys == 1
 
@@ -58,7 +59,7 @@ def test_ingest_concurrent_versions_one_created_and_the_index_names_a_stored_ver
     # Then one call created the record and every other reports an update of it
     assert Counter(r.status for r in results) == {"created": 1, "updated": 7}
     # And the one index item points at a stored version whose hash it carries
-    items = aws[1].scan(TableName=settings.table_name)["Items"]
+    items = aws[1].scan(TableName=settings.table_name, FilterExpression=RECORDS_ONLY)["Items"]
     assert len(items) == 1
     stored = store.get(results[0].article.id)
     assert stored.content_sha256 == items[0]["content_sha256"]["S"]

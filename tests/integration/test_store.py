@@ -10,6 +10,8 @@ from article_ingest.errors import ArticleNotFound, BadInput
 from article_ingest.service import RawInput, ingest
 from article_ingest.settings import Settings
 
+from ..conftest import RECORDS_ONLY
+
 BODY = (
     "Officials confirmed on Monday that the bridge will reopen next spring after a "
     "two-year renovation that replaced its deck, its cables and both of its towers."
@@ -48,7 +50,7 @@ def test_ingest_twice_leaves_one_article_object_and_one_item(
     assert (first.status, second.status) == ("created", "unchanged")
     assert len(objects(s3, settings.bucket_name, settings.article_prefix)) == 1
     assert len(objects(s3, settings.bucket_name, settings.raw_prefix)) == 1
-    assert dynamodb.scan(TableName=settings.table_name)["Count"] == 1
+    assert dynamodb.scan(TableName=settings.table_name, FilterExpression=RECORDS_ONLY)["Count"] == 1
     assert store.get(first.article.id) == first.article
 
 
@@ -70,7 +72,7 @@ def test_ingest_changed_content_at_the_same_url_updates_the_record(
     assert second.status == "updated"
     assert second.article.id == first.article.id
     assert store.get(first.article.id).body.endswith("Updated.")
-    assert dynamodb.scan(TableName=settings.table_name)["Count"] == 1
+    assert dynamodb.scan(TableName=settings.table_name, FilterExpression=RECORDS_ONLY)["Count"] == 1
 
 
 def test_get_unknown_id_is_not_found(store: Any) -> None:

@@ -22,14 +22,19 @@ from typing import Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .errors import ArticleNotFound, BadCursor, RecordRefused, StorageUnavailable
+from .errors import ArticleNotFound, BadCursor, BadInput, RecordRefused, StorageUnavailable
 from .models import Article, ArticleList, ArticleSummary, IngestStatus
-from .normalize import sha256_hex
+from .normalize import article_id, sha256_hex
 from .settings import Settings
 
 # The partition key of the "all articles by time" index (see template.yaml).
 LIST_KEY = "article"
 UNKNOWN_PUBLISHER = "_unknown"
+# Undated articles' time key is this prefix and their ingestion time: "!" sorts below
+# every digit, so newest first lists them after every dated article, and no date
+# bound (`since` >= a date, `until` from DATED_FLOOR) reaches them.
+UNDATED_PREFIX = "!"
+DATED_FLOOR = "0"
 _INDEX_FIELDS = ("headline", "publisher", "published_at", "url", "content_sha256")
 
 
@@ -61,7 +66,8 @@ class ArticleStore(Protocol):
 
 
 def sort_key(article: Article, ingested_at: str) -> str:
-    """The index's time key: publication instant in UTC when known, else ingestion time.
+    """The index's time key: publication instant in UTC when known, else the ingestion
+    time behind UNDATED_PREFIX (undated articles sort after every dated one).
 
     ISO strings in UTC sort as times; a date-only or local time sorts as written.
     """
@@ -74,7 +80,49 @@ def sort_key(article: Article, ingested_at: str) -> str:
         if parsed.tzinfo is not None:
             return parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return value
-    return value or ingested_at
+    return value or UNDATED_PREFIX + ingested_at
+
+
+def content_id(content_sha256: str) -> str:
+    """The id a body without any URL is stored under."""
+    return article_id(canonical_url=None, url=None, content_sha256=content_sha256)
+
+
+def publisher_key(publisher: str | None) -> str:
+    """The by_publisher index key: the name case-folded, white space collapsed, so
+    that a filter matches "Reuters", "REUTERS" and "reuters" alike."""
+    folded = " ".join(publisher.split()).casefold() if publisher else ""
+    return folded or UNKNOWN_PUBLISHER
+
+
+_BOUND_EXAMPLES = "2025-10-23, 2025-10-23T14:30:00Z or 2025-10-23T16:30+02:00"
+
+
+def time_bound(value: str, name: str, *, upper: bool = False) -> str:
+    """A `since`/`until` value as the index compares it: a date (YYYY-MM-DD, a UTC
+    day) as it is, or an ISO 8601 time with any offset (none: UTC) as its UTC instant
+    in whole seconds (`since` rounds up, `until` down, so both stay inclusive).
+
+    Raises BadInput, in plain words, for anything else.
+    """
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).isoformat()
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(text) < 16:  # a time needs at least hours and minutes
+        raise BadInput(
+            f"{name} must be an ISO 8601 date or time, such as {_BOUND_EXAMPLES}; "
+            f"got {value[:64]!r}"
+        )
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    instant = parsed.astimezone(dt.UTC)
+    if instant.microsecond and not upper:
+        instant += dt.timedelta(seconds=1)
+    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # Conditional puts lost to concurrent writers of other content before giving up (503).
@@ -151,10 +199,67 @@ class S3DynamoStore:
         upload's key and version): the same request again, after a reply was lost,
         gets the status its first write had instead of "unchanged".
 
+        Content stored under another id is found by its content record (see
+        `_link_content`): a body posted without a URL after it was stored with one
+        answers that record, "unchanged".
+
         Returns ("created" | "updated" | "unchanged", the stored Article).
         Raises StorageUnavailable when S3 or DynamoDB fail after retries, and
         RecordRefused when they refuse the record for good.
         """
+        status, stored = self._save(article, raw, writer=writer, token=token)
+        self._link_content(stored, writer)
+        return status, stored
+
+    def _link_content(self, stored: Article, writer: str | None) -> None:
+        """Make the content record of `stored`'s body name `stored`.
+
+        The id rule: a record is keyed by its URL when it has one (canonical, else
+        submitted), else by its body (`content_id`). The content id of a body
+        stored under a URL holds a link (`same_as`, the S3 key of that version) and
+        is never listed, so that the same body posted without a URL finds the earlier
+        record instead of being stored twice, and GET by the content id answers it.
+        A record stored from the body alone first is folded into the URL record by
+        the same writer only (another writer's claim on the body is kept apart); an
+        existing link is kept (the earlier record wins).
+        """
+        content = content_id(stored.content_sha256)
+        if stored.id == content:
+            return
+        current = self._get_item(content)
+        if current and (
+            "same_as" in current
+            or _sha(current) != stored.content_sha256
+            or _attr(current, "written_by") != writer
+        ):
+            return
+        item: dict[str, Any] = {
+            "id": {"S": content},
+            "same_as": {"S": stored.id},
+            "s3_key": {"S": self.article_key(stored)},
+            "content_sha256": {"S": stored.content_sha256},
+            "ingested_at": {"S": _now()},
+        }
+        if current:  # the body's own record, replaced by the link (its S3 objects stay)
+            item["previous_s3_key"] = current["s3_key"]
+            condition: dict[str, Any] = {
+                "ConditionExpression": "content_sha256 = :seen AND attribute_not_exists(same_as)",
+                "ExpressionAttributeValues": {":seen": {"S": stored.content_sha256}},
+            }
+        else:
+            condition = {"ConditionExpression": "attribute_not_exists(id)"}
+        try:
+            self._ddb.put_item(TableName=self._settings.table_name, Item=item, **condition)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                return  # another writer linked or stored it first
+            raise _storage_error("writing to DynamoDB", exc) from exc
+        except BotoCoreError as exc:
+            raise _storage_error("writing to DynamoDB", exc) from exc
+
+    def _save(
+        self, article: Article, raw: bytes | None, *, writer: str | None, token: str | None
+    ) -> tuple[IngestStatus, Article]:
         existing = self._get_item(article.id)
         if existing and _sha(existing) == article.content_sha256:
             return self._repeat_status(existing, token), self._load(existing["s3_key"]["S"])
@@ -230,7 +335,7 @@ class S3DynamoStore:
             "id": {"S": article.id},
             "s3_key": {"S": key},
             "ingested_at": {"S": ingested_at},
-            "publisher_key": {"S": article.publisher or UNKNOWN_PUBLISHER},
+            "publisher_key": {"S": publisher_key(article.publisher)},
             "sort_at": {"S": sort_key(article, ingested_at)},
             "list_key": {"S": LIST_KEY},
         }
@@ -298,27 +403,32 @@ class S3DynamoStore:
         limit: int = 20,
         cursor: str | None = None,
     ) -> ArticleList:
-        """Articles newest first, optionally one publisher's and within [since, until].
+        """Articles newest first (undated ones last), optionally one publisher's (any
+        case) and published within [since, until].
 
-        `since`/`until` compare with the index's time key (UTC ISO strings), so a
-        date (`2025-10-23`) or a full timestamp both work. Raises BadCursor for a
-        cursor this store did not issue for this same listing.
+        `since`/`until` are dates or ISO 8601 times with any offset (see
+        `time_bound`); with either, only dated articles match. Raises BadInput for a
+        malformed bound or since after until, and BadCursor for a cursor this store
+        did not issue for this same listing.
         """
+        since = time_bound(since, "since") if since else None
+        until = time_bound(until, "until", upper=True) if until else None
+        if since and until and since > until + "\uffff":
+            raise BadInput(f"since ({since}) is after until ({until})")
         if publisher:
-            index, pk_name, pk_value = "by_publisher", "publisher_key", publisher
+            index, pk_name, pk_value = "by_publisher", "publisher_key", publisher_key(publisher)
         else:
             index, pk_name, pk_value = "by_time", "list_key", LIST_KEY
         condition = "#pk = :pk"
         values: dict[str, Any] = {":pk": {"S": pk_value}}
-        if since and until:
+        if since or until:
             condition += " AND sort_at BETWEEN :since AND :until"
-            values.update({":since": {"S": since}, ":until": {"S": until + "\uffff"}})
-        elif since:
-            condition += " AND sort_at >= :since"
-            values[":since"] = {"S": since}
-        elif until:
-            condition += " AND sort_at <= :until"
-            values[":until"] = {"S": until + "\uffff"}
+            values.update(
+                {
+                    ":since": {"S": since or DATED_FLOOR},
+                    ":until": {"S": (until or "9999") + "\uffff"},
+                }
+            )
         kwargs: dict[str, Any] = {
             "TableName": self._settings.table_name,
             "IndexName": index,
@@ -328,6 +438,10 @@ class S3DynamoStore:
             "ScanIndexForward": False,
             "Limit": max(1, min(limit, self._settings.page_size_max)),
         }
+        if since or until:
+            # Items written before undated ones got UNDATED_PREFIX keep their
+            # ingestion time as key: the filter keeps them out of a dated listing.
+            kwargs["FilterExpression"] = "attribute_exists(published_at)"
         listing = json.dumps([index, pk_value, since, until])
         if cursor:
             start = decode_cursor(cursor, listing, self._cursor_key)

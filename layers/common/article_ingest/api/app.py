@@ -16,11 +16,14 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from pydantic import BaseModel, Field
 
 from .. import render, service
-from ..models import Article, PublicArticleList, PublicArticleSummary
+from ..errors import BadInput
+from ..models import Article, IngestStatus, PublicArticleList, PublicArticleSummary
 from ..observability import flush_metrics, make_tracer, record_ingest
 from ..runtime import runtime
+from ..settings import Settings
 from . import errors
 from .body import raw_input
 from .docs import swagger_page
@@ -38,10 +41,16 @@ UrlParam = Annotated[
 DateBound = Annotated[
     str | None,
     Query(
-        pattern=r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$",
-        description="Published on/after (since) or on/before (until): a UTC date or time",
+        max_length=64,
+        description="Published on/after (since) or on/before (until), both inclusive: "
+        "a date (2025-10-23, a UTC day) or an ISO 8601 time with any offset "
+        "(2025-10-23T16:30:00+02:00; none means UTC), compared as instants. "
+        "Only dated articles match a date filter.",
+        examples=["2025-10-23", "2025-10-23T16:30:00+02:00"],
     ),
 ]
+# Settings.page_size_max: a larger limit is refused (400), never silently cut.
+_PAGE_SIZE_MAX: int = Settings.model_fields["page_size_max"].default
 
 
 FormatParam = Annotated[
@@ -82,6 +91,19 @@ def _answer(article: Article, fmt: render.Format, **response: Any) -> Response[A
     )
 
 
+class IngestedArticle(Article):
+    """POST /articles: the stored Article and what the request did to it."""
+
+    ingest_status: IngestStatus = Field(
+        description="created (a new record), updated (new content for a stored id) or "
+        "unchanged (this content was already stored); also the X-Ingest-Status header"
+    )
+
+
+# The header that says what POST /articles did, for clients that read no body.
+INGEST_STATUS_HEADER = "X-Ingest-Status"
+
+
 def _read_input(url: str | None) -> service.RawInput:
     return raw_input(app.current_event, max_bytes=runtime().settings.max_input_bytes, url=url)
 
@@ -91,10 +113,22 @@ def _read_input(url: str | None) -> service.RawInput:
     summary="Extract and store an article",
     openapi_extensions=RAW_BODY,
     responses=responses(
-        {201: "Stored (new)", 200: "Stored before, or updated"}, Article, 400, 413, 415, 422
+        {
+            201: "Stored (new): ingest_status created",
+            200: "Stored before: ingest_status updated (new content) or unchanged",
+        },
+        IngestedArticle,
+        400,
+        413,
+        415,
+        422,
+        headers={
+            INGEST_STATUS_HEADER: "created, updated or unchanged (as ingest_status)",
+            "Location": "The stored article: /articles/{id}",
+        },
     ),
 )
-def post_article(url: UrlParam = None) -> Response[Article]:
+def post_article(url: UrlParam = None) -> Response[IngestedArticle]:
     rt = runtime()
     raw = _read_input(url)
     result = service.ingest(raw, rt.settings, rt.store)
@@ -107,8 +141,8 @@ def post_article(url: UrlParam = None) -> Response[Article]:
     return Response(
         status_code=201 if result.status == "created" else 200,
         content_type=content_types.APPLICATION_JSON,
-        body=article,
-        headers={"Location": f"/articles/{article.id}"},
+        body=IngestedArticle(**dict(article), ingest_status=result.status),
+        headers={"Location": f"/articles/{article.id}", INGEST_STATUS_HEADER: result.status},
     )
 
 
@@ -142,16 +176,29 @@ def get_article(
 
 @app.get(
     "/articles",
-    summary="List stored articles, newest first",
+    summary="List stored articles, newest first (undated ones last)",
     responses=responses({200: "One page of articles"}, PublicArticleList, 400),
 )
 def list_articles(
-    publisher: Annotated[str | None, Query(max_length=512)] = None,
+    publisher: Annotated[
+        str | None,
+        Query(max_length=512, description="One publisher's articles; the case does not matter"),
+    ] = None,
     since: DateBound = None,
     until: DateBound = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Page size (capped)")] = 20,
+    limit: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=_PAGE_SIZE_MAX,
+            description=f"Page size, 1 to {_PAGE_SIZE_MAX}; a larger one is a 400",
+        ),
+    ] = 20,
     cursor: Annotated[str | None, Query(max_length=4096)] = None,
 ) -> PublicArticleList:
+    most = runtime().settings.page_size_max
+    if limit > most:  # a deployment may lower the maximum (PAGE_SIZE_MAX)
+        raise BadInput(f"limit must be at most {most}")
     page = runtime().store.list(
         publisher=publisher, since=since, until=until, limit=limit, cursor=cursor
     )
@@ -162,6 +209,26 @@ def list_articles(
         ],
         next_cursor=page.next_cursor,
     )
+
+
+class Health(BaseModel):
+    """GET /health: the function answers, and which code it runs."""
+
+    status: Literal["ok"] = "ok"
+    extractor_version: str
+    schema_version: int
+
+
+@app.get(
+    "/health",
+    summary="Liveness: the API answers (no storage call)",
+    responses=responses({200: "The API answers"}, Health),
+)
+def health() -> Health:
+    from ..extract import EXTRACTOR_VERSION
+    from ..models import SCHEMA_VERSION
+
+    return Health(extractor_version=EXTRACTOR_VERSION, schema_version=SCHEMA_VERSION)
 
 
 @lru_cache(maxsize=1)

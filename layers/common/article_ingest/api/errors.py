@@ -23,6 +23,8 @@ ERROR_RESPONSES = {
     "tags or lines",
     415: "Unsupported media type: send text/html, text/plain or application/json",
     422: "The input was readable but holds no article, or storage refused its record for its size",
+    500: "A bug (internal_error); the details are in the log, not the response",
+    503: "Storage (S3, DynamoDB) failed after retries (storage_unavailable): retry later",
 }
 
 
@@ -44,6 +46,12 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "invalid request: " + "; ".join(parts)
 
 
+def allowed_methods(app: APIGatewayHttpResolver, path: str) -> list[str]:
+    """The methods the app serves on `path`, sorted; none for a path it does not know."""
+    routes = [*app._static_routes, *app._dynamic_routes]
+    return sorted({route.method for route in routes if route.rule.match(path)})
+
+
 def register(app: APIGatewayHttpResolver, metrics: Metrics) -> None:
     """Install the exception handlers on `app`; refused POSTed inputs are counted."""
 
@@ -59,7 +67,17 @@ def register(app: APIGatewayHttpResolver, metrics: Metrics) -> None:
         return error_response(HTTPStatus.BAD_REQUEST, BadInput.code, _validation_message(exc))
 
     def handle_not_found(exc: NotFoundError) -> Response[str]:
-        return error_response(HTTPStatus.NOT_FOUND, "route_not_found", "no such route")
+        allowed = allowed_methods(app, app.current_event.path)
+        if not allowed:
+            return error_response(HTTPStatus.NOT_FOUND, "route_not_found", "no such route")
+        method = app.current_event.http_method.upper()
+        response = error_response(
+            HTTPStatus.METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            f"{method} is not allowed here; use {', '.join(allowed)}",
+        )
+        response.headers["Allow"] = ", ".join(allowed)
+        return response
 
     def handle_unexpected(exc: Exception) -> Response[str]:
         # A bug, not bad input: keep the traceback in the log, not in the response.

@@ -40,15 +40,25 @@ RAW_BODY: dict[str, Any] = {
 }
 
 
-def responses(success: dict[int, str], model: type[BaseModel], *error_codes: int) -> dict[int, Any]:
-    """The `responses=` of a route: its success statuses with their model, and the
-    errors it documents."""
+def responses(
+    success: dict[int, str],
+    model: type[BaseModel],
+    *error_codes: int,
+    headers: dict[str, str] | None = None,
+) -> dict[int, Any]:
+    """The `responses=` of a route: its success statuses with their model (and the
+    `headers` they carry), and the errors it documents."""
     documented: dict[int, Any] = {}
     for status, description in success.items():
         documented[status] = {
             "description": description,
             "content": {"application/json": {"model": model}},
         }
+        if headers:
+            documented[status]["headers"] = {
+                name: {"description": text, "schema": {"type": "string"}}
+                for name, text in headers.items()
+            }
     for status in error_codes:
         documented[status] = {
             "description": ERROR_RESPONSES[status],

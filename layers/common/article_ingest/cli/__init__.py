@@ -149,10 +149,17 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from ..local.cors import Cors
     from ..local.server import serve
 
     try:
-        serve(host=args.host, port=args.port, seeds=args.seed, settings=settings)
+        serve(
+            host=args.host,
+            port=args.port,
+            seeds=args.seed,
+            settings=settings,
+            cors=Cors.of(args.cors_origin),
+        )
     except OSError as exc:  # the port is taken, or the host is not ours
         raise UsageError(f"cannot serve on {args.host}:{args.port}: {exc.strerror}") from exc
     return 0
@@ -215,6 +222,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument("--port", type=int, default=3000)
     p_serve.add_argument(
         "--seed", action="append", default=[], help="file or folder to ingest at start (repeatable)"
+    )
+    p_serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        help="an origin browsers may call the API from, or * (repeatable; the "
+        "template's CorsAllowOrigins); none by default",
     )
     p_serve.set_defaults(func=cmd_serve)
 

@@ -3,6 +3,8 @@ tests, the local stack and the deployed stack cannot drift apart."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +95,89 @@ def provision(
     if table not in dynamodb.list_tables().get("TableNames", []):
         dynamodb.create_table(TableName=table, **table_definition(template))
         dynamodb.get_waiter("table_exists").wait(TableName=table)
+
+
+QUEUE_RESOURCE = "IngestQueue"
+DEAD_LETTER_RESOURCE = "IngestDeadLetterQueue"
+
+
+@dataclass(frozen=True)
+class UploadQueues:
+    """The upload path's queues on the local stack, as the template wires them."""
+
+    queue_url: str
+    queue_arn: str
+    dead_letter_url: str
+    max_receive_count: int
+
+
+def _queue_arn(sqs: Any, url: str) -> str:
+    attributes = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])
+    arn: str = attributes["Attributes"]["QueueArn"]
+    return arn
+
+
+def provision_uploads(
+    s3: Any, sqs: Any, *, bucket: str, prefix: str, template: dict[str, Any] | None = None
+) -> UploadQueues:
+    """The template's upload path (idempotent): IngestDeadLetterQueue, IngestQueue
+    redriving to it after the template's maxReceiveCount, and the bucket notifying
+    IngestQueue of the template's events under `prefix` (incoming/)."""
+    template = template or load_template()
+    resources = template["Resources"]
+    queue_props = resources[QUEUE_RESOURCE]["Properties"]
+    dead_url = sqs.create_queue(QueueName=f"{bucket}-dlq")["QueueUrl"]
+    redrive = {
+        "deadLetterTargetArn": _queue_arn(sqs, dead_url),
+        "maxReceiveCount": str(queue_props["RedrivePolicy"]["maxReceiveCount"]),
+    }
+    queue_url = sqs.create_queue(
+        QueueName=f"{bucket}-uploads",
+        Attributes={
+            "VisibilityTimeout": str(queue_props["VisibilityTimeout"]),
+            "RedrivePolicy": json.dumps(redrive),
+        },
+    )["QueueUrl"]
+    queue_arn = _queue_arn(sqs, queue_url)
+    notifications = resources[BUCKET_RESOURCE]["Properties"]["NotificationConfiguration"]
+    configurations = []
+    for config in notifications["QueueConfigurations"]:
+        rules = config["Filter"]["S3Key"]["Rules"]
+        configurations.append(
+            {
+                "QueueArn": queue_arn,
+                "Events": [config["Event"]],
+                "Filter": {
+                    "Key": {
+                        "FilterRules": [
+                            {
+                                "Name": r["Name"],
+                                "Value": prefix if r["Name"] == "prefix" else r["Value"],
+                            }
+                            for r in rules
+                        ]
+                    }
+                },
+            }
+        )
+    s3.put_bucket_notification_configuration(
+        Bucket=bucket, NotificationConfiguration={"QueueConfigurations": configurations}
+    )
+    return UploadQueues(
+        queue_url, queue_arn, dead_url, int(queue_props["RedrivePolicy"]["maxReceiveCount"])
+    )
+
+
+def function_handler(logical_id: str, template_path: Path | None = None) -> Any:
+    """A function's handler as Lambda loads it: the template's CodeUri folder on the
+    import path, then `module.function` of its Handler."""
+    import importlib
+    import sys
+
+    path = template_path or find_template()
+    props = load_template(path)["Resources"][logical_id]["Properties"]
+    folder = str(path.parent / props["CodeUri"])
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    module_name, _, function = props["Handler"].rpartition(".")
+    return getattr(importlib.import_module(module_name), function)

@@ -23,8 +23,10 @@ from typing import Any, Protocol
 from ..inputs import content_type_for
 from ..settings import Settings
 from .apigw import LambdaContext, http_event, http_response
+from .cors import Cors
 from .moto_stack import LocalStack, start_local_stack
-from .provision import provision
+from .provision import UploadQueues, function_handler, provision, provision_uploads
+from .uploads import UploadPoller
 
 # API Gateway HTTP APIs refuse request bodies over 10 MB before the Lambda runs.
 MAX_REQUEST_BYTES = 10 * 1024 * 1024
@@ -37,7 +39,9 @@ _POWERTOOLS_ENV = {
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 _LENGTH_RE = re.compile(r"[0-9]{1,19}")
 _CHUNK_SIZE_RE = re.compile(rb"([0-9A-Fa-f]{1,16})[ \t]*(?:;[^\r\n]*)?\r?\n")
-_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# Only POST routes take a body: a PUT or DELETE without one reaches the function,
+# which answers 405 (an HTTP/1.1 request without a length has an empty body).
+_BODY_METHODS = frozenset({"POST"})
 _MAX_LINE = 8192
 # After refusing a body: what is read and dropped before the connection is closed.
 _LINGER_BYTES = 2 * 1024 * 1024
@@ -62,8 +66,8 @@ def read_body(headers: Any, stream: _Stream, limit: int, method: str = "POST") -
     """The request body, read within `limit` bytes as API Gateway would take it:
     Content-Length (one valid number) or chunked transfer coding.
 
-    Raises BodyError: 400 for a malformed length or chunk, 411 for a POST or PUT body
-    of neither kind, 413 for a body over `limit` (before reading it).
+    Raises BodyError: 400 for a malformed length or chunk, 411 for a POST body of
+    neither kind, 413 for a body over `limit` (before reading it).
     """
     codings = [
         c.strip().lower()
@@ -149,14 +153,31 @@ def ingest_seeds(seeds: Iterable[str | Path], settings: Settings) -> int:
     return failed
 
 
-def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
+# What the stdlib's own refusals (a bad request line, oversized headers, an unknown
+# method) are called in the API's error format.
+_HTTP_ERROR_CODES = {
+    400: "bad_request",
+    404: "route_not_found",
+    405: "method_not_allowed",
+    408: "request_timeout",
+    413: "too_large",
+    414: "uri_too_long",
+    431: "headers_too_large",
+    500: "internal_error",
+    501: "method_not_allowed",
+    505: "http_version_not_supported",
+}
+
+
+def _request_handler(handler: Handler, cors: Cors | None = None) -> type[BaseHTTPRequestHandler]:
     # Powertools' resolver keeps the current event on the app object: one at a time.
     lock = threading.Lock()
+    edge = cors or Cors()
 
     class LambdaProxy(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def _fail(self, status: int, code: str, message: str) -> None:
+        def _fail(self, status: int, code: str, message: str, *, linger: bool = True) -> None:
             """An error in the API's JSON format; the connection is closed, since the
             rest of the request (an unread body) cannot be trusted."""
             payload = json.dumps({"error": {"code": code, "message": message}}).encode()
@@ -166,9 +187,39 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(payload)))
             self.send_header("Connection", "close")
             self.end_headers()
-            if self.command != "HEAD":
+            if getattr(self, "command", None) != "HEAD":
                 self.wfile.write(payload)
-            self._linger()
+            if linger:
+                self._linger()
+
+        def send_error(
+            self, code: int, message: str | None = None, explain: str | None = None
+        ) -> None:
+            """The stdlib's refusals (malformed request line, headers too large, an
+            unsupported method) in the API's JSON error format, not an HTML page."""
+            text = message or self.responses.get(code, ("error",))[0]
+            # An unreadable request line leaves HTTP/0.9, which would drop the status
+            # line and headers: answer as HTTP/1.1, as clients expect today.
+            self.request_version = self.protocol_version
+            self._fail(code, _HTTP_ERROR_CODES.get(code, "bad_request"), text.lower(), linger=False)
+
+        def handle_expect_100(self) -> bool:
+            """Refuse a body over the limit before the client sends it (curl asks with
+            `Expect: 100-continue` for bodies over 1 MB)."""
+            length = (self.headers.get("Content-Length") or "").strip()
+            if _LENGTH_RE.fullmatch(length) and int(length) > MAX_REQUEST_BYTES:
+                message = f"the body is {length} bytes; the limit is {MAX_REQUEST_BYTES}"
+                self._fail(413, "too_large", message, linger=False)
+                return False
+            return super().handle_expect_100()
+
+        def _preflight(self) -> None:
+            """A CORS preflight, answered at the edge as API Gateway does."""
+            self.send_response(204)
+            for name, value in edge.preflight_headers(self.headers.get("Origin")):
+                self.send_header(name, value)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def _linger(self) -> None:
             """Close as servers do after refusing a body: stop writing, then read and
@@ -189,6 +240,9 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
             except BodyError as exc:
                 self._fail(exc.status, exc.code, exc.message)
                 return
+            if edge.is_preflight(self.command, dict(self.headers.items())):
+                self._preflight()
+                return
             event = http_event(
                 self.command,
                 self.path,
@@ -197,11 +251,16 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
                 source_ip=self.client_address[0],
             )
             context = LambdaContext(aws_request_id=event["requestContext"]["requestId"])
-            with lock:
-                result = handler(event, context)
+            try:
+                with lock:
+                    result = handler(event, context)
+            except Exception as exc:  # the function crashed: API Gateway answers 500
+                sys.stderr.write(f"article-ingest: the function failed: {exc!r}\n")
+                self._fail(500, "internal_error", "internal server error", linger=False)
+                return
             status, headers, payload = http_response(result)
             self.send_response(status)
-            for name, value in headers:
+            for name, value in [*headers, *edge.response_headers(self.headers.get("Origin"))]:
                 if name.lower() not in ("content-length", "connection"):
                     self.send_header(name, value)
             self.send_header("Content-Length", str(len(payload)))
@@ -210,6 +269,13 @@ def _request_handler(handler: Handler) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(payload)
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _proxy
+
+        def __getattr__(self, name: str) -> Any:
+            # Any other method (TRACE, PROPFIND ...) reaches the function as well,
+            # which answers 405 with Allow, as API Gateway's $default route does.
+            if name.startswith("do_") and name[3:].isalpha():
+                return self._proxy
+            raise AttributeError(name)
 
         def log_message(self, format: str, *args: Any) -> None:
             sys.stderr.write(f"article-ingest: {format % args}\n")
@@ -232,12 +298,16 @@ class LocalServer:
     thread: threading.Thread
     host: str
     endpoint_url: str
+    queues: UploadQueues | None = None
+    uploads: UploadPoller | None = None  # None: the upload function is not at hand
 
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.httpd.server_port}"
 
     def stop(self) -> None:
+        if self.uploads:
+            self.uploads.stop()
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join()
@@ -251,6 +321,7 @@ def start(
     port: int = 0,
     seeds: Iterable[str | Path] = (),
     settings: Settings | None = None,
+    cors: Cors | None = None,
 ) -> LocalServer:
     """Start moto, ingest the seeds, and serve the API on host:port (0: a free port).
 
@@ -273,22 +344,69 @@ def start(
     else:
         stack = start_local_stack(host=host, settings=settings)
         current = runtime.Runtime.build(stack.settings)
+    queues = provision_uploads(
+        current.s3,
+        current.sqs,
+        bucket=current.settings.bucket_name,
+        prefix=current.settings.incoming_prefix,
+    )
+    upload_settings = {"dead_letter_queue_url": queues.dead_letter_url}
+    current = runtime.Runtime.build(
+        current.settings.model_copy(update=upload_settings), current.s3, current.dynamodb
+    )
     runtime.configure(current)
     ingest_seeds(seeds, current.settings)
-    httpd = _HTTPServer((host, port), _request_handler(lambda_handler))
+    uploads = _upload_poller(current, queues)
+    httpd = _HTTPServer((host, port), _request_handler(lambda_handler, cors))
     thread = threading.Thread(target=httpd.serve_forever, name="local-api", daemon=True)
     thread.start()
-    return LocalServer(stack, httpd, thread, host, current.settings.aws_endpoint_url or "")
+    endpoint = current.settings.aws_endpoint_url or ""
+    return LocalServer(stack, httpd, thread, host, endpoint, queues, uploads)
+
+
+def _upload_poller(current: Any, queues: UploadQueues) -> UploadPoller | None:
+    """The upload function (template.yaml's UploadFunction) fed from the queue; None,
+    with a note, where the function's folder is not at hand (an installed package)."""
+    try:
+        handler = function_handler("UploadFunction")
+    except (FileNotFoundError, ImportError, KeyError) as exc:
+        print(f"article-ingest: uploads are not delivered ({exc})", file=sys.stderr)
+        return None
+    return UploadPoller(
+        current.sqs,
+        queues.queue_url,
+        queues.queue_arn,
+        handler,
+        region=current.settings.aws_region,
+    ).start()
+
+
+def server_settings() -> Settings:
+    """The settings the running local stack serves with."""
+    from ..runtime import runtime
+
+    return runtime().settings
 
 
 def serve(
-    *, host: str, port: int, seeds: Iterable[str | Path], settings: Settings | None = None
+    *,
+    host: str,
+    port: int,
+    seeds: Iterable[str | Path],
+    settings: Settings | None = None,
+    cors: Cors | None = None,
 ) -> None:
     """Run the local stack until interrupted; prints the API's URL."""
-    server = start(host=host, port=port, seeds=seeds, settings=settings)
+    server = start(host=host, port=port, seeds=seeds, settings=settings, cors=cors)
+    uploads = (
+        f"; files put under s3://{server_settings().bucket_name}/"
+        f"{server_settings().incoming_prefix} are ingested"
+        if server.uploads
+        else ""
+    )
     print(
         f"article-ingest: API at {server.url} (Swagger UI at {server.url}/docs); "
-        f"S3/DynamoDB (moto) at {server.endpoint_url}. Ctrl-C stops.",
+        f"S3/DynamoDB/SQS (moto) at {server.endpoint_url}{uploads}. Ctrl-C stops.",
         flush=True,
     )
     try:
