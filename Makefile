@@ -12,13 +12,14 @@ SAM_VERSION ?= 1.170.0
 SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 3000
+MOTO_PORT ?= 3001
 
-.PHONY: setup run test lint format typecheck check bench bench-quality fuzz validate sam-build clean
+.PHONY: setup run test lint format typecheck check bench bench-quality fuzz validate sam-build layer-requirements clean
 
 $(STAMP): pyproject.toml layers/common/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[local,dev,bench]'
 	touch $(STAMP)
 
 $(SAM_STAMP):
@@ -30,7 +31,7 @@ $(SAM_STAMP):
 setup: $(STAMP) $(SAM_STAMP) ## create .venv (+ .venv-sam) and install the project and tools
 
 run: $(STAMP) ## the local stack: embedded moto + the HTTP API, seeds/ ingested
-	$(BIN)/article-ingest serve --host $(HOST) --port $(PORT) --seed seeds/
+	$(BIN)/article-ingest serve --host $(HOST) --port $(PORT) --moto-port $(MOTO_PORT) --seed seeds/
 
 test: $(STAMP) $(SAM_STAMP) ## lint, format check, types, the whole test suite (moto; no AWS, no Docker)
 	$(BIN)/ruff check .
@@ -54,6 +55,9 @@ check: test ## everything CI and a reviewer would run (test already lints and ty
 validate: $(STAMP) $(SAM_STAMP) ## cfn-lint and sam validate --lint on template.yaml
 	$(BIN)/cfn-lint template.yaml
 	$(SAM_VENV)/bin/sam validate --lint -t template.yaml
+
+layer-requirements: ## rewrite layers/common/requirements.txt from pyproject.toml's dependencies
+	$(PYTHON) scripts/layer_requirements.py
 
 sam-build: $(SAM_STAMP) ## sam build (python3.13 arm64 layer and functions)
 	$(SAM_VENV)/bin/sam build
