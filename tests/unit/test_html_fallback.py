@@ -197,3 +197,17 @@ def test_noscript_is_not_read_when_the_page_shows_its_article() -> None:
     result = extract_html(html)
     assert result.paragraphs == SENTENCES
     assert "body_fallback" not in result.warnings
+
+
+def test_a_row_holding_divs_is_read_as_content_not_as_cells() -> None:
+    # Given a forum theme whose broken markup (`</td></dl>`) the parser repairs by
+    # leaving the post's divs directly inside a table row, without any cell around them
+    posts = "".join(f"<div class='post-entry'><div>{s}<br></div></div>" for s in SENTENCES)
+    html = (
+        "<html><body><h1>Forum rules</h1><table><tr><div class='main'>"
+        f"{posts}</div></tr></table></body></html>"
+    )
+    # When extracted
+    result = extract_html(html)
+    # Then the posts' text is the body (a row reads its cells; this one has none)
+    assert result.paragraphs == SENTENCES
