@@ -67,3 +67,33 @@ def test_format_then_parse_is_the_same_timestamp(moment: dt.datetime, offset: in
         moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second, offset
     )
     assert stamp is not None and Timestamp.parse(stamp.iso()) == stamp
+
+
+@pytest.mark.parametrize(
+    ("value", "upper", "bound"),
+    [
+        ("2025-10-23", False, "2025-10-23"),
+        ("2025-10-23T16:30+02:00", False, "2025-10-23T14:30:00Z"),
+        ("2025-10-23T14:30", False, "2025-10-23T14:30:00Z"),
+        ("2025-10-23T14:30:00.5Z", False, "2025-10-23T14:30:01Z"),
+        ("2025-10-23T14:30:00.5Z", True, "2025-10-23T14:30:00Z"),
+    ],
+)
+def test_the_api_date_bounds_are_utc_instants(value: str, upper: bool, bound: str) -> None:
+    # Given a since/until value / Then the index compares its UTC instant, inclusive
+    from article_ingest.store import time_bound
+
+    assert time_bound(value, "since", upper=upper) == bound
+
+
+def test_the_index_time_key_is_the_utc_instant_or_the_value_as_written() -> None:
+    from article_ingest.store import UNDATED_PREFIX, sort_key
+
+    def key(published: str | None) -> str:
+        article = type("A", (), {"published_at": published})()
+        return sort_key(article, "2026-01-01T00:00:00Z")  # type: ignore[arg-type]
+
+    assert key("2025-10-23T01:30:00+02:00") == "2025-10-22T23:30:00Z"
+    assert key("2025-10-23T01:30:00") == "2025-10-23T01:30:00"
+    assert key("2025-10-23") == "2025-10-23"
+    assert key(None) == UNDATED_PREFIX + "2026-01-01T00:00:00Z"

@@ -116,6 +116,14 @@ class Timestamp:
         local = moment.astimezone(dt.timezone(dt.timedelta(minutes=minutes)))
         return Timestamp(local.date(), local.time().replace(tzinfo=None), minutes)
 
+    def shifted(self, seconds: int) -> Timestamp:
+        """The timestamp `seconds` later on its own clock (a date is kept as it is)."""
+        clock = self.wall_clock()
+        if clock is None:
+            return self
+        later = clock + dt.timedelta(seconds=seconds)
+        return Timestamp(later.date(), later.time(), self.offset)
+
     def utc(self) -> str:
         """The moment in UTC (`…Z`); a date or a local time as written."""
         return self.in_offset(0).iso() if self.has_offset else self.iso()
