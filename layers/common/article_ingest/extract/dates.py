@@ -242,9 +242,10 @@ def locate_datetime(text: str, *, lang: str | None = None) -> tuple[str, int] | 
     clock = _clock(m)
     if clock is None:
         return day, found.start
-    h, mi, s = clock
-    out = f"{day}T{h:02d}:{mi:02d}:{s:02d}"
-    return out + (_offset(m) or ""), found.start
+    zone = _offset(m)
+    offset = offset_minutes(zone) if zone else None
+    stamp = Timestamp.of(found.date.year, found.date.month, found.date.day, *clock, offset)
+    return (stamp.iso() if stamp else day), found.start
 
 
 _URL_DATE_RE = re.compile(
