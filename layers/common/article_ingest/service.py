@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import bounds, normalize, structure
 from .errors import BadInput, NoArticleFound
+from .events import NO_EVENTS, ArticleEvents, announce_write
 from .extract import EXTRACTOR_VERSION, extract_html, extract_text
 from .inputs import DecodedInput, decode_input
 from .models import (
@@ -258,9 +259,18 @@ def extract(
 
 
 def ingest(
-    raw: RawInput, settings: Settings, store: ArticleStore, *, ignore_bad_url: bool = False
+    raw: RawInput,
+    settings: Settings,
+    store: ArticleStore,
+    *,
+    ignore_bad_url: bool = False,
+    events: ArticleEvents = NO_EVENTS,
 ) -> IngestResult:
     """Extract one input and store it; the same content twice leaves one record.
+
+    A created or updated record is announced on `events` once it is stored (best
+    effort: a failed announcement leaves the record stored, see events.py); an
+    unchanged repeat announces nothing.
 
     Returns the stored Article and whether it was created, updated or unchanged.
     Raises the errors of `extract` and StorageUnavailable.
@@ -281,4 +291,5 @@ def ingest(
         writer=raw.principal or raw.via,
         token=raw.request_token,
     )
+    announce_write(events, status, stored, store.article_key(stored))
     return IngestResult(status=status, article=stored)

@@ -43,6 +43,8 @@ class ArticleStore(Protocol):
 
     def raw_key(self, article_id: str, raw: bytes) -> str: ...
 
+    def article_key(self, article: Article) -> str: ...
+
     def save(
         self,
         article: Article,

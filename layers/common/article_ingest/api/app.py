@@ -131,7 +131,7 @@ def _read_input(url: str | None) -> service.RawInput:
 def post_article(url: UrlParam = None) -> Response[IngestedArticle]:
     rt = runtime()
     raw = _read_input(url)
-    result = service.ingest(raw, rt.settings, rt.store)
+    result = service.ingest(raw, rt.settings, rt.store, events=rt.events)
     record_ingest(metrics, result.status)
     article = result.article
     logger.info(

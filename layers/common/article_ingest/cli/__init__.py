@@ -110,19 +110,23 @@ def _store_settings(args: argparse.Namespace, settings: Settings) -> tuple[Setti
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings, inputs: list[Source]) -> int:
     from ..aws import clients
+    from ..events import publisher
     from ..service import ingest
     from ..store import S3DynamoStore
 
     settings, stack = _store_settings(args, settings)
     s3, dynamodb = clients(settings)
     store = S3DynamoStore(s3, dynamodb, settings)
+    events = publisher(settings)  # EVENT_BUS_NAME; none: nothing is announced
     progress = Progress(len(inputs))
     failed = 0
     try:
         for source in inputs:
             progress.step(source.name)
             try:
-                result = ingest(raw_input(source), settings, store, ignore_bad_url=True)
+                result = ingest(
+                    raw_input(source), settings, store, ignore_bad_url=True, events=events
+                )
             except IngestError as exc:
                 failed += 1
                 print(_error_line(source.name, exc), flush=True)
