@@ -104,6 +104,26 @@ def test_events_created_updated_and_unchanged_reach_the_rules_queue(
     assert updated["s3_key"] == store.article_key(newer.article)
 
 
+def test_events_deleted_reaches_the_rules_queue_with_the_deleted_version(
+    settings: Any, store: Any, subscriber: Any
+) -> None:
+    from article_ingest.errors import ArticleNotFound
+    from article_ingest.service import delete
+
+    events = _publisher()
+    # Given an article stored and announced
+    stored = _ingest(settings, store, events, _text())
+    # When it is deleted, and deleted again
+    delete(stored.article.id, store, events=events)
+    with pytest.raises(ArticleNotFound):
+        delete(stored.article.id, store, events=events)
+    # Then the queue received ArticleIngested, then one ArticleDeleted naming the
+    # version that was deleted; the second delete (404) announced nothing
+    received = subscriber()
+    assert [e["detail-type"] for e in received] == ["ArticleIngested", "ArticleDeleted"]
+    assert received[1]["detail"] == received[0]["detail"]
+
+
 def test_events_from_the_api_function_with_the_bus_configured(
     api: Any, configure: Any, subscriber: Any
 ) -> None:

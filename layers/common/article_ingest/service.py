@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import bounds, normalize, structure
 from .errors import BadInput, NoArticleFound
@@ -28,6 +29,9 @@ from .models import (
 )
 from .settings import Settings
 from .store import ArticleStore
+
+if TYPE_CHECKING:
+    from .deletion import DeletedArticle
 
 _MAX_LIST_ITEMS = 200  # authors, tags, images, summary: more is noise, not data
 
@@ -293,3 +297,18 @@ def ingest(
     )
     announce_write(events, status, stored, store.article_key(stored))
     return IngestResult(status=status, article=stored)
+
+
+def delete(
+    article_id: str, store: ArticleStore, *, events: ArticleEvents = NO_EVENTS
+) -> DeletedArticle:
+    """Delete an article for good (takedown, privacy): its index item, content links,
+    every stored version and its raw inputs; then announce ArticleDeleted (best
+    effort, as for writes).
+
+    Raises ArticleNotFound when nothing was left to delete, StorageUnavailable when
+    storage failed half-way (a retry finishes the job).
+    """
+    deleted = store.delete(article_id)
+    events.announce("ArticleDeleted", deleted.event())
+    return deleted

@@ -18,7 +18,7 @@ import random
 import secrets
 import time
 import uuid
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -26,6 +26,9 @@ from .errors import ArticleNotFound, BadCursor, BadInput, RecordRefused, Storage
 from .models import Article, ArticleList, ArticleSummary, IngestStatus
 from .normalize import article_id, sha256_hex
 from .settings import Settings
+
+if TYPE_CHECKING:  # deletion.py imports this module
+    from .deletion import DeletedArticle
 
 # The partition key of the "all articles by time" index (see template.yaml).
 LIST_KEY = "article"
@@ -55,6 +58,8 @@ class ArticleStore(Protocol):
     ) -> tuple[IngestStatus, Article]: ...
 
     def get(self, article_id: str) -> Article: ...
+
+    def delete(self, article_id: str) -> DeletedArticle: ...
 
     def list(
         self,
@@ -395,6 +400,13 @@ class S3DynamoStore:
         if not item:
             raise ArticleNotFound(f"no article with id {article_id!r}")
         return self._load(item["s3_key"]["S"])
+
+    def delete(self, article_id: str) -> DeletedArticle:
+        """Delete an article for good: index item, links, versions, raw inputs (the
+        order and its reasons: deletion.py). Raises ArticleNotFound, StorageUnavailable."""
+        from .deletion import ArticleEraser
+
+        return ArticleEraser(self._s3, self._ddb, self._settings).delete(article_id)
 
     def list(
         self,
