@@ -416,9 +416,12 @@ def serve(
         if server.uploads
         else ""
     )
+    bus = server_settings().event_bus_name
+    announced = f"; articles are announced on the EventBridge bus {bus}" if bus else ""
     print(
         f"article-ingest: API at {server.url} (Swagger UI at {server.url}/docs); "
-        f"S3/DynamoDB/SQS (moto) at {server.endpoint_url}{uploads}. Ctrl-C stops.",
+        f"S3/DynamoDB/SQS/EventBridge (moto) at {server.endpoint_url}{uploads}{announced}. "
+        "Ctrl-C stops.",
         flush=True,
     )
     try:
