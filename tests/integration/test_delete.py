@@ -117,6 +117,23 @@ def test_delete_by_content_id_deletes_the_record_it_links_to(
     assert _object_versions(aws[0], settings.bucket_name) == []
 
 
+def test_delete_by_a_link_whose_record_is_gone_removes_the_link(
+    aws: tuple[Any, Any], settings: Any, store: Any
+) -> None:
+    from article_ingest.errors import ArticleNotFound
+    from article_ingest.service import delete
+
+    _, dynamodb = aws
+    # Given a content link naming a record that no longer exists (nothing else left)
+    item = {"id": {"S": "c0ffee"}, "same_as": {"S": "gone"}, "s3_key": {"S": "articles/gone/x"}}
+    dynamodb.put_item(TableName=settings.table_name, Item=item)
+    # When it is deleted by its id / Then the link goes (204), and then it is a 404
+    assert delete("c0ffee", store).links == ["c0ffee"]
+    assert _items(dynamodb, settings.table_name) == []
+    with pytest.raises(ArticleNotFound):
+        delete("c0ffee", store)
+
+
 def test_delete_keeps_another_writers_record_of_the_same_body(
     aws: tuple[Any, Any], settings: Any, store: Any
 ) -> None:

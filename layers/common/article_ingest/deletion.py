@@ -84,16 +84,16 @@ class ArticleEraser:
         StorageUnavailable when S3 or DynamoDB fail (a retry finishes the job).
         """
         item = self._get_item(article_id)
+        links: set[str] = set()
         if item and "same_as" in item:  # GET by a content id answers the linked record
+            links.add(article_id)  # the link asked for goes even if the record is gone
             article_id = item["same_as"]["S"]
         deleted = DeletedArticle(id=article_id, record=self._delete_index_item(article_id))
         article_versions = self._versions(self._article_prefix(article_id))
         prefixes = [self._raw_prefix(article_id)]
         shas = {sha for key, _ in article_versions if (sha := self._sha_of(key))}
-        for sha in sorted(shas):
-            linked = content_id(sha)
-            if linked == article_id:
-                continue
+        links |= {content_id(sha) for sha in shas} - {article_id}
+        for linked in sorted(links):
             if self._delete_link(linked, article_id):
                 deleted.links.append(linked)
             if self._get_item(linked) is None:
