@@ -44,6 +44,9 @@ class Settings(BaseModel):
     # URL the writer submitted, so one page cannot replace another by claiming its
     # canonical URL (see docs/reliability.md, "Trust model").
     record_key: Literal["canonical_url", "submitted_url"] = "canonical_url"
+    # How the deployment authenticates writes (template.yaml's WriteAuth): the served
+    # OpenAPI document declares that scheme. "none" is the local stack, which has none.
+    write_auth: Literal["none", "IAM", "JWT"] = "none"
     # The EventBridge bus articles are announced on (created, updated, deleted);
     # unset: nothing is announced (see events.py).
     event_bus_name: str | None = None
