@@ -139,6 +139,47 @@ def test_events_from_the_api_function_with_the_bus_configured(
     assert received[0]["detail"]["id"] == body_of(first)["id"]
 
 
+def test_events_from_the_upload_function_with_the_bus_configured(
+    configure: Any,
+    context: Any,
+    aws: tuple[Any, Any],
+    settings: Any,
+    subscriber: Any,
+    dlq_url: str,
+) -> None:
+    import boto3
+    import s3_app
+
+    from .integration_support import load_event
+
+    # Given the upload function configured with EVENT_BUS_NAME, and an upload
+    configure(event_bus_name=BUS)
+    key = "incoming/us china trade talks.txt"
+    aws[0].put_object(Bucket=settings.bucket_name, Key=key, Body=_text())
+    event = load_event("sqs_s3_put.json")
+    record = event["Records"][0]
+    record["body"] = record["body"].replace("article-ingest-local", settings.bucket_name)
+    # When its notification is delivered twice
+    for _ in range(2):
+        assert s3_app.lambda_handler(event, context) == {"batchItemFailures": []}
+    # Then ArticleIngested names the stored article; the redelivery (the same upload,
+    # key and version) reports its first delivery's status and announces it again, the
+    # same version: a first delivery that crashed before announcing is announced late,
+    # never lost
+    received = subscriber()
+    assert [e["detail-type"] for e in received] == ["ArticleIngested", "ArticleIngested"]
+    assert received[0]["detail"] == received[1]["detail"]
+    assert received[0]["detail"]["s3_key"].startswith(f"articles/{received[0]['detail']['id']}/")
+    # And another upload of the same content (a new request) announces nothing
+    aws[0].put_object(Bucket=settings.bucket_name, Key=key, Body=_text())
+    record["body"] = record["body"].replace("0A1B2C3D4E5F678901", "0A1B2C3D4E5F678902")
+    record["messageId"] = "another-delivery"
+    assert s3_app.lambda_handler(event, context) == {"batchItemFailures": []}
+    assert subscriber() == []
+    dead = boto3.client("sqs", region_name="us-east-1").receive_message(QueueUrl=dlq_url)
+    assert not dead.get("Messages")  # ingested (unchanged), not refused
+
+
 class _FailingEvents:
     """An EventBridge client that fails: raising, or refusing the entry."""
 

@@ -8,9 +8,11 @@ EventsNotPublished), and the stored article stays as it is. The alternative, an
 outbox the service writes with the index item and a stream that drains it, would
 make every write slower and the template larger for a guarantee downstream systems
 can get more simply: they read the record itself (GET /articles/{id}) and can
-reconcile with GET /articles when they suspect a gap. Events can also come twice
-(a client's retry after a lost reply reports, and announces, its first write again):
-`id` with `content_sha256` identifies a version.
+reconcile with GET /articles when they suspect a gap. Events can also come twice:
+a retried request (the same Idempotency-Key, a redelivered upload notification)
+reports, and announces, its first write again, which also announces late a write
+whose first announcement was lost in a crash. `id` with `content_sha256` identifies
+a version.
 """
 
 from __future__ import annotations
