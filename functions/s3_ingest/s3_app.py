@@ -61,7 +61,10 @@ def record_handler(record: SQSRecord) -> None:
             continue
         try:
             result = service.ingest(
-                uploads.read_upload(rt.s3, upload, rt.settings), rt.settings, rt.store
+                uploads.read_upload(rt.s3, upload, rt.settings),
+                rt.settings,
+                rt.store,
+                events=rt.events,
             )
         except IngestError as exc:
             _refuse(upload, exc, record.message_id)

@@ -19,7 +19,7 @@ from .integration_support import body_of, http_event
     ("method", "path", "allow"),
     [
         ("PUT", "/articles", "GET, POST"),
-        ("DELETE", "/articles/abc", "GET"),
+        ("PUT", "/articles/abc", "DELETE, GET"),
         ("GET", "/extract", "POST"),
         ("POST", "/health", "GET"),
     ],

@@ -280,7 +280,7 @@ def test_post_articles_storage_outage_is_503(api: Any, monkeypatch: pytest.Monke
     from article_ingest import service
     from article_ingest.errors import StorageUnavailable
 
-    def outage(*args: Any) -> Any:
+    def outage(*args: Any, **kwargs: Any) -> Any:
         raise StorageUnavailable("storage failed while writing to DynamoDB: ClientError")
 
     monkeypatch.setattr(service, "ingest", outage)
@@ -294,7 +294,7 @@ def test_post_articles_bug_is_500_without_details(
 ) -> None:
     from article_ingest import service
 
-    def bug(*args: Any) -> Any:
+    def bug(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret internals")
 
     monkeypatch.setattr(service, "ingest", bug)

@@ -15,6 +15,7 @@ OPERATIONS = {
     ("/articles", "post"): "ingestArticle",
     ("/articles", "get"): "listArticles",
     ("/articles/{article_id}", "get"): "getArticle",
+    ("/articles/{article_id}", "delete"): "deleteArticle",
     ("/extract", "post"): "extractArticle",
     ("/health", "get"): "health",
 }
@@ -87,11 +88,12 @@ def test_the_deployments_write_scheme_is_on_the_writes_only(
     configure(write_auth=write_auth)
     # When its document is read
     spec = _spec(api)
-    # Then that scheme is declared and on the POSTs, with their 401; reads stay open
+    # Then that scheme is declared and on the writes (POSTs, DELETE), with their 401;
+    # reads stay open
     assert set(spec["components"]["securitySchemes"]) == {write_auth}
     for (path, method), _ in OPERATIONS.items():
         operation = spec["paths"][path][method]
-        if method == "post":
+        if method in ("post", "delete"):
             assert operation["security"] == [{write_auth: []}]
             assert "401" in operation["responses"]
         else:

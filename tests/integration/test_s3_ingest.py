@@ -162,12 +162,12 @@ def test_upload_storage_failure_or_bug_fails_only_its_message(
 
     real_ingest = service.ingest
 
-    def flaky(raw: Any, *args: Any) -> Any:
+    def flaky(raw: Any, *args: Any, **kwargs: Any) -> Any:
         if raw.raw_key == "incoming/unlucky.txt":
             if failure == "storage":
                 raise StorageUnavailable("storage failed while writing to DynamoDB")
             raise RuntimeError("a bug")
-        return real_ingest(raw, *args)
+        return real_ingest(raw, *args, **kwargs)
 
     monkeypatch.setattr(service, "ingest", flaky)
     _put(aws, settings, "incoming/unlucky.txt", SEED)

@@ -117,6 +117,11 @@ def test_template_s3_grants_are_the_prefixes_the_code_uses(template: dict[str, A
         ("s3:PutObject", s.raw_prefix),
         ("s3:PutObject", s.article_prefix),
         ("s3:GetObject", s.article_prefix),
+        # Deletion: every version of an article, its raw inputs and its upload
+        ("s3:GetObjectVersion", s.article_prefix),
+        ("s3:DeleteObjectVersion", s.article_prefix),
+        ("s3:DeleteObjectVersion", s.raw_prefix),
+        ("s3:DeleteObjectVersion", s.incoming_prefix),
     }
     assert _s3_grants(template, "UploadFunction") == {
         ("s3:GetObject", s.incoming_prefix),
@@ -145,7 +150,7 @@ def test_template_writes_need_auth_and_reads_do_not(template: dict[str, Any]) ->
         integration = operation["x-amazon-apigateway-integration"]
         assert (integration["type"], integration["payloadFormatVersion"]) == ("aws_proxy", "2.0")
         assert "${ApiFunction.Arn}" in integration["uri"]["Fn::Sub"]
-        if key.startswith("POST"):
+        if key.startswith(("POST", "DELETE")):  # the writes, deletion included
             assert operation["security"] == [{"Fn::If": ["UseJwt", {"jwt": []}, {"AWS_IAM": []}]}]
         else:
             assert "security" not in operation

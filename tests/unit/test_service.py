@@ -31,6 +31,9 @@ class FakeStore:
     def raw_key(self, article_id: str, raw: bytes) -> str:
         return f"raw/{article_id}/{len(raw)}"
 
+    def article_key(self, article: Article) -> str:
+        return f"articles/{article.id}/{article.content_sha256}.json"
+
     def save(
         self, article: Article, raw: bytes | None, **write: str | None
     ) -> tuple[IngestStatus, Article]:

@@ -21,6 +21,7 @@ from .models import IngestStatus
 ARTICLES_INGESTED = "ArticlesIngested"  # created or updated
 DUPLICATES = "Duplicates"  # the same content was already stored
 EXTRACTION_FAILURES = "ExtractionFailures"  # input refused: malformed, too large, no article
+ARTICLES_DELETED = "ArticlesDeleted"  # DELETE /articles/{id} removed something
 # The statuses of an input refused as it is (not 404s, not storage failures).
 _REFUSED = frozenset({400, 413, 415, 422})
 
@@ -66,6 +67,11 @@ def record_ingest(metrics: Metrics, status: IngestStatus) -> None:
     """Count one successful ingestion by its outcome."""
     name = DUPLICATES if status == "unchanged" else ARTICLES_INGESTED
     metrics.add_metric(name=name, unit=MetricUnit.Count, value=1)
+
+
+def record_delete(metrics: Metrics) -> None:
+    """Count one article deleted."""
+    metrics.add_metric(name=ARTICLES_DELETED, unit=MetricUnit.Count, value=1)
 
 
 def record_failure(metrics: Metrics, error: IngestError) -> None:

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from .aws import client, clients
+from .events import ArticleEvents, publisher
 from .settings import Settings
 from .store import S3DynamoStore
 
@@ -28,6 +29,14 @@ class Runtime:
     def sqs(self) -> Any:
         """The SQS client (the upload function's dead-letter queue), made on first use."""
         return client("sqs", self.settings.aws_region, self.settings.aws_endpoint_url)
+
+    @cached_property
+    def events(self) -> ArticleEvents:
+        """Where stored and deleted articles are announced (EVENT_BUS_NAME), made on
+        first use; its failures are counted on the functions' shared Metrics."""
+        from aws_lambda_powertools import Metrics
+
+        return publisher(self.settings, Metrics())
 
     @classmethod
     def build(cls, settings: Settings, s3: Any = None, dynamodb: Any = None) -> Runtime:

@@ -8,9 +8,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import bounds, normalize, structure
 from .errors import BadInput, NoArticleFound
+from .events import NO_EVENTS, ArticleEvents, announce_write
 from .extract import EXTRACTOR_VERSION, extract_html, extract_text
 from .inputs import DecodedInput, decode_input
 from .models import (
@@ -27,6 +29,9 @@ from .models import (
 )
 from .settings import Settings
 from .store import ArticleStore
+
+if TYPE_CHECKING:
+    from .deletion import DeletedArticle
 
 _MAX_LIST_ITEMS = 200  # authors, tags, images, summary: more is noise, not data
 
@@ -258,9 +263,18 @@ def extract(
 
 
 def ingest(
-    raw: RawInput, settings: Settings, store: ArticleStore, *, ignore_bad_url: bool = False
+    raw: RawInput,
+    settings: Settings,
+    store: ArticleStore,
+    *,
+    ignore_bad_url: bool = False,
+    events: ArticleEvents = NO_EVENTS,
 ) -> IngestResult:
     """Extract one input and store it; the same content twice leaves one record.
+
+    A created or updated record is announced on `events` once it is stored (best
+    effort: a failed announcement leaves the record stored, see events.py); an
+    unchanged repeat announces nothing.
 
     Returns the stored Article and whether it was created, updated or unchanged.
     Raises the errors of `extract` and StorageUnavailable.
@@ -281,4 +295,20 @@ def ingest(
         writer=raw.principal or raw.via,
         token=raw.request_token,
     )
+    announce_write(events, status, stored, store.article_key(stored))
     return IngestResult(status=status, article=stored)
+
+
+def delete(
+    article_id: str, store: ArticleStore, *, events: ArticleEvents = NO_EVENTS
+) -> DeletedArticle:
+    """Delete an article for good (takedown, privacy): its index item, content links,
+    every stored version and its raw inputs; then announce ArticleDeleted (best
+    effort, as for writes).
+
+    Raises ArticleNotFound when nothing was left to delete, StorageUnavailable when
+    storage failed half-way (a retry finishes the job).
+    """
+    deleted = store.delete(article_id)
+    events.announce("ArticleDeleted", deleted.event())
+    return deleted

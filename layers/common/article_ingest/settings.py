@@ -47,6 +47,9 @@ class Settings(BaseModel):
     # How the deployment authenticates writes (template.yaml's WriteAuth): the served
     # OpenAPI document declares that scheme. "none" is the local stack, which has none.
     write_auth: Literal["none", "IAM", "JWT"] = "none"
+    # The EventBridge bus articles are announced on (created, updated, deleted);
+    # unset: nothing is announced (see events.py).
+    event_bus_name: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

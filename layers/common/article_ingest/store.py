@@ -19,7 +19,7 @@ import re
 import secrets
 import time
 import uuid
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -28,6 +28,9 @@ from .models import Article, ArticleList, ArticleSummary, IngestStatus
 from .normalize import article_id, sha256_hex
 from .settings import Settings
 from .timestamp import Timestamp
+
+if TYPE_CHECKING:  # deletion.py imports this module
+    from .deletion import DeletedArticle
 
 # The partition key of the "all articles by time" index (see template.yaml).
 LIST_KEY = "article"
@@ -45,6 +48,8 @@ class ArticleStore(Protocol):
 
     def raw_key(self, article_id: str, raw: bytes) -> str: ...
 
+    def article_key(self, article: Article) -> str: ...
+
     def save(
         self,
         article: Article,
@@ -55,6 +60,8 @@ class ArticleStore(Protocol):
     ) -> tuple[IngestStatus, Article]: ...
 
     def get(self, article_id: str) -> Article: ...
+
+    def delete(self, article_id: str) -> DeletedArticle: ...
 
     def list(
         self,
@@ -392,6 +399,13 @@ class S3DynamoStore:
         if not item:
             raise ArticleNotFound(f"no article with id {article_id!r}")
         return self._load(item["s3_key"]["S"])
+
+    def delete(self, article_id: str) -> DeletedArticle:
+        """Delete an article for good: index item, links, versions, raw inputs (the
+        order and its reasons: deletion.py). Raises ArticleNotFound, StorageUnavailable."""
+        from .deletion import ArticleEraser
+
+        return ArticleEraser(self._s3, self._ddb, self._settings).delete(article_id)
 
     def list(
         self,

@@ -21,11 +21,11 @@ from pydantic import BaseModel, Field
 from .. import render, service
 from ..errors import BadInput
 from ..models import Article, IngestStatus, PublicArticleList, PublicArticleSummary
-from ..observability import flush_metrics, make_tracer, record_ingest
+from ..observability import flush_metrics, make_tracer, record_delete, record_ingest
 from ..runtime import runtime
 from ..settings import Settings
 from . import errors
-from .body import raw_input
+from .body import principal, raw_input
 from .docs import swagger_page
 from .openapi import (
     ARTICLES,
@@ -142,7 +142,7 @@ def _read_input(url: str | None) -> service.RawInput:
 def post_article(url: UrlParam = None) -> Response[IngestedArticle]:
     rt = runtime()
     raw = _read_input(url)
-    result = service.ingest(raw, rt.settings, rt.store)
+    result = service.ingest(raw, rt.settings, rt.store, events=rt.events)
     record_ingest(metrics, result.status)
     article = result.article
     logger.info(
@@ -187,6 +187,36 @@ def get_article(
         update={"source": article.source.model_copy(update={"raw_key": None})}
     )
     return _answer(public, _format(format), status_code=200)
+
+
+@app.delete(
+    "/articles/<article_id>",
+    summary="Delete a stored article for good",
+    operation_id="deleteArticle",
+    tags=ARTICLES,
+    description="Takedown and privacy requests: removes the index item, every stored "
+    "version, the raw inputs (object versions, not only delete markers) and the content "
+    "links to it. Authenticated like the writes. A second DELETE answers 404.",
+    responses={
+        204: {"description": "Deleted: the record, its versions and raw inputs are gone"},
+        **responses({}, Article, 400, 404, 503),
+    },
+)
+def delete_article(article_id: Annotated[str, Path(max_length=256)]) -> Response[str]:
+    rt = runtime()
+    deleted = service.delete(article_id, rt.store, events=rt.events)
+    record_delete(metrics)
+    logger.info(
+        "article deleted",
+        extra={
+            "article_id": deleted.id,
+            "object_versions": deleted.object_versions,
+            "links": len(deleted.links),
+            "index_item": deleted.record is not None,
+            "requested_by": principal(app.current_event),
+        },
+    )
+    return Response(status_code=204, body="")
 
 
 @app.get(

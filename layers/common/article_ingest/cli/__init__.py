@@ -1,4 +1,4 @@
-"""`article-ingest`: extract, ingest, serve the local stack, print the schema.
+"""`article-ingest`: extract, ingest, delete, serve the local stack, print the schema.
 
 Every command writes JSON lines to stdout, each carrying the `input` it came from:
 an Article, or `{"input": ..., "error": {"code", "message"}}` for an input that
@@ -18,6 +18,7 @@ from ..errors import IngestError
 from ..inputs import content_type_for
 from ..render import Format
 from ..settings import Settings
+from .delete import cmd_delete
 from .progress import Progress
 from .sources import Source, UsageError, raw_input, sources
 
@@ -127,19 +128,23 @@ def _store_settings(args: argparse.Namespace, settings: Settings) -> tuple[Setti
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings, inputs: list[Source]) -> int:
     from ..aws import clients
+    from ..events import publisher
     from ..service import ingest
     from ..store import S3DynamoStore
 
     settings, stack = _store_settings(args, settings)
     s3, dynamodb = clients(settings)
     store = S3DynamoStore(s3, dynamodb, settings)
+    events = publisher(settings)  # EVENT_BUS_NAME; none: nothing is announced
     progress = Progress(len(inputs))
     failed = 0
     try:
         for source in inputs:
             progress.step(source.name)
             try:
-                result = ingest(raw_input(source), settings, store, ignore_bad_url=True)
+                result = ingest(
+                    raw_input(source), settings, store, ignore_bad_url=True, events=events
+                )
             except IngestError as exc:
                 failed += 1
                 print(_error_line(source.name, exc), flush=True)
@@ -235,6 +240,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
     )
     p_ingest.set_defaults(func=cmd_ingest)
+
+    p_delete = sub.add_parser(
+        "delete",
+        help="delete articles for good: index item, versions, raw inputs, links "
+        "(embedded local stack by default)",
+    )
+    p_delete.add_argument("ids", nargs="+", metavar="ID", help="article ids")
+    p_delete.add_argument("--endpoint-url", help="a running local stack's AWS endpoint")
+    p_delete.add_argument(
+        "--aws",
+        action="store_true",
+        help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
+    )
+    p_delete.set_defaults(func=cmd_delete)  # cli/delete.py
 
     p_serve = sub.add_parser("serve", help="run the local stack: moto + the HTTP API")
     p_serve.add_argument("--host", default="127.0.0.1")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-ALLOW_METHODS = ("GET", "POST", "OPTIONS")
+ALLOW_METHODS = ("GET", "POST", "DELETE", "OPTIONS")
 ALLOW_HEADERS = (
     "authorization",
     "content-type",

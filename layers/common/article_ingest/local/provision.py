@@ -168,6 +168,27 @@ def provision_uploads(
     )
 
 
+# Events (issue 16): the template's bus, created on the local stack under this name.
+EVENT_BUS_RESOURCE = "ArticleEventBus"
+LOCAL_EVENT_BUS = "article-ingest-local-articles"
+
+
+def provision_events(
+    events: Any, *, bus_name: str = LOCAL_EVENT_BUS, template: dict[str, Any] | None = None
+) -> str | None:
+    """The template's event bus (idempotent), named `bus_name`; None when the template
+    declares none (nothing is announced then). A name the template would not create
+    ("default", another stack's bus) is used as it is: an existing bus."""
+    template = template or load_template()
+    if EVENT_BUS_RESOURCE not in template.get("Resources", {}):
+        return None
+    if bus_name != "default":
+        existing = {b["Name"] for b in events.list_event_buses().get("EventBuses", [])}
+        if bus_name not in existing:
+            events.create_event_bus(Name=bus_name)
+    return bus_name
+
+
 def function_handler(logical_id: str, template_path: Path | None = None) -> Any:
     """A function's handler as Lambda loads it: the template's CodeUri folder on the
     import path, then `module.function` of its Handler."""

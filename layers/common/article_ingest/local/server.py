@@ -20,12 +20,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..aws import client
 from ..inputs import content_type_for
 from ..settings import Settings
 from .apigw import LambdaContext, http_event, http_response
 from .cors import Cors
 from .moto_stack import LocalStack, start_local_stack
-from .provision import UploadQueues, function_handler, provision, provision_uploads
+from .provision import (
+    LOCAL_EVENT_BUS,
+    UploadQueues,
+    function_handler,
+    provision,
+    provision_events,
+    provision_uploads,
+)
 from .uploads import UploadPoller
 
 # API Gateway HTTP APIs refuse request bodies over 10 MB before the Lambda runs.
@@ -144,7 +152,7 @@ def ingest_seeds(seeds: Iterable[str | Path], settings: Settings) -> int:
     for path in seed_files(seeds):
         try:
             raw = RawInput(path.read_bytes(), content_type_for(path), "cli")
-            result = ingest(raw, settings, runtime().store)
+            result = ingest(raw, settings, runtime().store, events=runtime().events)
             note = f"{result.status} {result.article.id} {result.article.headline[:60]!r}"
         except (IngestError, OSError) as exc:
             failed += 1
@@ -352,7 +360,11 @@ def start(
         bucket=current.settings.bucket_name,
         prefix=current.settings.incoming_prefix,
     )
-    upload_settings = {"dead_letter_queue_url": queues.dead_letter_url}
+    upload_settings: dict[str, Any] = {"dead_letter_queue_url": queues.dead_letter_url}
+    # Events: the template's bus on moto, so the local stack announces as AWS does.
+    events_client = client("events", current.settings.aws_region, current.settings.aws_endpoint_url)
+    bus = provision_events(events_client, bus_name=settings.event_bus_name or LOCAL_EVENT_BUS)
+    upload_settings["event_bus_name"] = bus
     current = runtime.Runtime.build(
         current.settings.model_copy(update=upload_settings), current.s3, current.dynamodb
     )
@@ -409,9 +421,12 @@ def serve(
         if server.uploads
         else ""
     )
+    bus = server_settings().event_bus_name
+    announced = f"; articles are announced on the EventBridge bus {bus}" if bus else ""
     print(
         f"article-ingest: API at {server.url} (Swagger UI at {server.url}/docs); "
-        f"S3/DynamoDB/SQS (moto) at {server.endpoint_url}{uploads}. Ctrl-C stops.",
+        f"S3/DynamoDB/SQS/EventBridge (moto) at {server.endpoint_url}{uploads}{announced}. "
+        "Ctrl-C stops.",
         flush=True,
     )
     try:
