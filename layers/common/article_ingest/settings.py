@@ -44,6 +44,11 @@ class Settings(BaseModel):
     # URL the writer submitted, so one page cannot replace another by claiming its
     # canonical URL (see docs/reliability.md, "Trust model").
     record_key: Literal["canonical_url", "submitted_url"] = "canonical_url"
+    # Re-extraction at scale (reprocess_queue.py): the worker's queue, the starter's
+    # own queue (its continuations) and the dead-letter queue of both.
+    reprocess_queue_url: str | None = None
+    reprocess_start_queue_url: str | None = None
+    reprocess_dead_letter_queue_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
