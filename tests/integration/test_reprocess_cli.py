@@ -90,7 +90,8 @@ def test_reprocess_filters_reach_the_index(
     ("args", "says"),
     [
         (["reprocess"], "--endpoint-url"),
-        (["reprocess", "--since", "yesterday", "--aws"], "ISO 8601"),
+        (["reprocess", "--since", "yesterday", "--aws"], "since must be an ISO 8601"),
+        (["reprocess", "--until", "2025-13-01", "--aws"], "until must be an ISO 8601"),
     ],
 )
 def test_reprocess_usage_errors_are_one_line_with_status_2(

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from . import service
 from .errors import IngestError, RecordChanged, StorageUnavailable
@@ -43,10 +43,10 @@ class ReprocessFilters(BaseModel):
 
     @field_validator("since", "until")
     @classmethod
-    def _iso_bound(cls, value: str | None) -> str | None:
+    def _iso_bound(cls, value: str | None, info: ValidationInfo) -> str | None:
         # Checked as the index will compare it: BadInput (pydantic lets it through).
         if value is not None:
-            time_bound(value, "since/until")
+            time_bound(value, info.field_name or "since/until")
         return value
 
 
