@@ -195,6 +195,29 @@ def test_serve_on_a_taken_port_is_one_line(capsys: pytest.CaptureFixture[str]) -
     assert f"127.0.0.1:{port}" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", [["ingest", str(SEED)], ["serve", "--port", "0"]])
+def test_the_local_stack_without_its_extra_is_one_line(
+    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    # Given an install without the `local` extra (moto and PyYAML not importable), and
+    # no endpoint to store into
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("moto", "yaml") else real(name, *a),
+    )
+    # When a command needs the embedded stack
+    code = main(command)
+    err = capsys.readouterr().err.splitlines()
+    # Then it stops in one line naming what to install, status 2
+    assert code == 2 and len(err) == 1
+    assert "pip install 'article-ingest[local]'" in err[0]
+
+
 def test_ingest_into_a_running_local_stack_needs_no_aws_credentials(local_server: Any) -> None:
     # Given the local stack running and a shell with no AWS credentials at all
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -178,6 +179,151 @@ def test_template_upload_function_reports_partial_batch_failures(
         "Fn::GetAtt": "IngestDeadLetterQueue.Arn"
     }
     assert queue["VisibilityTimeout"] >= 6 * upload["Timeout"]
+
+
+# ------------------------------------------------------------------ operations
+# Alarms that reach someone, data that outlives the stack, deploy settings
+# (docs/sam.md, "Deploy").
+
+
+def _of_type(template: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
+    return {k: v for k, v in template["Resources"].items() if v["Type"] == kind}
+
+
+def test_template_alarm_topic_emails_alarm_email_only_when_given(
+    template: dict[str, Any],
+) -> None:
+    # Given the AlarmEmail parameter (optional) and the topic's one subscription
+    parameter = template["Parameters"]["AlarmEmail"]
+    assert parameter["Default"] == ""
+    (subscription,) = _of_type(template, "AWS::SNS::Subscription").values()
+    # Then it e-mails that address, and exists only when the address is not empty
+    assert subscription["Properties"] == {
+        "TopicArn": {"Ref": "AlarmTopic"},
+        "Protocol": "email",
+        "Endpoint": {"Ref": "AlarmEmail"},
+    }
+    condition = template["Conditions"][subscription["Condition"]]
+    assert condition == {"Fn::Not": [{"Fn::Equals": [{"Ref": "AlarmEmail"}, ""]}]}
+    pattern = re.compile(parameter["AllowedPattern"])
+    assert pattern.fullmatch("") and pattern.fullmatch("ops@example.com")
+    assert not pattern.fullmatch("ops example.com")
+
+
+def test_template_every_alarm_tells_the_topic_when_it_fires_and_clears(
+    template: dict[str, Any],
+) -> None:
+    alarms = _of_type(template, "AWS::CloudWatch::Alarm")
+    assert "IngestDeadLetterAlarm" in alarms
+    for name, alarm in alarms.items():
+        props = alarm["Properties"]
+        assert props["AlarmActions"] == [{"Ref": "AlarmTopic"}], name
+        assert props["OKActions"] == [{"Ref": "AlarmTopic"}], name
+        # Any count above zero fires; no data (nothing happened) is not an alarm
+        assert (props["Threshold"], props["ComparisonOperator"]) == (0, "GreaterThanThreshold")
+        assert props["TreatMissingData"] == "notBreaching", name
+
+
+def _alarmed(template: dict[str, Any]) -> set[tuple[str, str, str, str]]:
+    """(namespace, metric, dimension, resource) of every alarm on a single dimension."""
+    found = set()
+    for alarm in _of_type(template, "AWS::CloudWatch::Alarm").values():
+        props = alarm["Properties"]
+        (dimension,) = props["Dimensions"]
+        value = dimension["Value"]
+        resource = value.get("Ref") or value.get("Fn::GetAtt", "").split(".")[0]
+        found.add((props["Namespace"], props["MetricName"], dimension["Name"], resource))
+    return found
+
+
+def test_template_every_function_has_error_and_throttle_alarms(template: dict[str, Any]) -> None:
+    functions = _of_type(template, "AWS::Serverless::Function")
+    assert {"ApiFunction", "UploadFunction"} <= set(functions)
+    alarmed = _alarmed(template)
+    for function in functions:
+        for metric in ("Errors", "Throttles"):
+            assert ("AWS/Lambda", metric, "FunctionName", function) in alarmed
+
+
+def test_template_http_api_5xx_has_an_alarm(template: dict[str, Any]) -> None:
+    # HTTP APIs publish `5xx` by ApiId (REST APIs' 5XXError by ApiName is another metric)
+    assert template["Resources"]["HttpApi"]["Type"] == "AWS::Serverless::HttpApi"
+    assert ("AWS/ApiGateway", "5xx", "ApiId", "HttpApi") in _alarmed(template)
+    assert (
+        "AWS/SQS",
+        "ApproximateNumberOfMessagesVisible",
+        "QueueName",
+        "IngestDeadLetterQueue",
+    ) in (_alarmed(template))
+
+
+def test_template_bucket_and_table_outlive_the_stack(template: dict[str, Any]) -> None:
+    for name in ("ArticlesBucket", "ArticlesTable"):
+        resource = template["Resources"][name]
+        assert resource["DeletionPolicy"] == "Retain", name
+        assert resource["UpdateReplacePolicy"] == "Retain", name
+
+
+def test_template_bucket_expires_noncurrent_versions_and_stale_uploads(
+    template: dict[str, Any],
+) -> None:
+    bucket = template["Resources"]["ArticlesBucket"]["Properties"]
+    assert bucket["VersioningConfiguration"] == {"Status": "Enabled"}
+    rules = {r["Id"]: r for r in bucket["LifecycleConfiguration"]["Rules"]}
+    assert all(rule["Status"] == "Enabled" for rule in rules.values())
+    # Whole bucket (no Prefix / filter): every overwritten or deleted object expires
+    assert not any("Prefix" in rule or "TagFilters" in rule for rule in rules.values())
+    noncurrent = rules["ExpireNoncurrentVersions"]
+    assert noncurrent["NoncurrentVersionExpiration"] == {
+        "NoncurrentDays": {"Ref": "NoncurrentVersionDays"}
+    }
+    assert noncurrent["ExpiredObjectDeleteMarker"] is True
+    # The current versions themselves never expire: articles are kept until deleted
+    assert not any("ExpirationInDays" in rule for rule in rules.values())
+    days = template["Parameters"]["NoncurrentVersionDays"]
+    assert (days["Type"], days["Default"]) == ("Number", 30)
+    assert days["MinValue"] >= 1
+    multipart = rules["AbortIncompleteMultipartUploads"]["AbortIncompleteMultipartUpload"]
+    assert 1 <= multipart["DaysAfterInitiation"] <= 30
+
+
+def _samconfig() -> dict[str, Any]:
+    import tomllib
+
+    with (REPO / "samconfig.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def _overrides(text: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in text.split())
+
+
+@pytest.mark.parametrize("env", ["default", "prod"])
+def test_samconfig_deploys_each_stage_as_a_stack_of_its_own(
+    template: dict[str, Any], env: str
+) -> None:
+    # Given samconfig.toml's environment
+    config = _samconfig()[env]
+    deploy = config["deploy"]["parameters"]
+    overrides = _overrides(deploy["parameter_overrides"])
+    # Then it sets the stage, names the stack after it, and asks before changing it
+    stage = overrides["Stage"]
+    assert re.fullmatch(template["Parameters"]["Stage"]["AllowedPattern"], stage)
+    assert config["global"]["parameters"]["stack_name"] == f"article-ingest-{stage}"
+    assert set(overrides) <= set(template["Parameters"])
+    assert f'stage="{stage}"' in deploy["tags"]
+    assert deploy["capabilities"] == "CAPABILITY_IAM"
+    assert deploy["resolve_s3"] is True and deploy["confirm_changeset"] is True
+    assert "region" not in deploy  # the user's profile decides
+
+
+def test_template_stage_shows_on_the_alarms_and_the_outputs(template: dict[str, Any]) -> None:
+    stage = template["Parameters"]["Stage"]
+    assert stage["Default"] == "dev"
+    for name, alarm in _of_type(template, "AWS::CloudWatch::Alarm").items():
+        assert "${Stage}" in alarm["Properties"]["AlarmDescription"]["Fn::Sub"], name
+    assert template["Outputs"]["Stage"]["Value"] == {"Ref": "Stage"}
+    assert template["Outputs"]["AlarmTopicArn"]["Value"] == {"Ref": "AlarmTopic"}
 
 
 @pytest.mark.parametrize(

@@ -244,3 +244,17 @@ def test_body_blocks_of_a_container_are_those_a_fresh_read_gives() -> None:
         assert [(b.text, b.link_chars, b.tag, b.el) for b in spans.blocks_of(el, page)] == [
             (b.text, b.link_chars, b.tag, b.el) for b in fresh
         ]
+
+
+def test_the_servers_php_warnings_are_not_the_body() -> None:
+    # Given a short post on a page whose plugin prints PHP warnings into a longer list
+    warning = (
+        "<li><b>Warning</b>: Use of undefined constant comments - assumed 'comments' (this "
+        "will throw an Error in a future version of PHP) in <b>/htdocs/wp-content/plugins/"
+        "recent-comments/recent-comments.php</b> on line <b>928</b></li>"
+    )
+    html = _page(f"<p>{P1}</p>", outside=f"<aside><ul>{warning * 6}</ul></aside>")
+    # When extracted
+    result = extract_html(html)
+    # Then the post is the body, and no warning is in it
+    assert result.paragraphs == [P1]

@@ -168,3 +168,46 @@ def test_body_keeps_sections_whose_slug_names_contain_widget_words() -> None:
     result = extract_html(html)
     # Then both sections are kept
     assert [p for p in result.paragraphs if p in [*SENTENCES, OTHER]] == [*SENTENCES, OTHER]
+
+
+def test_body_inside_noscript_is_kept_when_the_page_shows_nothing_else() -> None:
+    # Given a page that renders its article with script and keeps the only static copy
+    # in <noscript> (Blogger posts, a CMS's "no JavaScript" version of the page)
+    html = (
+        "<html><body><h1>Pier opens in spring</h1><div class='post-body'>"
+        "<script>render()</script>"
+        f"<noscript><div class='post-content'>{_paragraphs()}</div></noscript>"
+        "</div><footer><p>Give us feedback in our forums.</p></footer></body></html>"
+    )
+    # When extracted
+    result = extract_html(html)
+    # Then the article is the noscript copy, with the fallback's warning
+    assert result.paragraphs == SENTENCES
+    assert "body_fallback" in result.warnings
+
+
+def test_noscript_is_not_read_when_the_page_shows_its_article() -> None:
+    # Given a page whose article shows, and a noscript box asking to enable JavaScript
+    nag = "<p>" + "Please enable JavaScript to see the comments on this page. " * 3 + "</p>"
+    html = (
+        f"<html><body><article><h1>Pier opens in spring</h1>{_paragraphs()}</article>"
+        f"<noscript>{nag}</noscript></body></html>"
+    )
+    # When extracted / Then the noscript text is not part of the body
+    result = extract_html(html)
+    assert result.paragraphs == SENTENCES
+    assert "body_fallback" not in result.warnings
+
+
+def test_a_row_holding_divs_is_read_as_content_not_as_cells() -> None:
+    # Given a forum theme whose broken markup (`</td></dl>`) the parser repairs by
+    # leaving the post's divs directly inside a table row, without any cell around them
+    posts = "".join(f"<div class='post-entry'><div>{s}<br></div></div>" for s in SENTENCES)
+    html = (
+        "<html><body><h1>Forum rules</h1><table><tr><div class='main'>"
+        f"{posts}</div></tr></table></body></html>"
+    )
+    # When extracted
+    result = extract_html(html)
+    # Then the posts' text is the body (a row reads its cells; this one has none)
+    assert result.paragraphs == SENTENCES

@@ -355,8 +355,11 @@ def test_published_labelled_revision_date_is_not_the_publication() -> None:
     )
     # When extracted
     article = extract_html(_page("", body, "de"))
-    # Then there is no publication date
-    assert article.published_at is None
+    # Then the publication-label scan does not take it: it is dated only by the last
+    # rung, which says so (the page's only date, its revision)
+    assert article.published_at is not None and article.published_at.startswith("2024-03-12")
+    assert article.provenance["published_at"] == "revision"
+    assert "published_is_revision" in article.warnings
 
 
 def test_published_abbr_title_stamp_beside_the_headline() -> None:
@@ -391,3 +394,35 @@ def test_published_shown_date_backed_by_another_declaration_takes_its_precise_ti
     # Then the declaration that matches what readers see is taken, as it states it
     assert article.published_at == "2017-11-16T14:15:00+01:00"
     assert article.provenance["published_at"] == "meta"
+
+
+def test_a_page_that_shows_only_its_revision_date_is_dated_by_it() -> None:
+    # Given a wiki page with no publication date, only "last edited" in its footer
+    html = _page(
+        body="<h1>Trams expand</h1><p id='pageinfo'>Trams (last edited 2019-11-10 13:28:18 "
+        "by Jane)</p>"
+    )
+    # When its dates are read
+    published, _, source = _dates(html, today=dt.date(2025, 1, 1))
+    # Then the revision date is the page's date, as the only one it gives
+    assert published is not None and published.startswith("2019-11-10")
+    assert source == "revision"
+
+
+def test_a_declared_modification_dates_a_page_that_declares_no_publication() -> None:
+    # Given a page declaring only dateModified
+    html = _page(head=_ld(dateModified="2021-03-04T10:00:00+01:00"), body="<h1>Trams expand</h1>")
+    # When its dates are read / Then that is its date
+    published, _, source = _dates(html, today=dt.date(2025, 1, 1))
+    assert published == "2021-03-04T10:00:00+01:00" and source == "revision"
+
+
+def test_the_revision_date_never_replaces_a_publication_date() -> None:
+    # Given a page with both a publication dateline and a later revision line
+    html = _page(
+        body="<h1>Trams expand</h1><p class='date'>Published 3 March 2021</p>"
+        "<p>Aktualisiert: 30.12.2022</p>"
+    )
+    # When its dates are read / Then the publication date is kept
+    published, _, _ = _dates(html, today=dt.date(2025, 1, 1))
+    assert published is not None and published.startswith("2021-03-03")

@@ -25,6 +25,24 @@ def test_decode_input_sniffs_html_without_content_type() -> None:
     assert result.content_type == "text/html"
 
 
+@pytest.mark.parametrize(
+    "start",
+    [
+        b"<script src='/cdn.js'></script><style>.a{}</style><!DOCTYPE html><html>",
+        b"<style>body{}</style><div>",
+        b"<link rel='stylesheet' href='/a.css'><p>",
+        b"<table><tr><td>",
+        b"<a href='/'>Home</a>",
+    ],
+)
+def test_decode_input_sniffs_pages_that_start_with_other_tags(start: bytes) -> None:
+    # Given a page that opens with a script, a style, a link, a table or a link (CDN
+    # injections put these before the doctype), no declared type
+    result = decode(start + b"<p>The article.</p></body></html>")
+    # Then it is judged HTML (the WHATWG sniffing patterns), not pasted text
+    assert result.kind == "html"
+
+
 def test_decode_input_treats_untagged_text_as_text() -> None:
     result = decode(b"Headline\n\nA paragraph of text with a <b> in it.")
     assert result.kind == "text"

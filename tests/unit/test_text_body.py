@@ -188,3 +188,17 @@ def test_drop_author_bio_keeps_a_short_body_and_ordinary_endings() -> None:
     # Then nothing is removed
     assert drop_author_bio(short) == short
     assert drop_author_bio(ordinary) == ordinary
+
+
+def test_select_keeps_the_start_of_a_sentence_broken_by_a_line_break() -> None:
+    # Given a paragraph whose first words stand on a short line of their own (a <br>)
+    lines = split_lines(
+        f"{PARA}\n\nThe poster competition for children\n"
+        "takes place for the sixth time this year, and children between six and twelve "
+        "are invited to take part with their most colourful ideas.\n\n"
+        f"{OTHER}\n"
+    )
+    # When the body is selected
+    body = select(lines, 0, len(lines), set())
+    # Then the short line is kept with the sentence it starts
+    assert "The poster competition for children" in body.paragraphs

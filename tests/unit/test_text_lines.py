@@ -146,3 +146,25 @@ def test_split_lines_marks_blog_comment_headings_as_wall(text: str) -> None:
     # When the paste is split
     # Then the line is a comments wall
     assert split_lines(text)[0].wall
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beachten Sie, dass das Blockieren einiger Arten von Cookies Auswirkungen auf Ihre "
+        "Erfahrung auf unseren Websites und auf die Dienste haben kann, die wir anbieten können.",
+        "Indem Sie mit dem Besuch der Seite fortfahren, akzeptieren Sie die Verwendung "
+        "von Cookies.",
+        "These cookies help us understand how the website is used, so that we can improve it.",
+    ],
+)
+def test_a_consent_box_about_cookies_is_furniture(text: str) -> None:
+    # Given a line of a cookie consent box, however long / Then it is furniture
+    assert classify(text)[0] is Kind.FURNITURE
+
+
+def test_a_recipes_cookies_stay_prose() -> None:
+    # Given a recipe's sentence about cookies (no website, browser or consent words)
+    text = "Let the cookies cool on the tray for ten minutes before you move them to a rack."
+    # Then it is prose
+    assert classify(text)[0] is Kind.PROSE

@@ -35,10 +35,12 @@ _TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 # Types that say "I don't know": the bytes decide.
 _SNIFF_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 _GZIP_TYPES = frozenset({"application/gzip", "application/x-gzip"})
-# An HTML document announces itself within its first bytes (a doctype, <html>, or
-# common body tags); pasted text practically never starts with a tag.
+# An HTML document announces itself within its first bytes: the tags of the WHATWG
+# MIME Sniffing standard's "text/html" patterns (a doctype, <html>, <script>, <style>,
+# common body tags) plus a few more; pasted text practically never starts with a tag.
 _HTML_SNIFF_RE = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h1)\b",
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style"
+    rb"|iframe|article|main|section|header|nav|div|table|font|p|a|b|br|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
 # Share of control characters (NUL included) above which a decoding is judged binary;

@@ -24,6 +24,7 @@ ExtractionWarning = Literal[
     "url_ignored",  # the given url was not an absolute http(s) URL and was left out
     "body_truncated",  # the body was cut to fit the response bound (MAX_ARTICLE_BYTES)
     "images_truncated",  # images were left out to fit the response bound
+    "published_is_revision",  # no publication date stated: published_at is the revision date
 ]
 # Where a field of the Article came from (ExtractionInfo.provenance's values).
 Provenance = Literal[
@@ -47,6 +48,7 @@ Provenance = Literal[
     "recall-pass",  # the body's recall pass (a fallback)
     "readable-text",  # the page's readable text (a fallback)
     "metadata",  # the page's declared description as the body (a fallback)
+    "revision",  # the page's revision date: it states no publication date (a fallback)
 ]
 # A body under this many words is flagged: a real article rarely is (the shortest
 # dev truths are news flashes of ~40 words).

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import ipaddress
 import re
 import unicodedata
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+
+from .timestamp import Timestamp
 
 # Characters that carry no text: C0/C1 controls (but tab/newline), zero-width and
 # bidi controls (a classic way to hide or reorder text), the BOM, soft hyphen, and
@@ -70,11 +71,7 @@ def text_key(text: str) -> str:
 def iso_datetime(value: str | None) -> str | None:
     """The value when it is a valid ISO 8601 date or date-time; else None (never a guess)."""
     value = clean_inline(value) if value else ""
-    if not _ISO_DATETIME_RE.fullmatch(value):
-        return None
-    try:
-        dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    if not _ISO_DATETIME_RE.fullmatch(value) or Timestamp.parse(value) is None:
         return None
     return value
 

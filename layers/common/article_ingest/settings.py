@@ -44,6 +44,9 @@ class Settings(BaseModel):
     # URL the writer submitted, so one page cannot replace another by claiming its
     # canonical URL (see docs/reliability.md, "Trust model").
     record_key: Literal["canonical_url", "submitted_url"] = "canonical_url"
+    # How the deployment authenticates writes (template.yaml's WriteAuth): the served
+    # OpenAPI document declares that scheme. "none" is the local stack, which has none.
+    write_auth: Literal["none", "IAM", "JWT"] = "none"
     # Re-extraction at scale (reprocess_queue.py): the worker's queue, the starter's
     # own queue (its continuations) and the dead-letter queue of both.
     reprocess_queue_url: str | None = None

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import random
+import re
 import secrets
 import time
 import uuid
@@ -33,6 +34,7 @@ from .errors import (
 from .models import Article, ArticleList, ArticleSummary, IngestStatus
 from .normalize import article_id, sha256_hex
 from .settings import Settings
+from .timestamp import Timestamp
 
 # The partition key of the "all articles by time" index (see template.yaml).
 LIST_KEY = "article"
@@ -80,15 +82,10 @@ def sort_key(article: Article, ingested_at: str) -> str:
     ISO strings in UTC sort as times; a date-only or local time sorts as written.
     """
     value = article.published_at
-    if value and len(value) > 10:
-        try:
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return value
-        if parsed.tzinfo is not None:
-            return parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        return value
-    return value or UNDATED_PREFIX + ingested_at
+    if not value:
+        return UNDATED_PREFIX + ingested_at
+    stamp = Timestamp.parse(value)
+    return stamp.utc() if stamp and stamp.has_offset else value
 
 
 def content_id(content_sha256: str) -> str:
@@ -114,23 +111,25 @@ def time_bound(value: str, name: str, *, upper: bool = False) -> str:
     Raises BadInput, in plain words, for anything else.
     """
     text = value.strip()
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).isoformat()
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        parsed = None
-    if parsed is None or len(text) < 16:  # a time needs at least hours and minutes
+    stamp = Timestamp.parse(text)
+    if stamp is None or (len(text) != 10 and not stamp.has_time) or 10 < len(text) < 16:
+        # A time needs at least hours and minutes.
         raise BadInput(
             f"{name} must be an ISO 8601 date or time, such as {_BOUND_EXAMPLES}; "
             f"got {value[:64]!r}"
         )
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.UTC)
-    instant = parsed.astimezone(dt.UTC)
-    if instant.microsecond and not upper:
-        instant += dt.timedelta(seconds=1)
-    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not stamp.has_time:
+        return stamp.iso()
+    if stamp.offset is None:
+        stamp = Timestamp(stamp.day, stamp.clock, 0)  # no offset: UTC
+    instant = stamp.in_offset(0)
+    if not upper and _FRACTION.search(text):
+        # The parser drops a fraction of a second: `since` rounds up to stay inclusive.
+        instant = instant.shifted(1)
+    return instant.iso()
+
+
+_FRACTION = re.compile(r":\d{2}[.,]\d*[1-9]")
 
 
 # Conditional puts lost to concurrent writers of other content before giving up (503).

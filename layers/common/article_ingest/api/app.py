@@ -27,7 +27,15 @@ from ..settings import Settings
 from . import errors
 from .body import raw_input
 from .docs import swagger_page
-from .openapi import OPENAPI_INFO, RAW_BODY, clean_document, responses
+from .openapi import (
+    ARTICLES,
+    EXTRACTION,
+    OPENAPI_INFO,
+    RAW_BODY,
+    SERVICE,
+    clean_document,
+    responses,
+)
 
 logger = Logger()
 tracer = make_tracer()
@@ -111,6 +119,8 @@ def _read_input(url: str | None) -> service.RawInput:
 @app.post(
     "/articles",
     summary="Extract and store an article",
+    operation_id="ingestArticle",
+    tags=ARTICLES,
     openapi_extensions=RAW_BODY,
     responses=responses(
         {
@@ -122,6 +132,7 @@ def _read_input(url: str | None) -> service.RawInput:
         413,
         415,
         422,
+        503,
         headers={
             INGEST_STATUS_HEADER: "created, updated or unchanged (as ingest_status)",
             "Location": "The stored article: /articles/{id}",
@@ -149,6 +160,8 @@ def post_article(url: UrlParam = None) -> Response[IngestedArticle]:
 @app.post(
     "/extract",
     summary="Extract an article without storing it",
+    operation_id="extractArticle",
+    tags=EXTRACTION,
     openapi_extensions=RAW_BODY,
     responses=responses({200: "Extracted"}, Article, 400, 413, 415, 422),
 )
@@ -160,7 +173,9 @@ def post_extract(url: UrlParam = None, format: FormatParam = None) -> Response[A
 @app.get(
     "/articles/<article_id>",
     summary="One stored article",
-    responses=responses({200: "The article"}, Article, 400, 404),
+    operation_id="getArticle",
+    tags=ARTICLES,
+    responses=responses({200: "The article"}, Article, 400, 404, 503),
 )
 def get_article(
     article_id: Annotated[str, Path(max_length=256)], format: FormatParam = None
@@ -177,7 +192,9 @@ def get_article(
 @app.get(
     "/articles",
     summary="List stored articles, newest first (undated ones last)",
-    responses=responses({200: "One page of articles"}, PublicArticleList, 400),
+    operation_id="listArticles",
+    tags=ARTICLES,
+    responses=responses({200: "One page of articles"}, PublicArticleList, 400, 503),
 )
 def list_articles(
     publisher: Annotated[
@@ -222,6 +239,8 @@ class Health(BaseModel):
 @app.get(
     "/health",
     summary="Liveness: the API answers (no storage call)",
+    operation_id="health",
+    tags=SERVICE,
     responses=responses({200: "The API answers"}, Health),
 )
 def health() -> Health:
@@ -231,10 +250,15 @@ def health() -> Health:
     return Health(extractor_version=EXTRACTOR_VERSION, schema_version=SCHEMA_VERSION)
 
 
-@lru_cache(maxsize=1)
 def openapi_document() -> str:
-    """The API's OpenAPI document (static for the life of the process)."""
-    return clean_document(app.get_openapi_json_schema(**OPENAPI_INFO))
+    """The API's OpenAPI document, with the deployment's write security."""
+    return _openapi_document(runtime().settings.write_auth)
+
+
+@lru_cache(maxsize=4)
+def _openapi_document(write_auth: str) -> str:
+    # Static for the life of the process once the scheme is known.
+    return clean_document(app.get_openapi_json_schema(**OPENAPI_INFO), write_auth)
 
 
 @app.get("/openapi.json", include_in_schema=False)

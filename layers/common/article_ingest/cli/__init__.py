@@ -85,6 +85,22 @@ def _local_endpoint(url: str) -> bool:
     return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
 
+def _require_local_extra(otherwise: str = "") -> None:
+    """Stop in one line when the local stack's packages are not installed.
+
+    moto and PyYAML are the `local` extra, not runtime dependencies (the Lambda layer
+    never needs them); `pip install article-ingest` alone can still extract, and
+    ingest against an endpoint or AWS."""
+    from importlib.util import find_spec
+
+    missing = [name for name in ("moto", "yaml") if find_spec(name) is None]
+    if missing:
+        raise UsageError(
+            f"the local stack needs the `local` extra ({', '.join(missing)} missing): "
+            f"pip install 'article-ingest[local]'{otherwise}"
+        )
+
+
 def _store_settings(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Any]:
     """The settings to store with, and the embedded stack when one had to be started."""
     import os
@@ -97,6 +113,7 @@ def _store_settings(args: argparse.Namespace, settings: Settings) -> tuple[Setti
             # A local stack (moto) takes any credentials; a fresh machine has none.
             os.environ.update(_LOCAL_CREDENTIALS)
         return settings.model_copy(update={"aws_endpoint_url": endpoint}), None
+    _require_local_extra(", or give --endpoint-url URL or --aws")
     from ..local.moto_stack import start_local_stack
 
     stack = start_local_stack(settings=settings)
@@ -149,6 +166,7 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    _require_local_extra()
     from ..local.cors import Cors
     from ..local.server import serve
 
@@ -156,6 +174,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         serve(
             host=args.host,
             port=args.port,
+            moto_port=args.moto_port,
             seeds=args.seed,
             settings=settings,
             cors=Cors.of(args.cors_origin),
@@ -220,6 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve = sub.add_parser("serve", help="run the local stack: moto + the HTTP API")
     p_serve.add_argument("--host", default="127.0.0.1")
     p_serve.add_argument("--port", type=int, default=3000)
+    p_serve.add_argument(
+        "--moto-port",
+        type=int,
+        default=0,
+        help="port of the embedded S3/DynamoDB/SQS endpoint, for `ingest --endpoint-url` "
+        "and boto3 (default: a free one; make run: 3001)",
+    )
     p_serve.add_argument(
         "--seed", action="append", default=[], help="file or folder to ingest at start (repeatable)"
     )

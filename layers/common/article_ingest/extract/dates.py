@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..timestamp import Timestamp, offset_minutes, offset_text
 from .date_vocabulary import MONTHS, ZONE_OFFSETS
 
 __all__ = [
@@ -30,26 +31,17 @@ __all__ = [
     "parse_iso",
 ]
 
-_ISO_RE = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$",
-    re.IGNORECASE,
-)
-
 
 def minutes_offset(minutes: int) -> str:
     """An offset in minutes as ISO 8601 writes it: 330 -> "+05:30", -240 -> "-04:00"."""
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return offset_text(minutes)
 
 
 def numeric_offset(token: str) -> str | None:
     """A numeric offset as ISO 8601 writes it: "+0200", "+02:00", "-05" -> "+02:00",
     "+02:00", "-05:00"; None when the token is not one."""
-    digits = token[1:].replace(":", "")
-    if token[:1] not in ("+", "-") or not digits.isdigit() or len(digits) not in (2, 4):
-        return None
-    return f"{token[0]}{digits[:2]}:{digits[2:] or '00'}"
+    minutes = offset_minutes(token) if token[:1] in ("+", "-") else None
+    return offset_text(minutes) if minutes is not None else None
 
 
 def parse_iso(value: str | None) -> str | None:
@@ -58,26 +50,8 @@ def parse_iso(value: str | None) -> str | None:
     Returns `YYYY-MM-DD` for a date, `YYYY-MM-DDTHH:MM:SS±HH:MM` (or `Z`) for an
     aware time, `YYYY-MM-DDTHH:MM:SS` for a local time; None when unparseable.
     """
-    if not value:
-        return None
-    m = _ISO_RE.match(value)
-    if not m:
-        return None
-    y, mo, d, h, mi, s, off = m.groups()
-    try:
-        dt.date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
-    if h is None:
-        return f"{y}-{mo}-{d}"
-    if int(h) > 23 or int(mi) > 59 or int(s or 0) > 59:
-        return None
-    out = f"{y}-{mo}-{d}T{h}:{mi}:{s or '00'}"
-    if off is None:
-        return out
-    if off.upper() == "Z":
-        return out + "Z"
-    return out + (numeric_offset(off) or "")
+    stamp = Timestamp.parse(value)
+    return stamp.iso() if stamp else None
 
 
 # --------------------------------------------------------------------------- patterns
@@ -268,9 +242,10 @@ def locate_datetime(text: str, *, lang: str | None = None) -> tuple[str, int] | 
     clock = _clock(m)
     if clock is None:
         return day, found.start
-    h, mi, s = clock
-    out = f"{day}T{h:02d}:{mi:02d}:{s:02d}"
-    return out + (_offset(m) or ""), found.start
+    zone = _offset(m)
+    offset = offset_minutes(zone) if zone else None
+    stamp = Timestamp.of(found.date.year, found.date.month, found.date.day, *clock, offset)
+    return (stamp.iso() if stamp else day), found.start
 
 
 _URL_DATE_RE = re.compile(

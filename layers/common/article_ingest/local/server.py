@@ -322,8 +322,10 @@ def start(
     seeds: Iterable[str | Path] = (),
     settings: Settings | None = None,
     cors: Cors | None = None,
+    moto_port: int = 0,
 ) -> LocalServer:
-    """Start moto, ingest the seeds, and serve the API on host:port (0: a free port).
+    """Start moto (on `moto_port`, 0: a free port), ingest the seeds, and serve the
+    API on host:port (0: a free port).
 
     When `settings.aws_endpoint_url` is set (AWS_ENDPOINT_URL), that running endpoint
     (a standalone `moto_server`, say, shared with `sam local`) is provisioned and used
@@ -342,7 +344,7 @@ def start(
             current.s3, current.dynamodb, bucket=settings.bucket_name, table=settings.table_name
         )
     else:
-        stack = start_local_stack(host=host, settings=settings)
+        stack = start_local_stack(host=host, port=moto_port or None, settings=settings)
         current = runtime.Runtime.build(stack.settings)
     queues = provision_uploads(
         current.s3,
@@ -395,9 +397,12 @@ def serve(
     seeds: Iterable[str | Path],
     settings: Settings | None = None,
     cors: Cors | None = None,
+    moto_port: int = 0,
 ) -> None:
     """Run the local stack until interrupted; prints the API's URL."""
-    server = start(host=host, port=port, seeds=seeds, settings=settings, cors=cors)
+    server = start(
+        host=host, port=port, seeds=seeds, settings=settings, cors=cors, moto_port=moto_port
+    )
     uploads = (
         f"; files put under s3://{server_settings().bucket_name}/"
         f"{server_settings().incoming_prefix} are ingested"

@@ -11,12 +11,12 @@ import logging
 from lxml import etree
 
 from ...errors import IngestError, NoArticleFound
-from ...models import ContentBlock, ExtractedArticle, Image
+from ...models import ContentBlock, ExtractedArticle, ExtractionWarning, Image
 from ...structure import paragraph_blocks
 from .clean import collect_images
 from .content import find_body
 from .lead import find_lead
-from .metadata import read_metadata
+from .metadata import Metadata, read_metadata
 from .parse import parse, text_of
 from .structure import structure
 from .summary import find_summary
@@ -96,7 +96,7 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
         images=images,
         tags=meta.tags,
         provenance=meta.provenance,
-        warnings=body.warnings,
+        warnings=[*body.warnings, *_date_warnings(meta)],
     )
 
 
@@ -104,6 +104,12 @@ def _already_in(lead: str, paragraphs: list[str]) -> bool:
     """True when the lead (or most of it) is already one of the first paragraphs."""
     head = lead[: min(len(lead), 80)]
     return any(head in p or p in lead for p in paragraphs[:5])
+
+
+def _date_warnings(meta: Metadata) -> list[ExtractionWarning]:
+    """A client must know when published_at is only the page's revision date."""
+    revision = meta.provenance.get("published_at") == "revision"
+    return ["published_is_revision"] if revision else []
 
 
 def _distance(path: list[etree._Element], container: etree._Element) -> int:

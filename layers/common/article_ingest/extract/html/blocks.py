@@ -130,13 +130,23 @@ def _row(el: etree._Element, out: list[Block]) -> None:
         out.append(Block(text, links, "tr", el))
 
 
+def _is_row(el: etree._Element) -> bool:
+    """A <tr> that holds cells only. A parser's repair of broken markup (a forum
+    theme's `</td></dl></div>`) can leave a whole post's divs directly in a <tr>;
+    read as a row, their text was lost, since a row reads its cells."""
+    return all(tag_of(c) in _CELL_TAGS for c in el if tag_of(c))
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+
 def _emit(el: etree._Element, out: list[Block], depth: int, spans: Spans | None) -> None:
     tag = tag_of(el)
     if not tag or depth > MAX_DEPTH:
         if spans is not None and tag:
             spans.cut = True
         return
-    if tag == "tr":
+    if tag == "tr" and _is_row(el):
         _row(el, out)
         return
     run = _Run()
@@ -148,7 +158,7 @@ def _emit(el: etree._Element, out: list[Block], depth: int, spans: Spans | None)
         run.parts.append(el.text)
     for child in el:
         ctag = tag_of(child)
-        if ctag == "tr" and depth < MAX_DEPTH:
+        if ctag == "tr" and depth < MAX_DEPTH and _is_row(child):
             # Rows are most of a table's children: read in place (no span recorded).
             run.flush(tag if tag in v.LEAF_BLOCK_TAGS else "div", el, out)
             _row(child, out)

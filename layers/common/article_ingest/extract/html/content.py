@@ -8,7 +8,9 @@ a retry ladder; so does this module:
 1. the content pass: clean the tree, score containers, filter their blocks;
 2. when that yields less than MIN_BODY_CHARS, a recall pass on a fresh parse where
    the densest prose found *before* clean-up, and its ancestors, are kept whatever
-   their names say; the longer of the two wins;
+   their names say; the longer of the two wins; when still short, the same on a
+   parse where `<noscript>` holds ordinary content (sites that render the article
+   with script keep the only static copy there: Blogger, a CMS's "no java" page);
 3. the JSON-LD articleBody when the page states a body far longer than it shows;
 4. when still nothing: the page's readable text (every prose block of a tree rid
    only of scripts, navigation, hidden elements and comment/cookie boxes; every
@@ -45,6 +47,7 @@ MIN_BODY_CHARS = 500
 # stay under 300 characters).
 MIN_STATED_BODY_CHARS = 500
 PARAGRAPH_SPLIT = re.compile(r"\n+")
+_NOSCRIPT = re.compile(r"<noscript", re.IGNORECASE)
 # The fallbacks parse and read the page again; above this many elements (ten times
 # the largest of the 1,318 dev pages, 4,410) they are skipped to bound the work a
 # hostile page may cause (200,000 table cells: ~6 s with them, ~3 s without).
@@ -131,6 +134,21 @@ def _fresh(html: str) -> etree._Element | None:
     return root
 
 
+def _noscript_pass(html: str, meta: Metadata) -> Content | None:
+    """The recall pass on a fresh parse whose `<noscript>` elements are read as
+    ordinary containers; None when the page has none."""
+    root = parse(html)
+    if root is None:
+        return None
+    hidden = list(root.iter("noscript"))
+    if not hidden:
+        return None
+    for element in hidden:
+        element.tag = "div"
+    drop_never_text(root)
+    return _recall_pass(root, meta)
+
+
 def _stated_body(meta: Metadata) -> list[str]:
     return [p for p in (collapse(x) for x in PARAGRAPH_SPLIT.split(meta.article_body)) if p]
 
@@ -155,6 +173,10 @@ def find_body(root: etree._Element, html: str, meta: Metadata) -> Content:
             spare = None  # cleaned by the recall pass: a later rung parses again
             if recall.chars > found.chars:
                 found = recall
+    if bounded and found.chars < MIN_BODY_CHARS and _NOSCRIPT.search(html):
+        scripted = _noscript_pass(html, meta)
+        if scripted is not None and scripted.chars > found.chars:
+            found = scripted
     stated = meta.article_body.strip()
     if len(stated) >= MIN_STATED_BODY_CHARS and found.chars < len(stated) / 2:
         # The page renders its text with script; the JSON-LD copy is the article.

@@ -93,13 +93,16 @@ def date_named(root: etree._Element, lang: str | None) -> Dateline | None:
     return None
 
 
-def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
+def labelled(root: etree._Element, lang: str | None, *, updated: bool = False) -> Dateline | None:
     """The first date anywhere on the page that a label calls the publication date
-    ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024")."""
+    ("<strong>Datum</strong> 28.04.2023", "Veröffentlicht am 12.03.2024"), or with
+    `updated`, its revision date ("last edited 2019-11-10", "Aktualisiert: 30.12.2016")."""
+    label = dv.UPDATED_LABEL if updated else dv.PUBLISHED_LABEL
+    beside = _update_beside if updated else _label_beside
     tries = 0
     for el in islice(walk(root), v.MAX_SCAN_ELEMENTS):
         own = el.text or ""
-        if not (dv.PUBLISHED_LABEL.search(own) or vd.TWO_DIGITS.search(own)):
+        if not (label.search(own) or vd.TWO_DIGITS.search(own)):
             continue
         tries += 1
         if tries > vd.MAX_LABELLED_TRIES:
@@ -109,9 +112,16 @@ def labelled(root: etree._Element, lang: str | None) -> Dateline | None:
             if len(text) > vd.MAX_LABELLED_CHARS:
                 continue
             located = dates.locate_datetime(text, lang=lang)
-            if located and _label_beside(text, located[1]):
-                return Dateline(located[0])
+            if located and beside(text, located[1]):
+                return Dateline(located[0], updated=updated)
     return None
+
+
+def _update_beside(text: str, start: int) -> bool:
+    """A revision label just before the date ("last edited 2019-11-10 by …"),
+    never a clock ("Current date: …")."""
+    prefix = text[max(0, start - vd.LABEL_CHARS) : start]
+    return bool(dv.UPDATED_LABEL.search(prefix)) and not dv.CLOCK_LABEL.search(prefix)
 
 
 def _label_beside(text: str, start: int) -> bool:

@@ -99,6 +99,8 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
             continue
         if len(text) < v.MAX_CREDIT_LINE_CHARS and v.CREDIT_LINE.search(text):
             continue
+        if v.SERVER_ERROR.match(text):
+            continue
         if (
             index >= len(blocks) * (1 - v.PROMO_TAIL_SHARE)
             and len(text) < v.MAX_PROMO_LINE_CHARS

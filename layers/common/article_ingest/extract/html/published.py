@@ -76,6 +76,10 @@ def read_dates(
         published, source = url_day, "url"
     elif not published:
         published, source = _page_fallback(root, lang, today)
+    if not published:
+        # A page that shows only when it was last revised (a wiki's "last edited", a
+        # "Stand"/"Aktualisiert" line): that is the page's date, as htmldate takes it.
+        published, source = _revision_fallback(root, revised, lang, today)
     if published and source:
         views = [iso for iso, _ in declared]
         views += [x for d in lines if not d.updated for x in (d.iso, d.shown) if x]
@@ -250,6 +254,22 @@ def _page_fallback(
             return found.iso, "dateline-text"
     stamp = _script_stamp(root, today)
     return (stamp, "script-data") if stamp else (None, None)
+
+
+def _revision_fallback(
+    root: etree._Element,
+    revised: str | None,
+    lang: str | None,
+    today: dt.date,
+) -> tuple[str | None, Provenance | None]:
+    """The revision time the page declares, else a date it labels as its revision
+    (source "revision": the Article warns that its published_at is no publication)."""
+    if revised:
+        return revised, "revision"
+    found = labelled(root, lang, updated=True)
+    if found and timestamps.plausible(found.iso, today):
+        return found.iso, "revision"
+    return None, None
 
 
 def _script_stamp(root: etree._Element, today: dt.date) -> str | None:

@@ -12,6 +12,7 @@ import datetime as dt
 import email.utils
 import re
 
+from ...timestamp import Timestamp, offset_minutes
 from .. import date_vocabulary as dv
 from .. import dates
 from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
@@ -29,7 +30,6 @@ _NEAR_ISO = re.compile(
 )
 # A 12-hour clock ("12:01 AM", "3:05 p.m.").
 _TWELVE_HOUR = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?\s?m(?![^\W\d_])", re.IGNORECASE)
-_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
 _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _DMY = re.compile(
     r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-)?\s*(\d{1,2})[:.](\d{2})"
@@ -48,17 +48,10 @@ def _offset(token: str | None) -> str | None:
 def _compose(
     y: str, mo: str, d: str, h: str | None, mi: str | None, s: str | None, off: str | None
 ) -> str | None:
-    try:
-        dt.date(int(y), int(mo), int(d))
-    except ValueError:
-        return None
-    if h is None:
-        return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-    if int(h) > 23 or int(mi or 0) > 59 or int(s or 0) > 59:
-        return None
-    iso = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}T{int(h):02d}:{int(mi or 0):02d}"
-    iso += f":{int(s or 0):02d}"
-    return iso + (off or "") if off != "+00:00" or off is None else iso + "Z"
+    offset = offset_minutes(off) if off else None
+    hour = int(h) if h is not None else None
+    stamp = Timestamp.of(int(y), int(mo), int(d), hour, int(mi or 0), int(s or 0), offset)
+    return stamp.iso() if stamp else None
 
 
 def normalise(value: str | None, *, lang: str | None = None) -> str | None:
@@ -77,7 +70,7 @@ def normalise(value: str | None, *, lang: str | None = None) -> str | None:
     value = value.strip()
     iso = dates.parse_iso(value)
     if iso:
-        return iso.replace("+00:00", "Z") if iso.endswith("+00:00") else iso
+        return iso
     m = _NEAR_ISO.match(value)
     if m:
         y, mo, d, h, mi, s, zone = m.groups()
@@ -153,19 +146,13 @@ def plausible(iso: str | None, today: dt.date) -> bool:
 
 
 def _wall_clock(iso: str) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(iso[:19]) if has_time(iso) else None
-    except ValueError:
-        return None
+    stamp = Timestamp.parse(iso)
+    return stamp.wall_clock() if stamp else None
 
 
 def _instant(iso: str) -> dt.datetime | None:
-    if not has_offset(iso):
-        return None
-    try:
-        return dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
+    stamp = Timestamp.parse(iso)
+    return stamp.instant() if stamp else None
 
 
 def is_utc(iso: str | None) -> bool:
@@ -209,20 +196,11 @@ def _seconds_east(moment: dt.datetime) -> float:
 
 def in_offset(aware: str, offset: str) -> str:
     """The instant `aware` written in `offset` ("+02:00"); unchanged when unreadable."""
-    moment = _instant(aware)
-    minutes = _offset_minutes(offset)
-    if moment is None or minutes is None:
+    stamp = Timestamp.parse(aware)
+    minutes = offset_minutes(offset) if offset[:1] in ("+", "-") else None
+    if stamp is None or not stamp.has_offset or minutes is None:
         return aware
-    local = moment.astimezone(dt.timezone(dt.timedelta(minutes=minutes)))
-    return local.strftime("%Y-%m-%dT%H:%M:%S") + ("Z" if minutes == 0 else offset)
-
-
-def _offset_minutes(offset: str) -> int | None:
-    m = _OFFSET.fullmatch(offset)
-    if m is None:
-        return None
-    minutes = int(m[2]) * 60 + int(m[3])
-    return -minutes if m[1] == "-" else minutes
+    return stamp.in_offset(minutes).iso()
 
 
 def stated_offset(iso: str | None) -> str | None:

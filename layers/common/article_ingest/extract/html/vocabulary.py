@@ -225,6 +225,14 @@ CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_CREDIT_LINE_CHARS = 300
+# The server's own error output printed into the page (PHP's "Warning: ... in
+# /path/file.php on line 12"): never the article, wherever it sits. Linear: the lazy
+# run is bounded and the match is anchored at the block's start.
+SERVER_ERROR = re.compile(
+    r"(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable )?Fatal error|"
+    r"Parse error)\s*:[^\n]{0,600}? in \S{1,300}\.php on line \d+",
+    re.IGNORECASE,
+)
 # A short line near the end that sells, asks to follow or subscribe, or states a policy.
 PROMO_LINE = re.compile(
     r"\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|them|@\w+)|on twitter|"

@@ -130,6 +130,20 @@ def is_unstopped_sentence(line: Line) -> bool:
     return sum(w in _ALL_STOP_WORDS for w in words) >= UNSTOPPED_STOP_SHARE * max(1, len(words))
 
 
+def runs_on(line: Line, following: Line | None) -> bool:
+    """A short line whose sentence runs on into the next line (a `<br>` inside a
+    paragraph): the next line follows with no blank between, is prose and starts in
+    lower case ("Der Plakatwettbewerb für Kinder" / "findet in 2020 bereits ...")."""
+    return (
+        following is not None
+        and line.kind is Kind.SHORT
+        and not line.blank_after
+        and following.kind is Kind.PROSE
+        and following.text[:1].islower()
+        and not line.text.endswith((".", ":", "!", "?"))
+    )
+
+
 def select(
     lines: list[Line], start: int, end: int, skip: set[int], *, set_off: bool = False
 ) -> Body:
@@ -171,7 +185,11 @@ def select(
             kind = "item"  # a short bulleted line continuing a list
         elif is_subheading(line, following, set_off):
             kind = "heading"
-        elif not (announces_list(line, following) or is_unstopped_sentence(line)):
+        elif not (
+            announces_list(line, following)
+            or is_unstopped_sentence(line)
+            or runs_on(line, following)
+        ):
             continue
         seen.add(line.text)
         body.add(line.text, kind)

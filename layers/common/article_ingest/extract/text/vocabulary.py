@@ -186,6 +186,11 @@ COOKIE_NOTICE = re.compile(
     r"verwenden|nutzt|nutzen|gebruikt|gebruiken|bruker|använder|anvender)\b.{0,60}cookies"
     r"|cookies?\s+(?:policy|settings|preferences|richtlinie|einstellungen)"
     r"|(?:necessary|functional|analytics|performance|advertisement)\s+cookies"
+    # Cookies beside the words of a consent box (a recipe's cookies come with none).
+    r"|cookies?\b.{0,100}\b(?:websites?|webseiten?|browser|blockieren|blocking|"
+    r"zustimm|akzeptier|consent|datenschutz|privacy)"
+    r"|\b(?:websites?|webseiten?|browser|blockieren|blocking|zustimm|akzeptier|consent|"
+    r"datenschutz|privacy)\w*\b.{0,100}cookies?\b"
 )
 # The start of the comments: nothing after it is article body.
 COMMENTS_WALL = re.compile(

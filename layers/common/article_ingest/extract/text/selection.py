@@ -1,0 +1,81 @@
+"""Stage 3 of the text pipeline: the body selected from its run.
+
+The run's lines minus what the header record took, an author's bio dropped from
+the end, the standfirst put first, the header's captions kept as images; and,
+when nothing is left, the paste's readable lines (a paste is never lost).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...models import ExtractionWarning, Image
+from . import header as header_mod
+from . import paragraphs
+from .body import Run
+from .lines import Kind, Line
+from .record import HeaderRecord
+
+
+@dataclass
+class BodySelection:
+    """The body's paragraphs with their kinds, its images, the standfirst."""
+
+    paragraphs: list[str]
+    kinds: list[str]
+    images: list[Image]
+    description: str | None = None  # the standfirst line, when there is one
+    warnings: list[ExtractionWarning] = field(default_factory=list)
+
+
+def select_body(lines: list[Line], run: Run, end: int, record: HeaderRecord) -> BodySelection:
+    """The body of the paste whose body run is `run` (ending at `end`)."""
+    start = run.start
+    if record.headline_at is not None:
+        start = max(start, max(record.title_lines) + 1)
+    body = paragraphs.select(lines, start, end, record.header_lines(), set_off=run.set_off)
+    body.paragraphs = paragraphs.drop_author_bio(body.paragraphs)
+    body.kinds = body.kinds[: len(body.paragraphs)]  # a bio goes from the end
+    warnings: list[ExtractionWarning] = []
+    if not body.paragraphs:
+        # A paste is never lost: without a body run, its readable lines stand in.
+        body.paragraphs = paragraphs.fallback_paragraphs(lines)
+        body.kinds = ["paragraph"] * len(body.paragraphs)
+        warnings.append("body_fallback")
+    description = _standfirst(lines, record, start, body.paragraphs, body.kinds)
+    # Captions in the header (lead image) are images too, never body.
+    header_credits = [ln.text for ln in lines[record.lo : start] if ln.kind is Kind.CREDIT]
+    images = [paragraphs.split_credit(t) for t in header_credits] + body.images
+    return BodySelection(
+        paragraphs=body.paragraphs,
+        kinds=body.kinds,
+        images=[im for im in images if im.caption],
+        description=description,
+        warnings=warnings,
+    )
+
+
+def _standfirst(
+    lines: list[Line], record: HeaderRecord, start: int, body: list[str], kinds: list[str]
+) -> str | None:
+    """The standfirst line's text (the description), put first in `body` too.
+
+    The standfirst is body text and the description: one convention for pastes and
+    HTML (README "The Article"). Measured on the pastes: fundus 0.940 -> 0.943,
+    trafilatura-eval snippets 0.887 -> 0.890, scrapinghub 0.930 -> 0.928 (its
+    annotators leave deks out). Only a sentence-shaped line goes into the body;
+    a title-like or caption-like one stays the description alone.
+    """
+    if record.headline_at is None:
+        return None
+    standfirst_at = header_mod.find_standfirst(lines, record.headline_at, start)
+    if standfirst_at is None:
+        return None
+    standfirst = lines[standfirst_at]
+    description = standfirst.text
+    if description:
+        record.provenance["description"] = "standfirst-line"
+        if standfirst.kind is Kind.PROSE and body and not any(description in p for p in body[:3]):
+            body.insert(0, description)
+            kinds.insert(0, "paragraph")
+    return description
