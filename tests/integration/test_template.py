@@ -236,7 +236,10 @@ def _alarmed(template: dict[str, Any]) -> set[tuple[str, str, str, str]]:
         props = alarm["Properties"]
         (dimension,) = props["Dimensions"]
         value = dimension["Value"]
-        resource = value.get("Ref") or value.get("Fn::GetAtt", "").split(".")[0]
+        if isinstance(value, str):  # a literal value (the service name of our metrics)
+            resource = value
+        else:
+            resource = value.get("Ref") or value.get("Fn::GetAtt", "").split(".")[0]
         found.add((props["Namespace"], props["MetricName"], dimension["Name"], resource))
     return found
 
@@ -248,6 +251,12 @@ def test_template_every_function_has_error_and_throttle_alarms(template: dict[st
     for function in functions:
         for metric in ("Errors", "Throttles"):
             assert ("AWS/Lambda", metric, "FunctionName", function) in alarmed
+
+
+def test_template_failed_announcements_have_an_alarm(template: dict[str, Any]) -> None:
+    # Events are best effort: the failures the functions count must reach someone
+    alarmed = _alarmed(template)
+    assert ("ArticleIngest", "EventsNotPublished", "service", "article-ingest") in alarmed
 
 
 def test_template_http_api_5xx_has_an_alarm(template: dict[str, Any]) -> None:

@@ -200,10 +200,10 @@ def test_template_functions_have_reserved_concurrency(
 def test_template_queue_accepts_notifications_from_its_own_bucket_only(
     template: dict[str, Any],
 ) -> None:
-    # Given the queue policy's S3 statement
-    (policy,) = _resources(template, "AWS::SQS::QueuePolicy").values()
+    # Given the one statement of the queue policies that lets S3 publish
     (s3,) = [
         s
+        for policy in _resources(template, "AWS::SQS::QueuePolicy").values()
         for s in policy["Properties"]["PolicyDocument"]["Statement"]
         if s.get("Principal") == {"Service": "s3.amazonaws.com"}
     ]

@@ -70,3 +70,20 @@ class StorageUnavailable(IngestError):
 
     code = "storage_unavailable"
     http_status = 503
+
+
+class RecordChanged(IngestError):
+    """A record was written by someone else while it was re-extracted: the
+    re-extraction is not published over it; running it again reads the new version
+    (409, never raised by the API)."""
+
+    code = "record_changed"
+    http_status = 409
+
+
+class RawInputMissing(IngestError):
+    """A stored article's raw input is gone or cannot be read back, so it cannot be
+    re-extracted; the article is kept as it is (404, never raised by the API)."""
+
+    code = "raw_missing"
+    http_status = 404

@@ -50,6 +50,11 @@ class Settings(BaseModel):
     # The EventBridge bus articles are announced on (created, updated, deleted);
     # unset: nothing is announced (see events.py).
     event_bus_name: str | None = None
+    # Re-extraction at scale (reprocess_queue.py): the worker's queue, the starter's
+    # own queue (its continuations) and the dead-letter queue of both.
+    reprocess_queue_url: str | None = None
+    reprocess_start_queue_url: str | None = None
+    reprocess_dead_letter_queue_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from .errors import ArticleNotFound, BadCursor, BadInput, RecordRefused, StorageUnavailable
+from .errors import (
+    ArticleNotFound,
+    BadCursor,
+    BadInput,
+    RecordChanged,
+    RecordRefused,
+    StorageUnavailable,
+)
 from .models import Article, ArticleList, ArticleSummary, IngestStatus
 from .normalize import article_id, sha256_hex
 from .settings import Settings
@@ -57,6 +64,7 @@ class ArticleStore(Protocol):
         *,
         writer: str | None = None,
         token: str | None = None,
+        replacing: str | None = None,
     ) -> tuple[IngestStatus, Article]: ...
 
     def get(self, article_id: str) -> Article: ...
@@ -197,6 +205,7 @@ class S3DynamoStore:
         *,
         writer: str | None = None,
         token: str | None = None,
+        replacing: str | None = None,
     ) -> tuple[IngestStatus, Article]:
         """Store the article unless the same content is already stored.
 
@@ -209,11 +218,17 @@ class S3DynamoStore:
         `_link_content`): a body posted without a URL after it was stored with one
         answers that record, "unchanged".
 
+        `replacing` (a re-extraction, see reprocess.py): the `ingested_at` of the index
+        item the article was re-extracted from. The article is then written even when
+        its body is the same (another field changed: a new S3 version of the same key),
+        and published only over that very item.
+
         Returns ("created" | "updated" | "unchanged", the stored Article).
-        Raises StorageUnavailable when S3 or DynamoDB fail after retries, and
-        RecordRefused when they refuse the record for good.
+        Raises StorageUnavailable when S3 or DynamoDB fail after retries,
+        RecordRefused when they refuse the record for good, and RecordChanged when
+        `replacing` no longer names the index item (nothing is published then).
         """
-        status, stored = self._save(article, raw, writer=writer, token=token)
+        status, stored = self._save(article, raw, writer=writer, token=token, replacing=replacing)
         self._link_content(stored, writer)
         return status, stored
 
@@ -264,10 +279,19 @@ class S3DynamoStore:
             raise _storage_error("writing to DynamoDB", exc) from exc
 
     def _save(
-        self, article: Article, raw: bytes | None, *, writer: str | None, token: str | None
+        self,
+        article: Article,
+        raw: bytes | None,
+        *,
+        writer: str | None,
+        token: str | None,
+        replacing: str | None = None,
     ) -> tuple[IngestStatus, Article]:
         existing = self._get_item(article.id)
-        if existing and _sha(existing) == article.content_sha256:
+        if replacing is not None:
+            if _attr(existing, "ingested_at") != replacing:
+                raise RecordChanged(f"article {article.id} changed while it was re-extracted")
+        elif existing and _sha(existing) == article.content_sha256:
             return self._repeat_status(existing, token), self._load(existing["s3_key"]["S"])
         key = self.article_key(article)
         self._write_objects(article, raw, key)
@@ -280,7 +304,9 @@ class S3DynamoStore:
             status: IngestStatus = "updated" if existing else "created"
             write = {"write_id": write_id, "write_status": status, "written_by": writer}
             try:
-                self._put_item(article, key, existing, {**write, "write_token": token})
+                self._put_item(
+                    article, key, existing, {**write, "write_token": token}, replacing=replacing
+                )
                 return status, article
             except _LostRace:
                 # Growing jitter: racers spread out instead of retrying in lockstep.
@@ -290,6 +316,10 @@ class S3DynamoStore:
                     # Our put landed and its reply was lost (the SDK retried it): the
                     # item is ours, as first written.
                     return status, article
+                if replacing is not None:  # a re-extraction only replaces what it read
+                    raise RecordChanged(
+                        f"article {article.id} changed while it was re-extracted"
+                    ) from None
                 if existing and _sha(existing) == article.content_sha256:
                     return self._repeat_status(existing, token), self._load(existing["s3_key"]["S"])
         raise StorageUnavailable(
@@ -331,9 +361,11 @@ class S3DynamoStore:
         key: str,
         existing: dict[str, Any] | None,
         write: dict[str, str | None],
+        replacing: str | None = None,
     ) -> None:
         """One conditional put: the item must still be as we read it (absent, or
-        holding the content we read). It records the write (`write`: its id, status,
+        holding the content we read; for a re-extraction, the very item: its
+        `ingested_at` is new on every write). It records the write (`write`: its id, status,
         writer and request token) and the version it replaces. Raises _LostRace when
         the item changed."""
         ingested_at = _now()
@@ -363,6 +395,11 @@ class S3DynamoStore:
             condition = {
                 "ConditionExpression": "content_sha256 = :seen",
                 "ExpressionAttributeValues": {":seen": {"S": expected_sha}},
+            }
+        if replacing is not None:
+            condition = {
+                "ConditionExpression": "ingested_at = :seen",
+                "ExpressionAttributeValues": {":seen": {"S": replacing}},
             }
         try:
             self._ddb.put_item(TableName=self._settings.table_name, Item=item, **condition)

@@ -279,6 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_schema = sub.add_parser("schema", help="print the Article's JSON Schema")
     p_schema.set_defaults(func=cmd_schema)
+
+    # `reprocess`: re-extract stored articles (cli/reprocess.py).
+    from .reprocess import add_parser as add_reprocess_parser
+
+    add_reprocess_parser(sub)
     return parser
 
 
