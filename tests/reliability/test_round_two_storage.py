@@ -75,9 +75,8 @@ def test_list_and_get_answers_hide_the_internal_keys(api: Any) -> None:
     assert got["source"]["raw_key"] is None
 
 
-def _item(store: Any, article_id: str) -> dict[str, Any]:
-    item: dict[str, Any] = store._get_item(article_id)
-    return item
+def _item(store: Any, article_id: str) -> Any:
+    return store.index.get(article_id)
 
 
 def test_each_version_records_its_writer_and_the_version_before(store: Any, settings: Any) -> None:
@@ -94,10 +93,10 @@ def test_each_version_records_its_writer_and_the_version_before(store: Any, sett
     assert first.article.id == second.article.id
     # ... and the index names who wrote it, and keeps the version before, still readable
     item = _item(store, second.article.id)
-    assert item["written_by"]["S"] == "iam:mallory"
-    assert item["previous_written_by"]["S"] == "iam:alice"
-    assert item["previous_content_sha256"]["S"] == first.article.content_sha256
-    previous = store._load(item["previous_s3_key"]["S"])
+    assert item.written_by == "iam:mallory"
+    assert item.previous_written_by == "iam:alice"
+    assert item.previous_content_sha256 == first.article.content_sha256
+    previous = store.blobs.load(item.previous_s3_key)
     assert previous.body == first.article.body
 
 

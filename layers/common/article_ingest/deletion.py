@@ -32,10 +32,9 @@ from .errors import ArticleNotFound, StorageUnavailable
 from .events import ArticleEvent
 from .models import Article
 from .settings import Settings
-from .store import content_id
+from .store import ArticleIndex, content_id
 
 _DELETE_BATCH = 1000  # S3 DeleteObjects takes at most 1000 keys a call
-_CONDITION_FAILED = "ConditionalCheckFailedException"
 
 
 @dataclass
@@ -63,17 +62,12 @@ def _error_code(exc: ClientError) -> str | None:
     return code
 
 
-def _text(item: dict[str, Any], name: str) -> str | None:
-    value: str | None = item.get(name, {}).get("S")
-    return value
-
-
 class ArticleEraser:
     """Deletes articles from one bucket and table (clients injected)."""
 
     def __init__(self, s3: Any, dynamodb: Any, settings: Settings) -> None:
         self._s3 = s3
-        self._ddb = dynamodb
+        self._index = ArticleIndex(dynamodb, settings)
         self._settings = settings
 
     def delete(self, article_id: str) -> DeletedArticle:
@@ -83,11 +77,11 @@ class ArticleEraser:
         Raises ArticleNotFound when there was nothing to delete, and
         StorageUnavailable when S3 or DynamoDB fail (a retry finishes the job).
         """
-        item = self._get_item(article_id)
+        item = self._index.get(article_id)
         links: set[str] = set()
-        if item and "same_as" in item:  # GET by a content id answers the linked record
+        if item and item.same_as is not None:  # GET by a content id answers the record
             links.add(article_id)  # the link asked for goes even if the record is gone
-            article_id = item["same_as"]["S"]
+            article_id = item.same_as
         deleted = DeletedArticle(id=article_id, record=self._delete_index_item(article_id))
         article_versions = self._versions(self._article_prefix(article_id))
         prefixes = [self._raw_prefix(article_id)]
@@ -96,7 +90,7 @@ class ArticleEraser:
         for linked in sorted(links):
             if self._delete_link(linked, article_id):
                 deleted.links.append(linked)
-            if self._get_item(linked) is None:
+            if self._index.get(linked) is None:
                 # The body's own record was folded into this one (its link just
                 # deleted, or by an earlier attempt): its objects are this article's.
                 article_versions += self._versions(self._article_prefix(linked))
@@ -125,73 +119,35 @@ class ArticleEraser:
         return name.removesuffix(".json") if name.endswith(".json") else None
 
     # ------------------------------------------------------------------ DynamoDB
-    def _get_item(self, article_id: str) -> dict[str, Any] | None:
-        try:
-            response = self._ddb.get_item(
-                TableName=self._settings.table_name,
-                Key={"id": {"S": article_id}},
-                ConsistentRead=True,
-            )
-        except (ClientError, BotoCoreError) as exc:
-            raise _unavailable("reading DynamoDB", exc) from exc
-        item: dict[str, Any] | None = response.get("Item")
-        return item
-
-    def _conditional_delete(self, article_id: str, **condition: Any) -> dict[str, Any] | None:
-        """The deleted item, or None when the condition failed (nothing deleted)."""
-        try:
-            response = self._ddb.delete_item(
-                TableName=self._settings.table_name,
-                Key={"id": {"S": article_id}},
-                ReturnValues="ALL_OLD",
-                **condition,
-            )
-        except ClientError as exc:
-            if _error_code(exc) == _CONDITION_FAILED:
-                return None
-            raise _unavailable("deleting from DynamoDB", exc) from exc
-        except BotoCoreError as exc:
-            raise _unavailable("deleting from DynamoDB", exc) from exc
-        old: dict[str, Any] | None = response.get("Attributes")
-        return old
-
     def _delete_index_item(self, article_id: str) -> ArticleEvent | None:
-        old = self._conditional_delete(
-            article_id, ConditionExpression="attribute_exists(id) AND attribute_not_exists(same_as)"
+        old = self._index.delete_if(
+            article_id, "attribute_exists(id) AND attribute_not_exists(same_as)"
         )
         if old is None:
             return None
         return ArticleEvent(
             id=article_id,
-            url=_text(old, "url"),
-            headline=_text(old, "headline"),
-            publisher=_text(old, "publisher"),
-            s3_key=_text(old, "s3_key"),
-            content_sha256=_text(old, "content_sha256"),
+            url=old.url,
+            headline=old.headline,
+            publisher=old.publisher,
+            s3_key=old.s3_key,
+            content_sha256=old.content_sha256,
         )
 
     def _delete_link(self, linked: str, article_id: str) -> bool:
         """Delete the content link at `linked` if it names `article_id`."""
-        old = self._conditional_delete(
-            linked,
-            ConditionExpression="same_as = :record",
-            ExpressionAttributeValues={":record": {"S": article_id}},
+        return (
+            self._index.delete_if(linked, "same_as = :record", {":record": article_id}) is not None
         )
-        return old is not None
 
     def _drop_racing_write(self, article_id: str) -> None:
         """An index item written while this delete ran, whose object was among the
         versions deleted (its writer wrote the object before the delete listed it):
         removed too, so that no index item points at nothing."""
-        item = self._get_item(article_id)
-        key = item and "same_as" not in item and _text(item, "s3_key")
-        if not item or not key or self._exists(key):
+        item = self._index.get(article_id)
+        if not item or item.same_as is not None or self._exists(item.s3_key):
             return
-        self._conditional_delete(
-            article_id,
-            ConditionExpression="s3_key = :key",
-            ExpressionAttributeValues={":key": {"S": key}},
-        )
+        self._index.delete_if(article_id, "s3_key = :key", {":key": item.s3_key})
 
     # ------------------------------------------------------------------ S3
     def _versions(self, prefix: str) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 version it names and who wrote it), the Article it points at, and the input as it
 was received (`source.raw_key`: `raw/<id>/...`, or the upload's `incoming/` key).
 
-Writing stays in store.py: a re-extraction is published by `S3DynamoStore.save`,
+Writing stays in the store: a re-extraction is published by `S3DynamoStore.save`,
 the same conditional write as ingestion.
 """
 
@@ -19,6 +19,7 @@ from .errors import ArticleNotFound, RawInputMissing, StorageUnavailable
 from .models import Via
 from .service import RawInput
 from .settings import Settings
+from .store import ArticleIndex
 
 _MISSING_CODES = frozenset({"NoSuchKey", "404", "NoSuchVersion"})
 # Object types that say nothing about the input: the stored Article's own type decides.
@@ -59,7 +60,7 @@ class StoredInputs:
 
     def __init__(self, s3: Any, dynamodb: Any, settings: Settings) -> None:
         self._s3 = s3
-        self._ddb = dynamodb
+        self._index = ArticleIndex(dynamodb, settings)
         self._settings = settings
 
     def record(self, article_id: str) -> StoredRecord:
@@ -68,17 +69,10 @@ class StoredInputs:
         Raises ArticleNotFound (no such record, a content link, or an index item whose
         Article object is gone) and StorageUnavailable.
         """
-        try:
-            item = self._ddb.get_item(
-                TableName=self._settings.table_name,
-                Key={"id": {"S": article_id}},
-                ConsistentRead=True,
-            ).get("Item")
-        except (ClientError, BotoCoreError) as exc:
-            raise StorageUnavailable(f"reading DynamoDB failed: {type(exc).__name__}") from exc
-        if not item or "same_as" in item:  # links (store._link_content) are not records
+        item = self._index.get(article_id)
+        if not item or item.same_as is not None:  # links (see store) are not records
             raise ArticleNotFound(f"no article with id {article_id!r}")
-        key = item["s3_key"]["S"]
+        key = item.s3_key
         try:
             body = self._s3.get_object(Bucket=self._settings.bucket_name, Key=key)["Body"].read()
         except ClientError as exc:
@@ -96,8 +90,8 @@ class StoredInputs:
         return StoredRecord(
             id=article_id,
             document=document,
-            ingested_at=item["ingested_at"]["S"],
-            written_by=item.get("written_by", {}).get("S"),
+            ingested_at=item.ingested_at or "",
+            written_by=item.written_by,
         )
 
     def source(self, record: StoredRecord) -> StoredSource:
