@@ -3,15 +3,22 @@ and written through boto3's type (de)serializer instead of hand-built {"S": ...}
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from pydantic import BaseModel, ConfigDict
 
 from ..models import ArticleSummary
 
-_SERIALIZER = TypeSerializer()
-_DESERIALIZER = TypeDeserializer()
+
+@lru_cache(maxsize=1)
+def _codecs() -> tuple[Any, Any]:
+    """boto3's (serializer, deserializer), imported on first use: importing boto3
+    costs ~130 ms that a function's cold start need not pay before its first storage
+    call (aws.py makes its clients the same way)."""
+    from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+
+    return TypeSerializer(), TypeDeserializer()
 
 
 class IndexItem(BaseModel):
@@ -52,12 +59,14 @@ class IndexItem(BaseModel):
     @classmethod
     def from_dynamo(cls, item: dict[str, Any]) -> IndexItem:
         """The model of a DynamoDB item as GetItem / Query return it."""
-        return cls.model_validate({k: _DESERIALIZER.deserialize(v) for k, v in item.items()})
+        deserializer = _codecs()[1]
+        return cls.model_validate({k: deserializer.deserialize(v) for k, v in item.items()})
 
     def to_dynamo(self) -> dict[str, Any]:
         """The DynamoDB item: every attribute that has a value (empty ones are left
         out, as DynamoDB's secondary indexes refuse empty key strings)."""
-        return {k: _SERIALIZER.serialize(v) for k, v in self.model_dump().items() if v}
+        serializer = _codecs()[0]
+        return {k: serializer.serialize(v) for k, v in self.model_dump().items() if v}
 
     def summary(self) -> ArticleSummary:
         """The record as the listing shows it."""
