@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 VOCABULARY_MODULES = (
+    "article_ingest.extract.date_patterns",
     "article_ingest.extract.date_vocabulary",
     "article_ingest.extract.html.vocabulary",
     "article_ingest.extract.html.vocabulary_authors",
@@ -37,12 +38,14 @@ KNOWN_SUPERLINEAR: frozenset[str] = frozenset()
 def _patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
     for module_name in VOCABULARY_MODULES:
         module = importlib.import_module(module_name)
+        prefix = f"{module_name.rsplit('.', 2)[-2]}.{module_name.rsplit('.', 1)[-1]}"
         for name, value in sorted(vars(module).items()):
             if isinstance(value, re.Pattern):
-                yield (
-                    f"{module_name.rsplit('.', 2)[-2]}.{module_name.rsplit('.', 1)[-1]}.{name}",
-                    value,
-                )
+                yield f"{prefix}.{name}", value
+            elif isinstance(value, tuple):  # a family of patterns (dates' DATE_PATTERNS)
+                for i, member in enumerate(value):
+                    if isinstance(member, re.Pattern):
+                        yield f"{prefix}.{name}[{i}]", member
 
 
 def _cpu_seconds(pattern: re.Pattern[str], text: str, repeats: int) -> float:

@@ -11,6 +11,7 @@ from typing import Any
 
 from lxml import etree
 
+from . import vocabulary as v
 from .parse import collapse
 
 ARTICLE_TYPES = frozenset(
@@ -23,8 +24,6 @@ ARTICLE_TYPES = frozenset(
 )  # fmt: skip
 PERSON_TYPES = frozenset({"person"})
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "organisation"})
-_JSON_ESCAPES = re.compile(r"[\x00-\x1f]")
-_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 MAX_NODES = 5_000
 MAX_BIO_CHARS = 300
 
@@ -52,13 +51,13 @@ class JsonLdArticle:
 
 
 def _load(text: str) -> Any:
-    text = _CDATA.sub("", text.strip())
+    text = v.SCRIPT_CDATA.sub("", text.strip())
     try:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):
         pass
     try:
-        return json.loads(_JSON_ESCAPES.sub(" ", text), strict=False)
+        return json.loads(v.JSON_CONTROL_CHARS.sub(" ", text), strict=False)
     except (ValueError, RecursionError):
         return None
 

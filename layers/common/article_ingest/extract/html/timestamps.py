@@ -13,6 +13,7 @@ import email.utils
 import re
 
 from ...timestamp import Timestamp, offset_minutes
+from .. import date_patterns as dp
 from .. import date_vocabulary as dv
 from .. import dates
 from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
@@ -22,20 +23,6 @@ from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
 ZONE_OFFSETS: dict[str, str] = {
     name: dates.minutes_offset(minutes) for name, minutes in ZONE_MINUTES.items()
 }
-
-_NEAR_ISO = re.compile(
-    r"^\s*(\d{4})-?(\d{2})-?(\d{2})[T ]?(?:(\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT|[A-Z]{3,4})?\s*$",
-    re.IGNORECASE,
-)
-# A 12-hour clock ("12:01 AM", "3:05 p.m.").
-_TWELVE_HOUR = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?\s?m(?![^\W\d_])", re.IGNORECASE)
-_EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
-_DMY = re.compile(
-    r"^\s*(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\s*(?:,|um|-)?\s*(\d{1,2})[:.](\d{2})"
-    r"(?::(\d{2}))?\s*(?:uhr|h)?\s*([A-Z]{3,4})?)?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _offset(token: str | None) -> str | None:
@@ -71,21 +58,21 @@ def normalise(value: str | None, *, lang: str | None = None) -> str | None:
     iso = dates.parse_iso(value)
     if iso:
         return iso
-    m = _NEAR_ISO.match(value)
+    m = dp.NEAR_ISO.match(value)
     if m:
         y, mo, d, h, mi, s, zone = m.groups()
         off = _offset(zone)
         if zone and off is None:
             return None
         return _compose(y, mo, d, h, mi, s, off)
-    m = _EPOCH.match(value)
+    m = dp.EPOCH.match(value)
     if m:
         try:
             stamp = dt.datetime.fromtimestamp(int(m.group(1)), tz=dt.UTC)
         except (OverflowError, OSError, ValueError):
             return None
         return stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if 1990 < stamp.year < 2100 else None
-    m = _DMY.match(value)
+    m = dp.NUMERIC_DMY.match(value)
     if m:
         d, mo, y, h, mi, s, zone = m.groups()
         return _compose(y, mo, d, h, mi, s, _offset(zone))
@@ -95,7 +82,7 @@ def normalise(value: str | None, *, lang: str | None = None) -> str | None:
 def _rfc2822(value: str) -> str | None:
     if not re.search(r"\d{1,2}:\d{2}", value) or not re.search(r"[A-Za-z]{3}", value):
         return None
-    if _TWELVE_HOUR.search(value):
+    if dp.TWELVE_HOUR.search(value):
         return None  # RFC 2822 has no am/pm: "3:05 PM" would read 03:05 (human() reads it)
     try:
         parsed = email.utils.parsedate_to_datetime(value)

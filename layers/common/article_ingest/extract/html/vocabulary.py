@@ -354,3 +354,8 @@ SUMMARY_HEADING = re.compile(
     r"ポイント|핵심)\W*$",
     re.IGNORECASE,
 )
+
+# JSON-LD scripts (jsonld.py): control characters JSON forbids in strings (pages put
+# raw newlines there), and the CDATA wrapper some CMSs put around the JSON.
+JSON_CONTROL_CHARS = re.compile(r"[\x00-\x1f]")
+SCRIPT_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")

@@ -9,7 +9,6 @@ or the headline ("Shanthi M·Stocktwits", "Julia Vergin | Clare Roth").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..dates import MONTHS, ZONE_OFFSETS, find_datetime
@@ -32,10 +31,6 @@ DATELINE_MAX_NAMES = 2
 # How close (in lines) a bare name must be to the dateline or the headline.
 NEAR_DATE = 2
 NEAR_HEADLINE = 8
-_DIGIT = re.compile(r"\d")
-_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_DIGIT_RUN = re.compile(r"\d[\d.:/]*")
-_DATELINE_PARTS = re.compile(r"(?<!\s)\s*(?:[,/|·•]|\s[-–—]\s)\s*")
 
 
 @dataclass(slots=True)
@@ -49,7 +44,7 @@ class Byline:
 def is_name(text: str) -> bool:
     """A person-name shape: 1-5 capitalised tokens (particles allowed), no digits."""
     tokens = text.split()
-    if not 1 <= len(tokens) <= NAME_MAX_TOKENS or _DIGIT.search(text):
+    if not 1 <= len(tokens) <= NAME_MAX_TOKENS or v.BYLINE_DIGIT.search(text):
         return False
     if v.NOT_A_NAME.search(text) or v.PUBLISHED_WORDS.search(text):
         return False
@@ -57,7 +52,7 @@ def is_name(text: str) -> bool:
         return False
     if len(tokens) > 2 and text.isupper():
         return False  # "MAKE BETTER COFFEE": a shouted label, not a name
-    if any(len(_INNER_CAPITAL.findall(token)) > 1 for token in tokens):
+    if any(len(v.INNER_CAPITAL.findall(token)) > 1 for token in tokens):
         return False  # "EdendaleMsunduziMsunduzi": glued menu words
     capitals = 0
     for token in tokens:
@@ -107,7 +102,7 @@ def split_names(text: str, *, explicit: bool = False) -> list[str]:
     explicit byline word (`explicit`), an organisation ("The Associated Press")
     counts as the author too.
     """
-    text = _DIGIT.split(v.NAME_FOOTNOTE.sub("", text), maxsplit=1)[0]
+    text = v.BYLINE_DIGIT.split(v.NAME_FOOTNOTE.sub("", text), maxsplit=1)[0]
     out: list[str] = []
     for raw in v.NAME_SPLIT.split(text):
         part = drop_shouted_tail(_leading_name(clean_name(raw)))
@@ -143,7 +138,7 @@ def _parts(text: str) -> list[str]:
 
 def _publisher(parts: list[str]) -> str | None:
     for part in parts:
-        if is_person(part) or _DIGIT.search(part) or v.PUBLISHED_WORDS.search(part):
+        if is_person(part) or v.BYLINE_DIGIT.search(part) or v.PUBLISHED_WORDS.search(part):
             continue
         if len(part) < 40 and not v.BYLINE_START.match(part):
             return part
@@ -153,7 +148,7 @@ def _publisher(parts: list[str]) -> str | None:
 def _names_in_dateline(text: str) -> list[str]:
     """Person names written beside a date: "28. April 2024, 14:26 Uhr, Tobias Költzsch"."""
     out: list[str] = []
-    for part in _DATELINE_PARTS.split(_DIGIT_RUN.sub(" ", text)):
+    for part in v.DATELINE_PARTS.split(v.BYLINE_DIGIT_RUN.sub(" ", text)):
         part = part.strip(" .:-–—|·•,")
         if part and is_person(part) and not part.isupper():
             out.append(part)
@@ -217,7 +212,7 @@ def _bare(lines: list[Line], i: int, right_under_headline: bool) -> Byline | Non
         return None
     names = [p for p in parts if is_person(p)]
     if not names and len(parts) == 1:
-        lead = _DIGIT.split(parts[0], maxsplit=1)[0]
+        lead = v.BYLINE_DIGIT.split(parts[0], maxsplit=1)[0]
         names = split_names(lead) if is_person(v.NAME_SPLIT.split(lead)[0].strip()) else []
     if not names or (not is_person(names[0]) and not v.AGENCY.match(names[0])):
         return None
@@ -285,7 +280,7 @@ def copyright_owner(lines: list[Line]) -> str | None:
             continue
         owner = v.ALL_RIGHTS.sub("", m.group("owner"))
         owner = v.OWNER_NOISE.sub("", v.OWNER_TAIL.split(owner, maxsplit=1)[0]).strip(" -–—:")
-        if "/" in owner or len(_INNER_CAPITAL.findall(owner)) > 1:
+        if "/" in owner or len(v.INNER_CAPITAL.findall(owner)) > 1:
             continue  # a photo credit ("Name/imago") or glued footer links
         if owner[:1].isupper() and 1 <= len(owner.split()) <= ORG_MAX_TOKENS + 2:
             return owner

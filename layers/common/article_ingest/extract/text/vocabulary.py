@@ -340,3 +340,11 @@ READER_PROMPT = re.compile(
     r"zu (?:den )?favoriten|merkliste|ajouter aux favoris|añadir a favoritos)\b",
     re.IGNORECASE,
 )
+
+# Byline lines (byline.py): a digit (no name holds one), two names glued at a case
+# change ("Jane RoeAssociated Press"), a run of digits and date marks, and the
+# separators a dateline's parts stand between ("By Jane Roe | 12.03.2024, 14:05").
+BYLINE_DIGIT = re.compile(r"\d")
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+BYLINE_DIGIT_RUN = re.compile(r"\d[\d.:/]*")
+DATELINE_PARTS = re.compile(r"(?<!\s)\s*(?:[,/|·•]|\s[-–—]\s)\s*")
