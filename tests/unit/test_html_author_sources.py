@@ -121,11 +121,11 @@ def test_authors_related_articles_marked_up_authors_are_left_out() -> None:
 
 def test_authors_glued_agency_markup_is_split() -> None:
     # Given a byline whose person and agency sit in adjacent elements without a space
-    byline = "<div class='byline'>By <span>ERIC TUCKER</span><span>Associated Press</span></div>"
+    byline = "<div class='byline'>By <span>ERIN TALLOW</span><span>Associated Press</span></div>"
     # When extracted
     article = extract_html(_page("", byline), url=URL)
     # Then the person and the agency are two authors
-    assert article.authors == ["ERIC TUCKER", "Associated Press"]
+    assert article.authors == ["ERIN TALLOW", "Associated Press"]
 
 
 def test_spaced_text_separates_elements_but_not_inline_formatting() -> None:

@@ -61,7 +61,7 @@ def _looks_like_name(part: str) -> bool:
 
 
 def _split_agency(part: str) -> list[str]:
-    """The person and the agency of "ERIC TUCKER Associated Press"; else `[part]`."""
+    """The person and the agency of "ERIN TALLOW Associated Press"; else `[part]`."""
     if len(part) > MAX_NAME_CHARS + MAX_AGENCY_CHARS:
         return [part]
     m = va.AGENCY_TAIL.match(part)

@@ -16,7 +16,7 @@ from . import vocabulary_authors as va
 from .parse import attr, class_id, collapse, tag_of
 
 # Formatting tags inside a word ("<b>Mc</b>Donald"); any other element boundary
-# separates words ("<span>ERIC TUCKER</span><span>Associated Press</span>").
+# separates words ("<span>ERIN TALLOW</span><span>Associated Press</span>").
 INLINE_FORMAT_TAGS = frozenset({"b", "i", "em", "strong", "u", "small", "font", "mark", "abbr"})
 
 

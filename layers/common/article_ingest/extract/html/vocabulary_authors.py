@@ -29,7 +29,7 @@ BYLINE_PREFIX = re.compile(
 )
 
 # Separators between several names in one byline. One-letter conjunctions ("y", "e",
-# "i", "a") count in lower case only: "Sarah E. Needleman" is one person.
+# "i", "a") count in lower case only: "Mara E. Quillfeather" is one person.
 AUTHOR_SPLIT = re.compile(
     # Blanks are read once per run ((?<!\s), possessive): linear on any run of them.
     r"(?<!\s)\s*+(?:,|;|\||/|•|·|&|\+|\band\b|\bund\b|\bet\b|(?-i:\b[yeia]\b)|\bog\b|"
@@ -85,8 +85,8 @@ _AGENCY_NAMES = (
     r"kyodo|yonhap|xinhua|bloomberg|dts|afp/dpa|dpa/afp|aa|anka|dha|iha"
 )
 AGENCIES = re.compile(rf"^(?:{_AGENCY_NAMES})$", re.IGNORECASE)
-# An agency printed straight after a person ("ERIC TUCKER Associated Press", markup
-# without a space: "ERIC TUCKERAssociated Press"): the person, then the agency. Short
+# An agency printed straight after a person ("ERIN TALLOW Associated Press", markup
+# without a space: "ERIN TALLOWAssociated Press"): the person, then the agency. Short
 # all-caps agencies ("AP") need a space before them, a written-out one does not.
 AGENCY_TAIL = re.compile(
     r"^(?P<name>\S+(?:\s+\S+)*?[^\W\d_])(?:\s*(?P<long>Associated Press|Reuters|"

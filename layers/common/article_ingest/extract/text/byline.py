@@ -4,7 +4,7 @@ Shapes, tried in order: an explicit byline ("By Jane Doe and John Roe",
 "Von Max Muster, dpa", "Autor: X"); a label line ("Von", "Author of the
 article:") followed by the names; names written beside the date ("28. April
 2024, 14:26 Uhr, Tobias Költzsch"); a bare name-shaped line next to the dateline
-or the headline ("Shanthi M·Stocktwits", "Julia Vergin | Clare Roth").
+or the headline ("Shanthi M·Stocktwits", "Ines Varga | Clara Rook").
 """
 
 from __future__ import annotations
