@@ -28,7 +28,9 @@ def parse(html: str) -> etree._Element | None:
     if not html or not html.strip():
         return None
     text = v.XML_DECLARATION.sub("", html[: v.MAX_HTML_CHARS], count=1)
-    text = _limit_attributes(v.CONTROL_CHARS.sub("", text))
+    if any(c in text for c in v.CONTROL_CHAR_LIST):  # rare: the regex pass only then
+        text = v.CONTROL_CHARS.sub("", text)
+    text = _limit_attributes(text)
     if not text.strip():
         return None
     try:
