@@ -195,6 +195,25 @@ def test_serve_on_a_taken_port_is_one_line(capsys: pytest.CaptureFixture[str]) -
     assert f"127.0.0.1:{port}" in capsys.readouterr().err
 
 
+def test_serve_with_its_endpoint_port_taken_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    # Given the port asked for the embedded S3/DynamoDB endpoint already in use (and
+    # no running endpoint to use instead)
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        # When the local stack is asked to serve with it (make run's MOTO_PORT)
+        code = main(["serve", "--port", "0", "--moto-port", str(port)])
+    # Then it says so in one line with status 2, instead of waiting on that port
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2 and len(err) == 1 and "--moto-port" in err[0]
+
+
 @pytest.mark.parametrize("command", [["ingest", str(SEED)], ["serve", "--port", "0"]])
 def test_the_local_stack_without_its_extra_is_one_line(
     command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

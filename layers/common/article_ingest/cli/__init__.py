@@ -173,6 +173,7 @@ def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     _require_local_extra()
     from ..local.cors import Cors
+    from ..local.moto_stack import EndpointPortTaken
     from ..local.server import serve
 
     try:
@@ -184,6 +185,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             settings=settings,
             cors=Cors.of(args.cors_origin),
         )
+    except EndpointPortTaken as exc:
+        raise UsageError(
+            f"{exc.strerror}: give another --moto-port (make run: MOTO_PORT=)"
+        ) from exc
     except OSError as exc:  # the port is taken, or the host is not ours
         raise UsageError(f"cannot serve on {args.host}:{args.port}: {exc.strerror}") from exc
     return 0

@@ -61,6 +61,22 @@ def free_port(host: str = "127.0.0.1") -> int:
         return port
 
 
+class EndpointPortTaken(OSError):
+    """The port asked for the embedded S3/DynamoDB/SQS endpoint is in use."""
+
+
+def _claimable(host: str, port: int) -> None:
+    """Raise EndpointPortTaken unless `port` can be bound: moto's server thread would
+    fail there silently, and the stack would then wait on whoever holds the port."""
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise EndpointPortTaken(
+                exc.errno, f"the S3/DynamoDB endpoint's port {host}:{port} is taken"
+            ) from exc
+
+
 @dataclass
 class LocalStack:
     """A running moto server, provisioned with the bucket and table."""
@@ -85,6 +101,8 @@ def start_local_stack(
     # werkzeug logs every request moto serves; the stack's own output is enough.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     atomic_conditional_writes()
+    if port:
+        _claimable(host, port)
     port = port or free_port(host)
     server = ThreadedMotoServer(ip_address=host, port=port, verbose=False)
     server.start()
