@@ -102,18 +102,33 @@ def _require_local_extra(otherwise: str = "") -> None:
         )
 
 
-def _store_settings(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Any]:
-    """The settings to store with, and the embedded stack when one had to be started."""
+def endpoint_settings(settings: Settings, endpoint: str) -> Settings:
+    """`settings` pointed at a running endpoint; a local one (moto) takes any
+    credentials and a fresh machine has none, so moto's dummy ones are set."""
     import os
 
+    if _local_endpoint(endpoint) and not os.environ.get("AWS_ACCESS_KEY_ID"):
+        os.environ.update(_LOCAL_CREDENTIALS)
+    return settings.model_copy(update={"aws_endpoint_url": endpoint})
+
+
+def add_store_options(parser: argparse.ArgumentParser) -> None:
+    """--endpoint-url and --aws: where a command that reads or writes the store goes."""
+    parser.add_argument("--endpoint-url", help="a running local stack's AWS endpoint")
+    parser.add_argument(
+        "--aws",
+        action="store_true",
+        help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
+    )
+
+
+def _store_settings(args: argparse.Namespace, settings: Settings) -> tuple[Settings, Any]:
+    """The settings to store with, and the embedded stack when one had to be started."""
     if args.aws:
         return settings, None
     endpoint = args.endpoint_url or settings.aws_endpoint_url
     if endpoint:
-        if _local_endpoint(endpoint) and not os.environ.get("AWS_ACCESS_KEY_ID"):
-            # A local stack (moto) takes any credentials; a fresh machine has none.
-            os.environ.update(_LOCAL_CREDENTIALS)
-        return settings.model_copy(update={"aws_endpoint_url": endpoint}), None
+        return endpoint_settings(settings, endpoint), None
     _require_local_extra(", or give --endpoint-url URL or --aws")
     from ..local.moto_stack import start_local_stack
 
@@ -238,12 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_ingest = sub.add_parser("ingest", help="extract and store (embedded local stack by default)")
     add_inputs(p_ingest)
-    p_ingest.add_argument("--endpoint-url", help="a running local stack's AWS endpoint")
-    p_ingest.add_argument(
-        "--aws",
-        action="store_true",
-        help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
-    )
+    add_store_options(p_ingest)
     p_ingest.set_defaults(func=cmd_ingest)
 
     p_delete = sub.add_parser(
@@ -252,12 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(embedded local stack by default)",
     )
     p_delete.add_argument("ids", nargs="+", metavar="ID", help="article ids")
-    p_delete.add_argument("--endpoint-url", help="a running local stack's AWS endpoint")
-    p_delete.add_argument(
-        "--aws",
-        action="store_true",
-        help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
-    )
+    add_store_options(p_delete)
     p_delete.set_defaults(func=cmd_delete)  # cli/delete.py
 
     p_serve = sub.add_parser("serve", help="run the local stack: moto + the HTTP API")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any
 
@@ -30,19 +29,16 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--until", help="published on or before (date or ISO 8601 time)")
     p.add_argument("--publisher", help="one publisher's articles (any case)")
     p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
-    p.add_argument("--endpoint-url", help="a running local stack's AWS endpoint")
-    p.add_argument(
-        "--aws",
-        action="store_true",
-        help="use real AWS (BUCKET_NAME and TABLE_NAME from the environment)",
-    )
+    from . import add_store_options
+
+    add_store_options(p)
     p.set_defaults(func=cmd_reprocess)
 
 
 def _store_settings(args: argparse.Namespace, settings: Settings) -> Settings:
     """Where the stored articles are: real AWS, or an endpoint. There is no embedded
     stack here: a new one would hold nothing to re-extract."""
-    from . import _LOCAL_CREDENTIALS, _local_endpoint
+    from . import endpoint_settings
 
     if args.aws:
         return settings
@@ -52,9 +48,7 @@ def _store_settings(args: argparse.Namespace, settings: Settings) -> Settings:
             "reprocess reads a store: give --endpoint-url URL (a running "
             "`article-ingest serve`), set AWS_ENDPOINT_URL, or use --aws"
         )
-    if _local_endpoint(endpoint) and not os.environ.get("AWS_ACCESS_KEY_ID"):
-        os.environ.update(_LOCAL_CREDENTIALS)  # moto takes any credentials
-    return settings.model_copy(update={"aws_endpoint_url": endpoint})
+    return endpoint_settings(settings, endpoint)
 
 
 def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
