@@ -36,3 +36,22 @@ def clients(settings: Settings) -> tuple[Any, Any]:
         client("s3", settings.aws_region, settings.aws_endpoint_url),
         client("dynamodb", settings.aws_region, settings.aws_endpoint_url),
     )
+
+
+def error_code(exc: BaseException) -> str | None:
+    """The AWS error code of a botocore ClientError ("NoSuchKey",
+    "ConditionalCheckFailedException"); None for any other exception."""
+    response = getattr(exc, "response", None)
+    if not isinstance(response, dict):
+        return None
+    code: str | None = response.get("Error", {}).get("Code")
+    return code
+
+
+# The codes S3 answers a GetObject with when the object (or that version) is gone.
+_MISSING_OBJECT_CODES = frozenset({"NoSuchKey", "404", "NoSuchVersion"})
+
+
+def object_missing(exc: BaseException) -> bool:
+    """True when S3 refused a read because the object or version is not there."""
+    return error_code(exc) in _MISSING_OBJECT_CODES

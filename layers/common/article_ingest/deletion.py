@@ -28,6 +28,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import ValidationError
 
+from .aws import error_code
 from .errors import ArticleNotFound, StorageUnavailable
 from .events import ArticleEvent
 from .models import Article
@@ -55,11 +56,6 @@ class DeletedArticle:
 
 def _unavailable(action: str, exc: Exception) -> StorageUnavailable:
     return StorageUnavailable(f"storage failed while {action}: {type(exc).__name__}")
-
-
-def _error_code(exc: ClientError) -> str | None:
-    code: str | None = exc.response.get("Error", {}).get("Code")
-    return code
 
 
 class ArticleEraser:
@@ -175,7 +171,7 @@ class ArticleEraser:
                 raw_key = Article.model_validate_json(body).source.raw_key
             except ClientError as exc:
                 # A delete marker has no body (405); a version already gone, none (404).
-                if _error_code(exc) in ("MethodNotAllowed", "NoSuchVersion", "NoSuchKey"):
+                if error_code(exc) in ("MethodNotAllowed", "NoSuchVersion", "NoSuchKey"):
                     continue
                 raise _unavailable("reading S3", exc) from exc
             except BotoCoreError as exc:

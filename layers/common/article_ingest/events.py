@@ -24,6 +24,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import BaseModel, ConfigDict
 
+from .aws import error_code
 from .models import Article, IngestStatus
 from .settings import Settings
 
@@ -96,11 +97,7 @@ class EventBridgePublisher:
         try:
             response = self._client.put_events(Entries=[entry])
         except (ClientError, BotoCoreError) as exc:
-            code = (
-                exc.response.get("Error", {}).get("Code")
-                if isinstance(exc, ClientError)
-                else type(exc).__name__
-            )
+            code = error_code(exc) if isinstance(exc, ClientError) else type(exc).__name__
             return self._failed(detail_type, detail, code)
         if response.get("FailedEntryCount"):
             failed = (response.get("Entries") or [{}])[0]

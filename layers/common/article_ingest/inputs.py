@@ -66,6 +66,12 @@ def content_type_for(path: Path) -> str | None:
     return _EXTENSION_TYPES.get(suffixes[-1]) if suffixes else None
 
 
+def says_nothing(content_type: str | None) -> bool:
+    """A declared or stored type that says nothing about the bytes (none, or a generic
+    binary type): the bytes are sniffed, or a better-informed type is used instead."""
+    return (content_type or "").split(";")[0].strip().lower() in _SNIFF_TYPES
+
+
 @dataclass(frozen=True)
 class DecodedInput:
     """The input as text, with what it was judged to be."""

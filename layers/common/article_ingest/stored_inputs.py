@@ -15,15 +15,13 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .aws import object_missing
 from .errors import ArticleNotFound, RawInputMissing, StorageUnavailable
+from .inputs import says_nothing
 from .models import Via
 from .service import RawInput
 from .settings import Settings
 from .store import ArticleIndex
-
-_MISSING_CODES = frozenset({"NoSuchKey", "404", "NoSuchVersion"})
-# Object types that say nothing about the input: the stored Article's own type decides.
-_GENERIC_TYPES = frozenset({"", "binary/octet-stream", "application/octet-stream"})
 
 
 class StoredSource(BaseModel):
@@ -51,10 +49,6 @@ class StoredRecord:
     written_by: str | None
 
 
-def _missing(exc: ClientError) -> bool:
-    return exc.response.get("Error", {}).get("Code") in _MISSING_CODES
-
-
 class StoredInputs:
     """Reads records and their raw inputs from one bucket and table (clients injected)."""
 
@@ -76,7 +70,7 @@ class StoredInputs:
         try:
             body = self._s3.get_object(Bucket=self._settings.bucket_name, Key=key)["Body"].read()
         except ClientError as exc:
-            if _missing(exc):
+            if object_missing(exc):
                 raise ArticleNotFound(f"the Article object of {article_id!r} is gone") from exc
             raise StorageUnavailable(f"reading S3 failed: {type(exc).__name__}") from exc
         except BotoCoreError as exc:
@@ -116,7 +110,7 @@ class StoredInputs:
             obj = self._s3.get_object(Bucket=self._settings.bucket_name, Key=source.raw_key)
             data: bytes = obj["Body"].read()
         except ClientError as exc:
-            if _missing(exc):
+            if object_missing(exc):
                 raise RawInputMissing(
                     f"the raw input of article {record.id!r} ({source.raw_key}) is gone"
                 ) from exc
@@ -124,7 +118,7 @@ class StoredInputs:
         except BotoCoreError as exc:
             raise StorageUnavailable(f"reading S3 failed: {type(exc).__name__}") from exc
         stored_type = obj.get("ContentType") or ""
-        if stored_type.split(";")[0].strip().lower() in _GENERIC_TYPES:
+        if says_nothing(stored_type):  # the stored Article's own type decides
             stored_type = source.content_type
         url = record.document.get("url")
         return RawInput(

@@ -18,16 +18,13 @@ from aws_lambda_powertools import Logger
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import BaseModel, ValidationError
 
+from .aws import object_missing
 from .errors import BadInput, IngestError, InputTooLarge, StorageUnavailable
-from .inputs import content_type_for
+from .inputs import content_type_for, says_nothing
 from .service import RawInput
 from .settings import Settings
 
 logger = Logger(child=True)
-
-# Object types that say nothing: the key's extension (`.html.gz`, `.txt`) decides.
-_GENERIC_TYPES = frozenset({"", "binary/octet-stream", "application/octet-stream"})
-_MISSING_CODES = frozenset({"NoSuchKey", "404", "NoSuchVersion"})
 
 
 class ObjectMissing(IngestError):
@@ -131,13 +128,13 @@ def read_upload(s3: Any, upload: Upload, settings: Settings) -> RawInput:
             raise InputTooLarge(f"object is {size} bytes; the limit is {settings.max_input_bytes}")
         data: bytes = obj["Body"].read()
     except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") in _MISSING_CODES:
+        if object_missing(exc):
             raise ObjectMissing(f"s3://{upload.bucket}/{upload.key} no longer exists") from exc
         raise StorageUnavailable(f"reading the upload failed: {type(exc).__name__}") from exc
     except BotoCoreError as exc:
         raise StorageUnavailable(f"reading the upload failed: {type(exc).__name__}") from exc
     content_type = obj.get("ContentType") or ""
-    if content_type.split(";")[0].strip().lower() in _GENERIC_TYPES:
+    if says_nothing(content_type):  # the key's extension (`.html.gz`, `.txt`) decides
         content_type = content_type_for(Path(upload.key)) or ""
     url = (obj.get("Metadata") or {}).get("url")
     return RawInput(

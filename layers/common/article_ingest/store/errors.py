@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from botocore.exceptions import ClientError
-
+from ..aws import error_code
 from ..errors import RecordRefused, StorageUnavailable
 
 # Errors that no retry can fix: DynamoDB's ValidationException (item over 400 KB, a
@@ -11,14 +10,6 @@ from ..errors import RecordRefused, StorageUnavailable
 _PERMANENT_CODES = frozenset(
     {"ValidationException", "EntityTooLarge", "KeyTooLongError", "InvalidArgument"}
 )
-
-
-def error_code(exc: Exception) -> str | None:
-    """The AWS error code of a ClientError ("ConditionalCheckFailedException"), else None."""
-    if not isinstance(exc, ClientError):
-        return None
-    code: str | None = exc.response.get("Error", {}).get("Code")
-    return code
 
 
 def storage_error(action: str, exc: Exception) -> StorageUnavailable | RecordRefused:

@@ -7,9 +7,10 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from ..aws import error_code
 from ..errors import BadCursor
 from ..settings import Settings
-from .errors import error_code, storage_error
+from .errors import storage_error
 from .items import IndexItem
 
 _CONDITION_FAILED = "ConditionalCheckFailedException"
