@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from ..local_stack import running_local_stack
-from .integration_support import REPO, Context
+from .integration_support import EVENT_BUS, REPO, Context
 
 # Powertools reads these when the handler modules are imported.
 os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "article-ingest")
@@ -74,3 +75,39 @@ def local_server() -> Iterator[Any]:
     """The local stack on free ports, seeded from seeds/ (its own moto server)."""
     with running_local_stack(seeds=[REPO / "seeds"]) as server:
         yield server
+
+
+@pytest.fixture
+def subscriber(aws: tuple[Any, Any]) -> Any:
+    """A bus (EVENT_BUS), and a rule on it for source article-ingest whose target is a queue;
+    returns a function that reads the events the queue received."""
+    import boto3
+
+    events = boto3.client("events", region_name="us-east-1")
+    sqs = boto3.client("sqs", region_name="us-east-1")
+    events.create_event_bus(Name=EVENT_BUS)
+    queue_url = sqs.create_queue(QueueName="article-events")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+    events.put_rule(
+        Name="articles",
+        EventBusName=EVENT_BUS,
+        EventPattern=json.dumps({"source": ["article-ingest"]}),
+    )
+    events.put_targets(
+        Rule="articles",
+        EventBusName=EVENT_BUS,
+        Targets=[{"Id": "queue", "Arn": arn["Attributes"]["QueueArn"]}],
+    )
+
+    def received() -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        while True:
+            batch = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)
+            messages = batch.get("Messages", [])
+            if not messages:
+                return found
+            for message in messages:
+                found.append(json.loads(message["Body"]))
+                sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+    return received

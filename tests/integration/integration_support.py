@@ -68,3 +68,16 @@ def body_of(result: dict[str, Any]) -> Any:
     if result.get("isBase64Encoded"):
         raw = base64.b64decode(raw).decode()
     return json.loads(raw)
+
+
+# The EventBridge bus the event tests subscribe to (the `subscriber` fixture).
+EVENT_BUS = "test-articles-bus"
+
+
+def bus_publisher() -> Any:
+    """An EventBridgePublisher on EVENT_BUS (moto)."""
+    import boto3
+
+    from article_ingest.events import EventBridgePublisher
+
+    return EventBridgePublisher(boto3.client("events", region_name="us-east-1"), EVENT_BUS)

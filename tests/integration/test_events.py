@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from .integration_support import body_of, http_event
+from .integration_support import EVENT_BUS as BUS
+from .integration_support import body_of, bus_publisher, http_event
 
-BUS = "test-articles-bus"
 PARAGRAPH = (
     "The harbour authority said on Thursday that the new container terminal will open "
     "in the spring, two years later than planned, after a dispute over dredging permits."
@@ -24,48 +24,6 @@ def _text(extra: str = "") -> bytes:
     return f"Terminal opens in spring\n\n{PARAGRAPH}\n\n{PARAGRAPH} {extra}".encode()
 
 
-@pytest.fixture
-def subscriber(aws: tuple[Any, Any]) -> Any:
-    """A bus, and a rule on it for source article-ingest whose target is a queue;
-    returns a function that reads the events the queue received."""
-    import boto3
-
-    events = boto3.client("events", region_name="us-east-1")
-    sqs = boto3.client("sqs", region_name="us-east-1")
-    events.create_event_bus(Name=BUS)
-    queue_url = sqs.create_queue(QueueName="article-events")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
-    events.put_rule(
-        Name="articles", EventBusName=BUS, EventPattern=json.dumps({"source": ["article-ingest"]})
-    )
-    events.put_targets(
-        Rule="articles",
-        EventBusName=BUS,
-        Targets=[{"Id": "queue", "Arn": arn["Attributes"]["QueueArn"]}],
-    )
-
-    def received() -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = []
-        while True:
-            batch = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)
-            messages = batch.get("Messages", [])
-            if not messages:
-                return found
-            for message in messages:
-                found.append(json.loads(message["Body"]))
-                sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message["ReceiptHandle"])
-
-    return received
-
-
-def _publisher() -> Any:
-    import boto3
-
-    from article_ingest.events import EventBridgePublisher
-
-    return EventBridgePublisher(boto3.client("events", region_name="us-east-1"), BUS)
-
-
 def _ingest(settings: Any, store: Any, events: Any, data: bytes) -> Any:
     from article_ingest.service import RawInput, ingest
 
@@ -75,7 +33,7 @@ def _ingest(settings: Any, store: Any, events: Any, data: bytes) -> Any:
 def test_events_created_updated_and_unchanged_reach_the_rules_queue(
     settings: Any, store: Any, subscriber: Any
 ) -> None:
-    events = _publisher()
+    events = bus_publisher()
     # Given an article ingested, then the same again, then a new version of it
     first = _ingest(settings, store, events, _text())
     same = _ingest(settings, store, events, _text())
@@ -110,7 +68,7 @@ def test_events_deleted_reaches_the_rules_queue_with_the_deleted_version(
     from article_ingest.errors import ArticleNotFound
     from article_ingest.service import delete
 
-    events = _publisher()
+    events = bus_publisher()
     # Given an article stored and announced
     stored = _ingest(settings, store, events, _text())
     # When it is deleted, and deleted again
@@ -240,7 +198,7 @@ def test_events_no_bus_configured_announces_nothing(settings: Any) -> None:
     # And with a bus, EventBridge's
     assert publisher(settings.model_copy(update={"event_bus_name": BUS})) is not NO_EVENTS
     # And unchanged is never announced, whatever the publisher
-    assert not announce_write(_publisher(), "unchanged", None, "k")  # type: ignore[arg-type]
+    assert not announce_write(bus_publisher(), "unchanged", None, "k")  # type: ignore[arg-type]
 
 
 def test_events_the_local_stack_announces_on_the_templates_bus() -> None:

@@ -46,6 +46,13 @@ def _versions(aws: tuple[Any, Any], settings: Settings, key: str) -> int:
     return len(listed.get("Versions", []))
 
 
+def _assert_untouched(aws: Any, settings: Settings, before: dict[str, dict[str, Any]]) -> None:
+    """Each index item is as it was read, and its Article has one S3 version."""
+    for article_id, item in before.items():
+        assert _item(aws, settings, article_id) == item
+        assert _versions(aws, settings, item["s3_key"]["S"]) == 1
+
+
 def _run(settings: Settings, store: Any, inputs: StoredInputs, **kwargs: Any) -> Any:
     filters = kwargs.pop("filters", ReprocessFilters())
     results: list[Any] = []
@@ -71,9 +78,7 @@ def test_reprocess_leaves_articles_whose_output_is_the_same_untouched(
     # Then both are unchanged and nothing was written: same items, one S3 version each
     assert counts.model_dump() == {"re_extracted": 2, "changed": 0, "unchanged": 2, "failed": 0}
     assert {r.outcome for r in results.values()} == {"unchanged"}
-    for article_id, item in before.items():
-        assert _item(aws, settings, article_id) == item
-        assert _versions(aws, settings, item["s3_key"]["S"]) == 1
+    _assert_untouched(aws, settings, before)
 
 
 def test_reprocess_rewrites_an_article_whose_metadata_changed_as_a_new_version(
@@ -161,9 +166,7 @@ def test_reprocess_dry_run_counts_changes_and_writes_nothing(
     # Then it reports both as changed, and the items and objects are as they were
     assert (counts.changed, counts.unchanged) == (2, 0)
     assert {r.outcome for r in results.values()} == {"changed"}
-    for article_id, item in before.items():
-        assert _item(aws, settings, article_id) == item
-        assert _versions(aws, settings, item["s3_key"]["S"]) == 1
+    _assert_untouched(aws, settings, before)
 
 
 def test_reprocess_filters_by_publisher_and_dates_as_the_listing_does(
@@ -331,37 +334,20 @@ def test_reextract_an_unknown_id_fails_as_not_found(
 
 
 def test_reprocess_announces_a_rewritten_article_as_updated(
-    aws: Any,
     store: Any,
     settings: Settings,
     inputs: StoredInputs,
     two_articles: list[str],
+    subscriber: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import json
+    from .integration_support import bus_publisher
 
-    import boto3
-
-    from article_ingest.events import EventBridgePublisher
-
-    # Given two stored articles, a bus with a rule feeding a queue, a new extractor
-    events, sqs = boto3.client("events", region_name="us-east-1"), boto3.client("sqs")
-    events.create_event_bus(Name="articles")
-    queue_url = sqs.create_queue(QueueName="article-events")["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
-    events.put_rule(
-        Name="all", EventBusName="articles", EventPattern=json.dumps({"source": ["article-ingest"]})
-    )
-    events.put_targets(
-        Rule="all",
-        EventBusName="articles",
-        Targets=[{"Id": "q", "Arn": arn["Attributes"]["QueueArn"]}],
-    )
+    # Given two stored articles, a rule on the bus feeding a queue, a new extractor
     monkeypatch.setattr(service, "EXTRACTOR_VERSION", "9.9.9")
     # When reprocessed with the bus
-    _run(settings, store, inputs, events=EventBridgePublisher(events, "articles"))
+    _run(settings, store, inputs, events=bus_publisher())
     # Then each rewritten article is announced as an update, with its id
-    got = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10).get("Messages", [])
-    bodies = [json.loads(m["Body"]) for m in got]
+    bodies = subscriber()
     assert {b["detail-type"] for b in bodies} == {"ArticleUpdated"}
     assert sorted(b["detail"]["id"] for b in bodies) == sorted(two_articles)
