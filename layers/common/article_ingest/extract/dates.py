@@ -27,15 +27,9 @@ __all__ = [
     "find_datetime",
     "find_url_date",
     "locate_datetime",
-    "minutes_offset",
     "numeric_offset",
     "parse_iso",
 ]
-
-
-def minutes_offset(minutes: int) -> str:
-    """An offset in minutes as ISO 8601 writes it: 330 -> "+05:30", -240 -> "-04:00"."""
-    return offset_text(minutes)
 
 
 def numeric_offset(token: str) -> str | None:
@@ -112,7 +106,7 @@ def _offset(m: re.Match[str]) -> str | None:
     zone = g.get("zone")
     if zone:
         minutes = ZONE_OFFSETS[zone.upper()]
-        return "Z" if minutes == 0 else minutes_offset(minutes)
+        return "Z" if minutes == 0 else offset_text(minutes)
     return None
 
 

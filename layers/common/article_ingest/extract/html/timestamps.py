@@ -12,7 +12,7 @@ import datetime as dt
 import email.utils
 import re
 
-from ...timestamp import Timestamp, offset_minutes
+from ...timestamp import Timestamp, offset_minutes, offset_text
 from .. import date_patterns as dp
 from .. import date_vocabulary as dv
 from .. import dates
@@ -21,7 +21,7 @@ from ..date_vocabulary import ZONE_OFFSETS as ZONE_MINUTES
 # Offsets of the zone abbreviations news pages print ("EDT", "MESZ"): the table the
 # text extractor uses too (extract/date_vocabulary.py), as "+HH:MM".
 ZONE_OFFSETS: dict[str, str] = {
-    name: dates.minutes_offset(minutes) for name, minutes in ZONE_MINUTES.items()
+    name: offset_text(minutes) for name, minutes in ZONE_MINUTES.items()
 }
 
 
@@ -173,7 +173,7 @@ def implied_offset(aware: str, local: str) -> str | None:
         return None
     if not dv.MIN_OFFSET_MINUTES <= minutes <= dv.MAX_OFFSET_MINUTES:
         return None
-    return dates.minutes_offset(minutes)
+    return offset_text(minutes)
 
 
 def _seconds_east(moment: dt.datetime) -> float:
