@@ -103,6 +103,18 @@ def test_body_lead_matching_description_is_first_paragraph() -> None:
     assert result.paragraphs[0] == lead
 
 
+def test_body_lead_in_a_box_that_also_holds_the_text_opens_the_body() -> None:
+    # Given a box whose text starts with the description: the standfirst, then the text
+    lead = "The council wants more trams, and it says the city can pay for all of them."
+    text = f"<div class='text'><div class='article-text'><p>{P1}</p></div></div>"
+    box = f"<div class='main'><div class='chapo'><p>{lead}</p></div>{text}</div>"
+    page = _page(box).replace("</head>", f"<meta name='description' content='{lead}'></head>")
+    # When extracted
+    result = extract_html(page)
+    # Then the box's standfirst opens the body, once, and the text follows
+    assert result.paragraphs == [lead, P1]
+
+
 def test_body_lead_named_a_standfirst_is_first_paragraph() -> None:
     # Given a standfirst the description does not repeat, in a box named a teaser text
     lead = "The council wants more trams. Not everyone agrees."

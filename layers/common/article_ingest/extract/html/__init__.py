@@ -13,6 +13,7 @@ from lxml import etree
 from ...errors import IngestError, NoArticleFound
 from ...models import ContentBlock, ExtractedArticle, ExtractionWarning, Image
 from ...structure import paragraph_blocks
+from .blocks import Block, emit
 from .clean import collect_images
 from .content import find_body
 from .lead import find_lead
@@ -70,9 +71,9 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
         meta.provenance["paragraphs"] = body.source
     if lead and body.containers and _distance(lead_path, body.containers[0]) > LEAD_MAX_DISTANCE:
         lead = ""
-    if lead and paragraphs and not _already_in(lead, paragraphs):
-        paragraphs.insert(0, lead)
-        blocks.insert(0, ContentBlock(type="paragraph", text=lead))
+    if lead and paragraphs and (missing := _missing_lead(lead_el, lead, paragraphs)):
+        paragraphs[:0] = missing
+        blocks[:0] = [ContentBlock(type="paragraph", text=part) for part in missing]
         meta.provenance["lead"] = "lead-element"
     if lead and not meta.description:
         # The standfirst is the article's own description when the page states none.
@@ -100,10 +101,32 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     )
 
 
+def _missing_lead(lead_el: etree._Element | None, lead: str, paragraphs: list[str]) -> list[str]:
+    """The lead's paragraphs the body does not already open with.
+
+    A box that matched the description may hold the body's first paragraphs too
+    (a "main" div with the standfirst and the text): then its blocks above the
+    first one the body has are the lead, not the whole box, nor nothing.
+    """
+    opening = paragraphs[:5]
+    if _already_in(lead, opening):
+        return []
+    if lead_el is None or not any(p in lead for p in opening):
+        return [lead]
+    parts: list[Block] = []
+    emit(lead_el, parts)
+    missing: list[str] = []
+    for part in parts:
+        if any(part.text in p or p in part.text for p in opening):
+            break
+        missing.append(part.text)
+    return missing
+
+
 def _already_in(lead: str, paragraphs: list[str]) -> bool:
     """True when the lead (or most of it) is already one of the first paragraphs."""
     head = lead[: min(len(lead), 80)]
-    return any(head in p or p in lead for p in paragraphs[:5])
+    return any(head in p for p in paragraphs[:5])
 
 
 def _date_warnings(meta: Metadata) -> list[ExtractionWarning]:
