@@ -90,6 +90,29 @@ def test_body_prefers_article_over_longer_teaser_list_with_json_ld_hint() -> Non
     assert result.paragraphs[:3] == [P1, P2, P3]
 
 
+def test_body_page_builder_boxes_under_a_named_body_are_one_article() -> None:
+    # Given a page builder's rows, each text box six levels under the container the
+    # theme names the post content, the first set as a long heading
+    def row(inner: str) -> str:
+        return (
+            "<div class='tdc-row'><div class='vc_row'><div class='vc_column'>"
+            "<div class='wpb_wrapper'>"
+            f"<div class='wpb_text_column'><div class='wpb_wrapper'>{inner}</div></div>"
+            "</div></div></div></div>"
+        )
+
+    intro = (
+        "With dismay the city's tram association reacted on Tuesday to the council's vote, "
+        "according to a statement it published this morning."
+    )
+    rows = row(f"<h2>{intro}</h2>") + row(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>")
+    page = _page(f"<div class='td-post-content'>{rows}</div>")
+    # When extracted
+    result = extract_html(page)
+    # Then both boxes are the body, in order
+    assert result.paragraphs[:4] == [intro, P1, P2, P3]
+
+
 def test_body_lead_matching_description_is_first_paragraph() -> None:
     # Given a standfirst outside the body container that the meta description repeats
     lead = "The council wants more trams. Not everyone agrees."

@@ -41,6 +41,13 @@ CLIMB_RATIO = 1.5
 CLIMB_LEVELS = 3
 # A heading mostly made of a link is a teaser's title; the block under it its summary.
 MAX_LINK_DENSITY_PROSE = 0.5
+# Page builders (WPBakery, tagDiv) nest each text box five or more levels under the
+# container the theme names the article body ("td-post-content"), out of the votes'
+# reach. That named container, up to this many levels above the chosen box, is the
+# article when it holds this much more prose and is not a link list.
+NAMED_BODY_LEVELS = 8
+NAMED_BODY_RATIO = 1.15
+NAMED_BODY_LINK_DENSITY = 0.2
 
 
 def _vote(block: Block) -> float:
@@ -65,7 +72,7 @@ def _tag_weight(el: etree._Element) -> float:
 def _class_weight(el: etree._Element) -> float:
     tokens = class_id(el)
     weight = 0.0
-    if attr(el, "itemprop") == "articleBody" or v.ARTICLE_BODY_TOKEN.search(tokens):
+    if _is_named_body(el):
         weight += BODY_TOKEN_BONUS
     elif tokens and v.BOILERPLATE_WEAK.search(tokens) and not v.CONTENT_TOKEN.search(tokens):
         weight -= WEAK_TOKEN_PENALTY
@@ -194,7 +201,7 @@ def _prose_chars(el: etree._Element, blocks: list[Block], spans: Spans) -> int:
     are not teasers (a linked list item, or the summary under a linked heading)."""
     total, teaser = 0, False
     for b in spans.blocks_of(el, blocks):
-        if b.is_heading:
+        if b.is_heading and len(b.text) < CLIMB_PROSE_CHARS:  # a long one is a paragraph
             teaser = b.link_density > MAX_LINK_DENSITY_PROSE
             continue
         if (
@@ -225,4 +232,25 @@ def _climb(top: etree._Element, blocks: list[Block], spans: Spans) -> etree._Ele
         more = _prose_chars(node, blocks, spans)
         if more >= own * CLIMB_RATIO:
             top, own, levels = node, more, 0
+    return _named_body_above(top, own, blocks, spans)
+
+
+def _is_named_body(el: etree._Element) -> bool:
+    return attr(el, "itemprop") == "articleBody" or bool(v.ARTICLE_BODY_TOKEN.search(class_id(el)))
+
+
+def _named_body_above(
+    top: etree._Element, own: int, blocks: list[Block], spans: Spans
+) -> etree._Element:
+    """The nearest ancestor named the article body, when it holds more of its prose."""
+    if _is_named_body(top):
+        return top
+    node = top
+    for _ in range(NAMED_BODY_LEVELS):
+        node = node.getparent()
+        if node is None or tag_of(node) == "body":
+            break
+        if _is_named_body(node):
+            more = _prose_chars(node, blocks, spans) >= own * NAMED_BODY_RATIO
+            return node if more and _link_density(node) < NAMED_BODY_LINK_DENSITY else top
     return top
