@@ -113,6 +113,16 @@ def test_body_page_builder_boxes_under_a_named_body_are_one_article() -> None:
     assert result.paragraphs[:4] == [intro, P1, P2, P3]
 
 
+def test_body_drops_headings_whose_section_was_cut() -> None:
+    # Given an article whose container ends with a heading its teaser list followed
+    section = f"<h2>Transport</h2><p>{P2}</p>"
+    article = f"<div class='body'><p>{P1}</p>{section}<h3>From our desk</h3></div>"
+    # When extracted
+    result = extract_html(_page(article))
+    # Then the heading that introduces nothing is gone; the one with a section stays
+    assert result.paragraphs == [P1, "Transport", P2]
+
+
 def test_body_lead_matching_description_is_first_paragraph() -> None:
     # Given a standfirst outside the body container that the meta description repeats
     lead = "The council wants more trams. Not everyone agrees."

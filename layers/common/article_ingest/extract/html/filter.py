@@ -111,4 +111,14 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
             continue
         seen.add(key)
         out.append(block)
-    return out
+    return _without_trailing_headings(out)
+
+
+def _without_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """The blocks without the headings that end them: a title whose section was cut
+    ("Related posts", "About the author", "More topics") introduces nothing; a body
+    of headings alone stays as it is."""
+    end = len(blocks)
+    while end and blocks[end - 1].is_heading:
+        end -= 1
+    return blocks[:end] if end else blocks
