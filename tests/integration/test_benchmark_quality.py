@@ -33,7 +33,7 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
         "authors_f1": 0.78,
         "date_acc": 0.82,
     },
-    ("trafilatura-eval-dev", "html"): {"f1": 0.905},
+    ("trafilatura-eval-dev", "html"): {"f1": 0.92},
     ("trafilatura-eval-dev", "text"): {"f1": 0.88},
     ("htmldate-eval-dev", "html"): {"accuracy": 0.90},
     ("htmldate-eval-dev", "text"): {"accuracy": 0.85},

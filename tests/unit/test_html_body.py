@@ -123,6 +123,24 @@ def test_body_drops_headings_whose_section_was_cut() -> None:
     assert result.paragraphs == [P1, "Transport", P2]
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Crédits photos : Bestimage",
+        "Photo : Jane Roe / AFP",
+        "Abbildung: Vergleich der Schneehöhen auf dem Gletscher im Januar und im März.",
+        "Beitragsbild: Titelseite der Zeitung vom 2. April, Ausriss.",
+    ],
+)
+def test_body_drops_caption_and_credit_paragraphs(caption: str) -> None:
+    # Given a figure caption or photo credit set as a paragraph, in several languages
+    article = f"<div class='body'><p>{P1}</p><p>{caption}</p><p>{P2}</p></div>"
+    # When extracted
+    result = extract_html(_page(article))
+    # Then it is not body text
+    assert result.paragraphs == [P1, P2]
+
+
 def test_body_lead_matching_description_is_first_paragraph() -> None:
     # Given a standfirst outside the body container that the meta description repeats
     lead = "The council wants more trams. Not everyone agrees."

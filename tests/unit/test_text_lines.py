@@ -53,6 +53,9 @@ def test_classify_keeps_long_sentence_starting_with_furniture_word() -> None:
         "© André Schmidt",
         "Friso Gentsch/dpa",
         "Die FDP ist derzeit im Netz in aller Munde. Bild: Christoph Soeder/dpa",
+        "Crédits photos : Bestimage",
+        "Abbildung: Vergleich der Schneehöhen auf dem Gletscher im Januar und im März.",
+        "Beitragsbild: Titelseite der Zeitung vom 2. April, Ausriss.",
     ],
 )
 def test_classify_marks_photo_credits(text: str) -> None:

@@ -179,8 +179,10 @@ BOILERPLATE_PHRASE = re.compile(
 )
 # A block starting like this is a caption, credit or cross-link.
 BOILERPLATE_PREFIX = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\b|photo:|photos:|foto:|fotos:|bild:|bilder:|image:|"
-    r"picture:|credit:|credits:|source:\s*getty|quelle:\s*(?:dpa|getty|imago)|"
+    r"^\s*(?:©|\(c\)\s|copyright\b|photos? ?:|fotos? ?:|bild(?:er)? ?:|image ?:|"
+    r"picture ?:|credits? ?:|source:\s*getty|quelle:\s*(?:dpa|getty|imago)|"
+    r"(?:crédits? )?photos? ?:|crédits? photos? ?:|(?:image|photo) credits? ?:|"
+    r"abbildung ?:|beitragsbild ?:|titelbild ?:|bildquelle ?:|fotoquelle ?:|"
     r"read more:|read also:|also read:|see also:|related:|more:|lesen sie auch:|"
     r"lesen sie mehr:|mehr zum thema:|auch interessant:|leia também:|lee también:|"
     r"lire aussi:|leggi anche:|les også:|läs också:|læs også:|lees ook:|czytaj też:|"

@@ -236,7 +236,8 @@ CREDIT_INLINE = re.compile(
 )
 CREDIT_LINE = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|(?:photo|foto|bild|image|picture|credit|crédit|fotó|kuva)"
-    r"(?:s|grafie|graph)?\s*(?:credit)?\s*[:|/]|(?:photo|image)s?\s+by\b|(?:foto|bild)\s*:)",
+    r"(?:s|grafie|graph)?\s*(?:credit)?\s*[:|/]|(?:photo|image)s?\s+by\b|(?:foto|bild)\s*:|"
+    r"crédits? photos?\s*:|(?:abbildung|beitragsbild|titelbild|bildquelle)\s*:)",
     re.IGNORECASE,
 )
 # "(Photo by X/Agency via Getty Images)", "(Adel Hana/Associated Press)", "(AFP / X)"
