@@ -141,6 +141,29 @@ def test_body_drops_caption_and_credit_paragraphs(caption: str) -> None:
     assert result.paragraphs == [P1, P2]
 
 
+def test_body_forum_thread_is_every_post_not_the_longest() -> None:
+    # Given a thread of posts, each its own box of one kind (the first marked apart),
+    # each box holding the post's text beside the poster's name
+    def post(extra: str, text: str) -> str:
+        nest = ["message-inner", "message-cell", "message-main", "message-content", "message-body"]
+        return (
+            f"<article class='message message--post{extra}'><div class='message-user'>"
+            "<a href='/members/1'>tramfan</a></div>"
+            + "".join(f"<div class='{name}'>" for name in nest)
+            + f"<div class='bbWrapper'>{text}</div>"
+            + "</div>" * len(nest)
+            + "</article>"
+        )
+
+    reply = "Agreed, the buses would be cheaper."
+    thread = post(" is-first", f"{P1} {P2} {P3}") + post("", reply) + post("", P3)
+    page = _page(f"<div class='block-body'>{thread}</div>")
+    # When extracted
+    result = extract_html(page)
+    # Then the body is the posts in order, not only the longest one
+    assert result.paragraphs == [f"{P1} {P2} {P3}", reply, P3]
+
+
 def test_body_lead_matching_description_is_first_paragraph() -> None:
     # Given a standfirst outside the body container that the meta description repeats
     lead = "The council wants more trams. Not everyone agrees."

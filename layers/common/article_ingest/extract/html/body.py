@@ -48,6 +48,10 @@ MAX_LINK_DENSITY_PROSE = 0.5
 NAMED_BODY_LEVELS = 8
 NAMED_BODY_RATIO = 1.15
 NAMED_BODY_LINK_DENSITY = 0.2
+# Repeated boxes (a thread's posts, a grid of text boxes): levels above the chosen
+# text where its box may sit, and the link share above which a box is a teaser.
+REPEAT_LEVELS = 8
+REPEAT_MAX_LINKS = 0.5
 
 
 def _vote(block: Block) -> float:
@@ -72,7 +76,7 @@ def _tag_weight(el: etree._Element) -> float:
 def _class_weight(el: etree._Element) -> float:
     tokens = class_id(el)
     weight = 0.0
-    if _is_named_body(el):
+    if _is_named_body(el, tokens):
         weight += BODY_TOKEN_BONUS
     elif tokens and v.BOILERPLATE_WEAK.search(tokens) and not v.CONTENT_TOKEN.search(tokens):
         weight -= WEAK_TOKEN_PENALTY
@@ -193,7 +197,48 @@ def find_content(
     while (parent := top.getparent()) is not None and tag_of(parent) != "body" and len(parent) == 1:
         top = parent
     top = _climb(top, blocks, spans if spans is not None else Spans())
-    return _siblings(top, top_score, scores)
+    chosen = _siblings(top, top_score, scores)
+    return chosen if len(chosen) > 1 else _repeated_boxes(top) or chosen
+
+
+def _same_kind(a: etree._Element, b: etree._Element) -> bool:
+    """Same tag, and the same classes or the same first class ("message is-first")."""
+    if tag_of(a) != tag_of(b):
+        return False
+    ca, cb = attr(a, "class"), attr(b, "class")
+    return ca == cb or ca.split()[:1] == cb.split()[:1]
+
+
+def _repeated_boxes(top: etree._Element) -> list[etree._Element]:
+    """The article's text when it is split into repeated boxes, or [].
+
+    A forum thread's posts, a page's grid of text boxes: `top` is the text of one
+    box, and the box (up to REPEAT_LEVELS above) has siblings of its kind, each
+    holding an element of top's kind. Those elements, in document order, are the
+    text; one that is mostly links is a teaser, not a post.
+    """
+    kind = attr(top, "class")
+    if not kind:
+        return []
+    node = top
+    for _ in range(REPEAT_LEVELS):
+        node = node.getparent()
+        parent = None if node is None else node.getparent()
+        if parent is None or tag_of(node) == "body":
+            return []
+        if not attr(node, "class"):
+            continue
+        found: list[etree._Element] = []
+        for box in parent:
+            if box is node:
+                found.append(top)
+            elif _same_kind(box, node):
+                text = next((d for d in box.iter(tag_of(top)) if attr(d, "class") == kind), None)
+                if text is not None and text_of(text) and _link_density(text) < REPEAT_MAX_LINKS:
+                    found.append(text)
+        if len(found) >= 2:
+            return found
+    return []
 
 
 def _prose_chars(el: etree._Element, blocks: list[Block], spans: Spans) -> int:
@@ -235,8 +280,11 @@ def _climb(top: etree._Element, blocks: list[Block], spans: Spans) -> etree._Ele
     return _named_body_above(top, own, blocks, spans)
 
 
-def _is_named_body(el: etree._Element) -> bool:
-    return attr(el, "itemprop") == "articleBody" or bool(v.ARTICLE_BODY_TOKEN.search(class_id(el)))
+def _is_named_body(el: etree._Element, tokens: str | None = None) -> bool:
+    """Named the article body by its itemprop or class/id (`tokens`, when known)."""
+    if attr(el, "itemprop") == "articleBody":
+        return True
+    return bool(v.ARTICLE_BODY_TOKEN.search(class_id(el) if tokens is None else tokens))
 
 
 def _named_body_above(
