@@ -217,9 +217,8 @@ def _repeated_boxes(top: etree._Element) -> list[etree._Element]:
     holding an element of top's kind. Those elements, in document order, are the
     text; one that is mostly links is a teaser, not a post.
     """
-    kind = attr(top, "class")
-    if not kind:
-        return []
+    if not attr(top, "class"):
+        return []  # an unnamed <div> or <p> has too many look-alikes
     node = top
     for _ in range(REPEAT_LEVELS):
         node = node.getparent()
@@ -233,7 +232,7 @@ def _repeated_boxes(top: etree._Element) -> list[etree._Element]:
             if box is node:
                 found.append(top)
             elif _same_kind(box, node):
-                text = next((d for d in box.iter(tag_of(top)) if attr(d, "class") == kind), None)
+                text = next((d for d in box.iter(tag_of(top)) if _same_kind(d, top)), None)
                 if text is not None and text_of(text) and _link_density(text) < REPEAT_MAX_LINKS:
                     found.append(text)
         if len(found) >= 2:
