@@ -164,6 +164,19 @@ def test_body_forum_thread_is_every_post_not_the_longest() -> None:
     assert result.paragraphs == [f"{P1} {P2} {P3}", reply, P3]
 
 
+@pytest.mark.parametrize("heading", ["About the author", "Über die Autorin", "Sobre el autor"])
+def test_body_ends_at_an_author_box(heading: str) -> None:
+    # Given an article whose container ends with an author box: a heading and a bio
+    bio = "Jane Roe has covered city transport since 2015 and lives by the tram depot."
+    article = (
+        f"<div class='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>{heading}</h3><p>{bio}</p></div>"
+    )
+    # When extracted
+    result = extract_html(_page(article))
+    # Then the body ends before the box
+    assert result.paragraphs == [P1, P2, P3]
+
+
 def test_body_lead_matching_description_is_first_paragraph() -> None:
     # Given a standfirst outside the body container that the meta description repeats
     lead = "The council wants more trams. Not everyone agrees."

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..author_box import AUTHOR_BOX_PHRASES
+
 # --------------------------------------------------------------------------- parsing
 
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -222,7 +224,8 @@ TAIL_START = re.compile(
     r"les også|relaterte artikler|læs også|läs också|relaterat|"
     r"lees ook|gerelateerde artikelen|reacties|"
     r"czytaj też|komentarze|читайте также|отзывы|комментарии|"
-    r"関連記事|関連ニュース|相关新闻|相关阅读|관련기사|iklan)\W*$",
+    r"関連記事|関連ニュース|相关新闻|相关阅读|관련기사|iklan|"
+    rf"{AUTHOR_BOX_PHRASES})\W*$",  # an author box: the bio is about the writer
     re.IGNORECASE,
 )
 # A short closing line crediting contributors ("Jane Roe contributed reporting.").

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..author_box import AUTHOR_BOX_PHRASES
 from .vocabulary_names import (
     AGENCY as AGENCY,
 )
@@ -167,12 +168,7 @@ TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 # The heading of the author box under an article: the story has ended there.
-AUTHOR_BOX = re.compile(
-    r"^(?:about the author|über (?:den autor|die autorin)|zum autor|zur autorin|"
-    r"à propos de l'auteur|sobre (?:el autor|la autora|o autor|a autora)|l'autore|"
-    r"o autorze|om forfatteren|over de auteur)\s*:?$",
-    re.IGNORECASE,
-)
+AUTHOR_BOX = re.compile(rf"^(?:{AUTHOR_BOX_PHRASES})\s*:?$", re.IGNORECASE)
 # Phrases that mark furniture anywhere in a line, whatever its length.
 FURNITURE_ANYWHERE = re.compile(
     r"\[at\]|\[dot\]|editorial guidelines|all rights reserved|alle rechte vorbehalten"
