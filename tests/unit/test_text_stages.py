@@ -53,3 +53,24 @@ def test_the_stages_compose_into_extract() -> None:
     _, record, body = _stages(PASTE)
     article = extract(PASTE)
     assert article.headline == record.headline and article.paragraphs == body.paragraphs
+
+
+def test_the_body_keeps_the_runs_prose_above_its_headline() -> None:
+    # Given a paste whose body run starts with a lead above the line ranked the headline
+    # (a first section title taken for the title)
+    lead = (
+        "Autumn is here, and with it the best weeks for a day out: we picked the trips "
+        "worth the train ride, from tree-top walks to a sauna on a lake."
+    )
+    text = f"Home | News\n\n{lead}\n\nWalk above the trees\n\n" + PASTE.split("\n\n", 4)[4]
+    lines = split_lines(text)
+    run, end, lo, hi = layout(lines)
+    record = read_header(lines, text, run, end, (lo, hi), None, "en")
+    title = next(i for i, line in enumerate(lines) if line.text == "Walk above the trees")
+    record.headline_at, record.title_lines = title, [title]
+    assert run.start < title
+    # When its body is selected
+    body = select_body(lines, run, end, record)
+    # Then the lead opens the body, then the text under the headline
+    assert body.paragraphs[0] == lead
+    assert body.paragraphs[1].startswith("The line will link")

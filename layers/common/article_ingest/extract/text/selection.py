@@ -43,6 +43,9 @@ def select_body(lines: list[Line], run: Run, end: int, record: HeaderRecord) -> 
         body.kinds = ["paragraph"] * len(body.paragraphs)
         warnings.append("body_fallback")
     description = _standfirst(lines, record, start, body.paragraphs, body.kinds)
+    if body.paragraphs and "body_fallback" not in warnings:
+        above = _above_headline(lines, run, record)
+        body.paragraphs[:0], body.kinds[:0] = above.paragraphs, above.kinds
     # Captions in the header (lead image) are images too, never body.
     header_credits = [ln.text for ln in lines[record.lo : start] if ln.kind is Kind.CREDIT]
     images = [paragraphs.split_credit(t) for t in header_credits] + body.images
@@ -53,6 +56,21 @@ def select_body(lines: list[Line], run: Run, end: int, record: HeaderRecord) -> 
         description=description,
         warnings=warnings,
     )
+
+
+def _above_headline(lines: list[Line], run: Run, record: HeaderRecord) -> paragraphs.Body:
+    """The body run's paragraphs above its headline, when it has prose there.
+
+    The densest run can start above the line ranked the headline (a lead set above
+    the title, a first paragraph under a kicker taken for it): its prose is the
+    article's, not the header's.
+    """
+    at, taken = record.headline_at, record.header_lines()
+    if at is None or at <= run.start:
+        return paragraphs.Body(run.start, run.start)
+    if not any(lines[i].kind is Kind.PROSE and i not in taken for i in range(run.start, at)):
+        return paragraphs.Body(run.start, run.start)
+    return paragraphs.select(lines, run.start, at, taken, set_off=run.set_off)
 
 
 def _standfirst(
