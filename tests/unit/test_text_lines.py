@@ -27,6 +27,9 @@ from article_ingest.extract.text.lines import (
         "Profile Image",
         "VEA TAMBIÉN: El gobierno presenta el nuevo presupuesto para el año que viene",
         "Das könnte Dich auch interessieren:",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber.",
+        "This entry was posted in General. Bookmark the permalink.",
+        "Your email address will not be published. Required fields are marked *",
     ],
 )
 def test_classify_marks_page_furniture(text: str) -> None:

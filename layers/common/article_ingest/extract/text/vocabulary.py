@@ -174,7 +174,10 @@ FURNITURE_ANYWHERE = re.compile(
     r"\[at\]|\[dot\]|editorial guidelines|all rights reserved|alle rechte vorbehalten"
     r"|tous droits réservés|todos los derechos|cookie settings|cookie-einstellungen"
     r"|javascript (?:is )?(?:disabled|required)|enable javascript|your browser"
-    r"|sign up for (?:our|the)|subscribe to (?:our|the)|newsletter abonnieren",
+    r"|sign up for (?:our|the)|subscribe to (?:our|the)|newsletter abonnieren"
+    # WordPress's own comment-form and post-footer strings, on every theme
+    r"|akismet|bookmark the permalink|lesezeichen auf den permalink"
+    r"|required fields are marked|erforderliche felder sind mit",
 )
 # Cookie and consent notices, however long (checked on lines containing "cookie").
 COOKIE_NOTICE = re.compile(
