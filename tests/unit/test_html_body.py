@@ -297,12 +297,17 @@ def test_body_keeps_paywalled_text_hidden_by_class() -> None:
     assert result.paragraphs == [P1, P2, P3]
 
 
-def test_body_drops_closing_promo_lines() -> None:
-    # Given an article that ends with a newsletter pitch and a follow-us line
-    article = (
-        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
-        "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>"
-    )
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+        "For the latest stories download the City Paper apps for iOS and Android.",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+    ],
+)
+def test_body_drops_closing_promo_lines(pitch: str) -> None:
+    # Given an article that ends with a newsletter, app or channel pitch
+    article = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{pitch}</p>"
     # When extracted
     result = extract_html(_page(article))
     # Then the pitch is gone
