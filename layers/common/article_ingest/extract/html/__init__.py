@@ -71,7 +71,7 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
         meta.provenance["paragraphs"] = body.source
     if lead and body.containers and _distance(lead_path, body.containers[0]) > LEAD_MAX_DISTANCE:
         lead = ""
-    if lead and paragraphs and (missing := _missing_lead(lead_el, lead, paragraphs)):
+    if lead and lead_el is not None and (missing := _missing_lead(lead_el, lead, paragraphs)):
         paragraphs[:0] = missing
         blocks[:0] = [ContentBlock(type="paragraph", text=part) for part in missing]
         meta.provenance["lead"] = "lead-element"
@@ -101,7 +101,7 @@ def _extract(html: str, url: str | None) -> ExtractedArticle:
     )
 
 
-def _missing_lead(lead_el: etree._Element | None, lead: str, paragraphs: list[str]) -> list[str]:
+def _missing_lead(lead_el: etree._Element, lead: str, paragraphs: list[str]) -> list[str]:
     """The lead's paragraphs the body does not already open with.
 
     A box that matched the description may hold the body's first paragraphs too
@@ -109,9 +109,9 @@ def _missing_lead(lead_el: etree._Element | None, lead: str, paragraphs: list[st
     first one the body has are the lead, not the whole box, nor nothing.
     """
     opening = paragraphs[:5]
-    if _already_in(lead, opening):
+    if not opening or _already_in(lead, opening):
         return []
-    if lead_el is None or not any(p in lead for p in opening):
+    if not any(p in lead for p in opening):
         return [lead]
     parts: list[Block] = []
     emit(lead_el, parts)
@@ -123,10 +123,10 @@ def _missing_lead(lead_el: etree._Element | None, lead: str, paragraphs: list[st
     return missing
 
 
-def _already_in(lead: str, paragraphs: list[str]) -> bool:
-    """True when the lead (or most of it) is already one of the first paragraphs."""
+def _already_in(lead: str, opening: list[str]) -> bool:
+    """True when the lead (or most of it) is already one of the body's first paragraphs."""
     head = lead[: min(len(lead), 80)]
-    return any(head in p for p in paragraphs[:5])
+    return any(head in p for p in opening)
 
 
 def _date_warnings(meta: Metadata) -> list[ExtractionWarning]:

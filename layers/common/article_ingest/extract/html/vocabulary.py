@@ -183,7 +183,7 @@ BOILERPLATE_PHRASE = re.compile(
 BOILERPLATE_PREFIX = re.compile(
     r"^\s*(?:©|\(c\)\s|copyright\b|photos? ?:|fotos? ?:|bild(?:er)? ?:|image ?:|"
     r"picture ?:|credits? ?:|source:\s*getty|quelle:\s*(?:dpa|getty|imago)|"
-    r"(?:crédits? )?photos? ?:|crédits? photos? ?:|(?:image|photo) credits? ?:|"
+    r"crédits? photos? ?:|(?:image|photo) credits? ?:|"
     r"abbildung ?:|beitragsbild ?:|titelbild ?:|bildquelle ?:|fotoquelle ?:|"
     r"read more:|read also:|also read:|see also:|related:|more:|lesen sie auch:|"
     r"lesen sie mehr:|mehr zum thema:|auch interessant:|leia também:|lee también:|"

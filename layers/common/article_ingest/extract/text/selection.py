@@ -33,18 +33,20 @@ def select_body(lines: list[Line], run: Run, end: int, record: HeaderRecord) -> 
     start = run.start
     if record.headline_at is not None:
         start = max(start, max(record.title_lines) + 1)
-    body = paragraphs.select(lines, start, end, record.header_lines(), set_off=run.set_off)
+    taken = record.header_lines()
+    body = paragraphs.select(lines, start, end, taken, set_off=run.set_off)
     body.paragraphs = paragraphs.drop_author_bio(body.paragraphs)
     body.kinds = body.kinds[: len(body.paragraphs)]  # a bio goes from the end
     warnings: list[ExtractionWarning] = []
-    if not body.paragraphs:
+    fell_back = not body.paragraphs
+    if fell_back:
         # A paste is never lost: without a body run, its readable lines stand in.
         body.paragraphs = paragraphs.fallback_paragraphs(lines)
         body.kinds = ["paragraph"] * len(body.paragraphs)
         warnings.append("body_fallback")
     description = _standfirst(lines, record, start, body.paragraphs, body.kinds)
-    if body.paragraphs and "body_fallback" not in warnings:
-        above = _above_headline(lines, run, record)
+    if not fell_back:
+        above = _above_headline(lines, run, record.headline_at, taken)
         body.paragraphs[:0], body.kinds[:0] = above.paragraphs, above.kinds
     # Captions in the header (lead image) are images too, never body.
     header_credits = [ln.text for ln in lines[record.lo : start] if ln.kind is Kind.CREDIT]
@@ -58,14 +60,16 @@ def select_body(lines: list[Line], run: Run, end: int, record: HeaderRecord) -> 
     )
 
 
-def _above_headline(lines: list[Line], run: Run, record: HeaderRecord) -> paragraphs.Body:
-    """The body run's paragraphs above its headline, when it has prose there.
+def _above_headline(
+    lines: list[Line], run: Run, at: int | None, taken: set[int]
+) -> paragraphs.Body:
+    """The body run's paragraphs above its headline (line `at`), when it has prose
+    there; `taken` are the header's lines, left out as everywhere.
 
     The densest run can start above the line ranked the headline (a lead set above
     the title, a first paragraph under a kicker taken for it): its prose is the
     article's, not the header's.
     """
-    at, taken = record.headline_at, record.header_lines()
     if at is None or at <= run.start:
         return paragraphs.Body(run.start, run.start)
     if not any(lines[i].kind is Kind.PROSE and i not in taken for i in range(run.start, at)):
