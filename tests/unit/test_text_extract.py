@@ -127,6 +127,52 @@ def test_extract_sentence_standfirst_opens_the_body() -> None:
     assert article.paragraphs[1] == PARA
 
 
+LEAD = (
+    "The council approved the largest transport project in the city's history on Tuesday, "
+    "twelve kilometres of track that will link three suburbs and the hospital to the centre."
+)
+
+
+def test_extract_finds_lead_past_date_and_share_buttons() -> None:
+    # Given a lead under the headline after a date, a count and share buttons, and
+    # over the lead image's credit (a long line there is no caption)
+    buttons = "12 March 2024\n1411\nFacebook\nTwitter\nWhatsApp"
+    header = (
+        f"City expands tram network to the suburbs\n{buttons}\n{LEAD}\n(Photo: Example Agency)\n"
+    )
+    paste = f"{MENU}\n{header}\n{PARA}\n\n{PARA.replace('Tuesday', 'Thursday')}\n"
+    # When it is extracted
+    article = extract(paste)
+    # Then the lead is the description and the body's first paragraph
+    assert article.description == LEAD
+    assert article.paragraphs[:2] == [LEAD, PARA]
+
+
+def test_extract_short_line_over_a_credit_stays_a_caption() -> None:
+    # Given a sentence under the headline followed by a photo credit
+    caption = "The new line will run past the hospital and the old depot."
+    paste = PASTE.replace(
+        "Share\nThe new line will run past the hospital. (Photo by Max Muster/Example Agency)",
+        f"Share\n{caption}\nPhoto: Max Muster/Example Agency",
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then it is no standfirst and no body paragraph
+    assert article.description is None
+    assert caption not in article.paragraphs
+
+
+def test_extract_author_bio_under_byline_is_no_standfirst() -> None:
+    # Given a bio line that opens with the bylined author's name
+    bio = "Jane Doe is a transport reporter who has covered city hall for a decade."
+    paste = PASTE.replace("By Jane Doe and John Roe\n", f"By Jane Doe and John Roe\n{bio}\n")
+    # When it is extracted
+    article = extract(paste)
+    # Then it is neither the description nor the body's opening
+    assert article.description != bio
+    assert article.paragraphs[0] == PARA
+
+
 def test_extract_keeps_list_announced_by_colon() -> None:
     # Given a body whose last paragraph announces a list of short items
     items = ["June 9 at the Coral Sky Amphitheatre", "June 10 at the Credit Union Arena"]

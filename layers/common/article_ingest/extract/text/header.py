@@ -8,6 +8,7 @@ only, so a date or a name inside the body or in a teaser is never taken.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from ..dates import find_datetime
 from . import vocabulary as v
@@ -39,9 +40,14 @@ WEAK_MARK = 2.0
 # A title-shaped line right under another one is usually its standfirst.
 STANDFIRST_COST = 1.5
 # The standfirst sits within this many lines under the headline and has at least
-# this many words.
+# this many words. Lines of a few words (a date, share buttons, a view count) and
+# captions' credits between them are passed over, not counted.
 STANDFIRST_REACH = 2
 STANDFIRST_MIN_WORDS = 8
+STANDFIRST_SKIPPED_WORDS = 3
+# A line this long above a photo credit is the lead set over the lead image, not
+# its caption (captions are a sentence).
+STANDFIRST_OVER_CREDIT_WORDS = 25
 # An all-capitals candidate is usually a label, a kicker or a byline.
 SHOUTED_COST = 2.0
 # URL slugs: words of at least SLUG_MIN_CHARS letters count; a candidate needs
@@ -217,20 +223,36 @@ def rule_scores(
     return out
 
 
-def find_standfirst(lines: list[Line], headline_at: int, start: int) -> int | None:
+def find_standfirst(
+    lines: list[Line], headline_at: int, start: int, authors: Sequence[str] = ()
+) -> int | None:
     """The standfirst: a sentence-long line right under the headline, above the body.
 
-    Not a caption (a line repeated with its credit, or followed by a credit), not
-    a byline or dateline.
+    Not a caption (a line repeated with its credit, or a short one followed by a
+    credit), not a byline or dateline, not the author's bio (a line opening with
+    an author's name, `authors`).
     """
-    for i in range(headline_at + 1, min(start, headline_at + 1 + STANDFIRST_REACH)):
+    seen = 0
+    for i in range(headline_at + 1, start):
         line = lines[i]
+        if line.kind in (Kind.FURNITURE, Kind.CREDIT) or (
+            line.kind is Kind.SHORT and line.words <= STANDFIRST_SKIPPED_WORDS
+        ):
+            continue  # share buttons, a date, a count, a photo credit
+        seen += 1
+        if seen > STANDFIRST_REACH:
+            return None
         if line.kind not in (Kind.PROSE, Kind.SHORT) or line.words < STANDFIRST_MIN_WORDS:
             continue
         if mark_weight(line) or line.text.endswith(":"):
             return None
+        if any(name and line.text.startswith(name) for name in authors):
+            return None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and (nxt.kind is Kind.CREDIT or nxt.text.startswith(line.text)):
+        if nxt is not None and nxt.text.startswith(line.text):
+            return None
+        over_credit = nxt is not None and nxt.kind is Kind.CREDIT
+        if over_credit and line.words < STANDFIRST_OVER_CREDIT_WORDS:
             return None
         return i
     return None

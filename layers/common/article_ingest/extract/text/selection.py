@@ -90,7 +90,9 @@ def _standfirst(
     """
     if record.headline_at is None:
         return None
-    standfirst_at = header_mod.find_standfirst(lines, record.headline_at, start)
+    standfirst_at = header_mod.find_standfirst(
+        lines, record.headline_at, start, record.byline.authors
+    )
     if standfirst_at is None:
         return None
     standfirst = lines[standfirst_at]
