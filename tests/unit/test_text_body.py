@@ -122,6 +122,21 @@ def test_select_drops_reader_prompts() -> None:
     assert body.paragraphs == [PARA, OTHER]
 
 
+def test_select_drops_app_and_channel_pitches() -> None:
+    # Given a body ending in the site's pitches for its apps and its channel, the
+    # name between no-break spaces as pages paste it
+    lines = split_lines(
+        f"{PARA}\n\n{OTHER}\n\n"
+        "For the latest stories and breaking news updates download the\xa0Example News"
+        " apps\xa0for iOS and Android.\n\n"
+        "¡Mira lo que tiene nuestro canal de YouTube!\n"
+    )
+    # When the body is selected
+    body = select(lines, 0, len(lines), set())
+    # Then the pitches are left out and the paragraphs kept
+    assert body.paragraphs == [PARA, OTHER]
+
+
 def test_densest_run_keeps_short_post_above_a_long_comment_thread() -> None:
     # Given a short post, a blog's comment heading naming it, and a longer thread
     comment = "I really enjoyed reading this, thank you so much for sharing it with us all here."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..author_box import AUTHOR_BOX_PHRASES
+from ..pitches import APP_AND_CHANNEL_PITCHES
 
 # --------------------------------------------------------------------------- parsing
 
@@ -248,8 +249,7 @@ PROMO_LINE = re.compile(
     r"\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|them|@\w+)|on twitter|"
     r"on facebook|e-?mail [\w ]{1,30} at|delivered (?:to|through) "
     r"your|in your inbox|click here|listen (?:to|live)|podcast|"
-    r"download (?:the|our) (?:\w+ ){0,3}apps?|"
-    r"our youtube channel|unseren youtube-kanal|nuestro canal de youtube|"
+    rf"{APP_AND_CHANNEL_PITCHES}|"
     r"abonnieren|folgen sie|melden sie sich|jetzt (?:lesen|abonnieren|testen)|"
     r"comentários|commentaires|kommentare|comments? (?:are|policy)|"
     r"suscríbete|abonnez-vous|iscriviti|prenumerera|abonner)\b",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..author_box import AUTHOR_BOX_PHRASES
+from ..pitches import APP_AND_CHANNEL_PITCHES
 from .vocabulary_names import (
     AGENCY as AGENCY,
 )
@@ -333,7 +334,8 @@ READER_PROMPT = re.compile(
     r"i agree|consent|cookies?|this (?:article|story|post|report)|dieser? (?:artikel|beitrag)|"
     r"cet article|este artículo|questo articolo|support (?:our|us)|unterstützen sie|spende\w*|"
     r"donat\w*|membership|become a member|contributed (?:to )?(?:this|reporting)|click here|"
-    r"klicken sie|hier klicken|cliquez|haga clic|download (?:the|our) app|visit our|"
+    r"klicken sie|hier klicken|cliquez|haga clic|visit our|"
+    rf"{APP_AND_CHANNEL_PITCHES}|"
     # error-report prompts and bookmark labels ("Found a mistake?", "Merkliste")
     r"found an? (?:mistake|typo|error)|report (?:an? )?(?:error|mistake|typo)|"
     r"fehler (?:gefunden|melden)|signaler une erreur|add(?:ed)? to (?:my )?favou?rites|"
