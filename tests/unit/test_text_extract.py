@@ -241,3 +241,19 @@ def test_extract_ends_body_at_author_box() -> None:
     article = extract(paste)
     # Then the bio is not body
     assert not any("Jane Doe writes" in p for p in article.paragraphs)
+
+
+def test_extract_author_box_under_a_colon_line_is_no_list() -> None:
+    # Given a rating prompt ending in a colon right above the author box
+    paste = (
+        "Menu\nCity expands tram network\n\n"
+        + f"{PARA}\n\n" * 3
+        + "Your rating:\n\nAbout the author\n\n"
+        + "Jane Doe writes about transport and cities for the paper, and has done so "
+        + "since the first tram line closed in the nineteen sixties.\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the author box ends the body: neither its heading nor the bio is a list item
+    assert "About the author" not in article.paragraphs
+    assert not any("Jane Doe writes" in p for p in article.paragraphs)

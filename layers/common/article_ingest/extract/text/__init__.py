@@ -29,7 +29,11 @@ __all__ = ["extract", "headline_reach", "layout"]
 def layout(lines: list[Line]) -> tuple[body_mod.Run, int, int, int]:
     """The body run, where the body ends, and the header window [lo, hi) around it."""
     run = body_mod.densest_run(lines)
-    end = body_mod.extend_list(lines, body_mod.cut_at_next_article(lines, run.start, run.end))
+    end = body_mod.cut_at_next_article(lines, run.start, run.end)
+    if end == run.end:
+        # A list the run's last line announces; never past an author box or the
+        # next article ("Rate this:" then "About the author" is no list).
+        end = body_mod.extend_list(lines, end)
     lo, hi = header_mod.window(run.lead, end)
     return run, end, lo, hi
 
