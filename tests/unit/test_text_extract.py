@@ -243,6 +243,38 @@ def test_extract_ends_body_at_author_box() -> None:
     assert not any("Jane Doe writes" in p for p in article.paragraphs)
 
 
+DAYS = [PARA.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday")]
+
+
+def test_extract_ends_body_at_author_box_headed_by_the_writers_name() -> None:
+    # Given a bylined article followed by "Über Jane Doe" and her bio
+    bio = "Als Verkehrsreporterin schreibt sie seit zehn Jahren über die Stadt und ihre Bahnen."
+    paste = (
+        "Menu\nCity expands tram network\nBy Jane Doe\n\n"
+        + "\n\n".join(DAYS)
+        + f"\n\nÜber Jane Doe\n\n{bio}\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the box is not body
+    assert article.authors == ["Jane Doe"]
+    assert article.paragraphs == DAYS
+
+
+def test_extract_keeps_about_section_of_a_company() -> None:
+    # Given a press release whose last section is "About <company>", a name-shaped one
+    about = "Example Transit runs the trams and buses of the city and employs 4,000 people."
+    paste = (
+        "Menu\nCity expands tram network\n\n"
+        + f"{PARA}\n\n" * 3
+        + f"About Example Transit\n\n{about}\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the section stays: its heading names no bylined writer
+    assert article.paragraphs[-2:] == ["About Example Transit", about]
+
+
 def test_extract_author_box_under_a_colon_line_is_no_list() -> None:
     # Given a rating prompt ending in a colon right above the author box
     paste = (

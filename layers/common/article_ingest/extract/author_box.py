@@ -11,3 +11,7 @@ AUTHOR_BOX_PHRASES = (
     r"à propos de l'auteur|sobre (?:el autor|la autora|o autor|a autora)|l'autore|"
     r"o autorze|om forfatteren|over de auteur"
 )
+
+# "About Jane Doe": a box headed by the writer's own name; it is the author box when
+# the paragraph under it names the same person (a company's "About Ascom" is not).
+ABOUT_PREFIXES = r"about|über|sobre|à propos de|a proposito di|om|over"

@@ -9,6 +9,7 @@ and another article's dateline end it.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import gt
@@ -48,6 +49,8 @@ NEXT_ARTICLE_AFTER = 10
 AUTHOR_BOX_AFTER = 3
 # A dateline of another article is short.
 NEXT_DATELINE_WORDS = 12
+# "About Jane Doe" heading an author box is short.
+ABOUT_NAME_MAX_WORDS = 6
 
 
 def is_glued(line: Line) -> bool:
@@ -192,6 +195,29 @@ def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
             if lines[k].kind is Kind.PROSE:
                 return k + 1
         return end
+    return end
+
+
+def cut_at_about_the_author(lines: list[Line], start: int, end: int, authors: Sequence[str]) -> int:
+    """End of the body at a box headed by the bylined writer's name ("About Jane Doe",
+    "Über Moritz Bachmann"): the bio follows. Only a name the byline gives counts: a
+    press release's "About Example Transit" is its own section, kept."""
+    names = {name.casefold() for name in authors}
+    if not names:
+        return end
+    prose = 0
+    for j in range(start, end):
+        line = lines[j]
+        if line.kind is Kind.PROSE:
+            prose += 1
+            continue
+        if prose < AUTHOR_BOX_AFTER or line.kind is not Kind.SHORT:
+            continue
+        if line.words > ABOUT_NAME_MAX_WORDS:
+            continue
+        m = v.ABOUT_NAME.fullmatch(line.text)
+        if m is not None and m["name"].strip().casefold() in names:
+            return j
     return end
 
 

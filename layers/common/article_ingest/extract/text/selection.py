@@ -1,8 +1,9 @@
 """Stage 3 of the text pipeline: the body selected from its run.
 
 The run's lines minus what the header record took, an author's bio dropped from
-the end, the standfirst put first, the header's captions kept as images; and,
-when nothing is left, the paste's readable lines (a paste is never lost).
+the end (a box headed by the bylined writer's name, a bio-shaped line), the
+standfirst put first, the header's captions kept as images; and, when nothing is
+left, the paste's readable lines (a paste is never lost).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...models import ExtractionWarning, Image
+from . import body as body_mod
 from . import header as header_mod
 from . import paragraphs
 from .body import Run
@@ -33,6 +35,7 @@ def select_body(lines: list[Line], run: Run, end: int, record: HeaderRecord) -> 
     start = run.start
     if record.headline_at is not None:
         start = max(start, max(record.title_lines) + 1)
+    end = body_mod.cut_at_about_the_author(lines, start, end, record.byline.authors)
     taken = record.header_lines()
     body = paragraphs.select(lines, start, end, taken, set_off=run.set_off)
     body.paragraphs = paragraphs.drop_author_bio(body.paragraphs)

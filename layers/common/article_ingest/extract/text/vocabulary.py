@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..author_box import AUTHOR_BOX_PHRASES
+from ..author_box import ABOUT_PREFIXES, AUTHOR_BOX_PHRASES
 from ..pitches import APP_AND_CHANNEL_PITCHES
 from .vocabulary_names import (
     AGENCY as AGENCY,
@@ -170,6 +170,7 @@ TEASER_LABEL = re.compile(
 )
 # The heading of the author box under an article: the story has ended there.
 AUTHOR_BOX = re.compile(rf"^(?:{AUTHOR_BOX_PHRASES})\s*:?$", re.IGNORECASE)
+ABOUT_NAME = re.compile(rf"(?:{ABOUT_PREFIXES})\s+(?P<name>\w[\w.'’ -]{{1,60}})", re.IGNORECASE)
 # Phrases that mark furniture anywhere in a line, whatever its length.
 FURNITURE_ANYWHERE = re.compile(
     r"\[at\]|\[dot\]|editorial guidelines|all rights reserved|alle rechte vorbehalten"
