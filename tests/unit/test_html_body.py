@@ -303,15 +303,26 @@ def test_body_keeps_paywalled_text_hidden_by_class() -> None:
         "Get the latest updates right in your inbox. Subscribe to our newsletters.",
         "For the latest stories download the City Paper apps for iOS and Android.",
         "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Unterstütze CityMag bereits mit 2,50!",
+        "Support our journalism with a subscription.",
     ],
 )
 def test_body_drops_closing_promo_lines(pitch: str) -> None:
-    # Given an article that ends with a newsletter, app or channel pitch
+    # Given an article that ends with a newsletter, app, channel or support pitch
     article = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{pitch}</p>"
     # When extracted
     result = extract_html(_page(article))
     # Then the pitch is gone
     assert result.paragraphs == [P1, P2, P3]
+
+
+def test_body_keeps_a_closing_sentence_that_tells_of_support() -> None:
+    # Given an article whose last sentence says someone will support something
+    article = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>Die Stadt will die Vereine unterstützen.</p>"
+    # When extracted
+    result = extract_html(_page(article))
+    # Then the sentence stays: only the imperative appeal is a pitch
+    assert result.paragraphs[-1] == "Die Stadt will die Vereine unterstützen."
 
 
 def test_body_keeps_a_sentence_full_of_links() -> None:

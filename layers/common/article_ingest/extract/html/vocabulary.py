@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..author_box import AUTHOR_BOX_PHRASES
-from ..pitches import APP_AND_CHANNEL_PITCHES
+from ..pitches import APP_AND_CHANNEL_PITCHES, SUPPORT_APPEALS
 
 # --------------------------------------------------------------------------- parsing
 
@@ -249,7 +249,7 @@ PROMO_LINE = re.compile(
     r"\b(?:subscribe|sign up|newsletters?|follow (?:us|him|her|them|@\w+)|on twitter|"
     r"on facebook|e-?mail [\w ]{1,30} at|delivered (?:to|through) "
     r"your|in your inbox|click here|listen (?:to|live)|podcast|"
-    rf"{APP_AND_CHANNEL_PITCHES}|"
+    rf"{APP_AND_CHANNEL_PITCHES}|{SUPPORT_APPEALS}|"
     r"abonnieren|folgen sie|melden sie sich|jetzt (?:lesen|abonnieren|testen)|"
     r"comentários|commentaires|kommentare|comments? (?:are|policy)|"
     r"suscríbete|abonnez-vous|iscriviti|prenumerera|abonner)\b",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..author_box import ABOUT_PREFIXES, AUTHOR_BOX_PHRASES
-from ..pitches import APP_AND_CHANNEL_PITCHES
+from ..pitches import APP_AND_CHANNEL_PITCHES, SUPPORT_APPEALS
 from .vocabulary_names import (
     AGENCY as AGENCY,
 )
@@ -333,10 +333,10 @@ READER_PROMPT = re.compile(
     r"\b(?:newsletters?|subscri\w*|unsubscribe|sign(?:ing)?[ -]up|inbox|postfach|posteingang|"
     r"anmeld\w*|abonn\w*|registrier\w*|datenschutz\w*|privacy|privatsphäre\w*|einverstanden|"
     r"i agree|consent|cookies?|this (?:article|story|post|report)|dieser? (?:artikel|beitrag)|"
-    r"cet article|este artículo|questo articolo|support (?:our|us)|unterstützen sie|spende\w*|"
-    r"donat\w*|membership|become a member|contributed (?:to )?(?:this|reporting)|click here|"
+    r"cet article|este artículo|questo articolo|spende\w*|"
+    r"donat\w*|membership|contributed (?:to )?(?:this|reporting)|click here|"
     r"klicken sie|hier klicken|cliquez|haga clic|visit our|"
-    rf"{APP_AND_CHANNEL_PITCHES}|"
+    rf"{APP_AND_CHANNEL_PITCHES}|{SUPPORT_APPEALS}|"
     # error-report prompts and bookmark labels ("Found a mistake?", "Merkliste")
     r"found an? (?:mistake|typo|error)|report (?:an? )?(?:error|mistake|typo)|"
     r"fehler (?:gefunden|melden)|signaler une erreur|add(?:ed)? to (?:my )?favou?rites|"
