@@ -122,6 +122,24 @@ def test_select_drops_reader_prompts() -> None:
     assert body.paragraphs == [PARA, OTHER]
 
 
+def test_select_keeps_a_short_sentence_set_off_as_a_paragraph() -> None:
+    # Given a one-line paragraph of a few words between two paragraphs, and a label
+    lines = split_lines(f"{PARA}\n\nThen it began to rain.\n\nMore on this\n\n{OTHER}\n")
+    # When the body is selected on a page that sets paragraphs off
+    body = select(lines, 0, len(lines), set(), set_off=True)
+    # Then the sentence is a paragraph; the label without a final stop is not
+    assert body.paragraphs == [PARA, "Then it began to rain.", OTHER]
+
+
+def test_select_short_sentence_glued_to_labels_is_not_kept_on_set_off_pages() -> None:
+    # Given a short sentence glued to a label on a page that sets paragraphs off
+    lines = split_lines(f"{PARA}\n\nNewsletter\nGet it now.\n\n{OTHER}\n")
+    # When the body is selected
+    body = select(lines, 0, len(lines), set(), set_off=True)
+    # Then it stays out, as glued short lines there are labels and teasers
+    assert body.paragraphs == [PARA, OTHER]
+
+
 def test_select_drops_app_and_channel_pitches() -> None:
     # Given a body ending in the site's pitches for its apps and its channel, the
     # name between no-break spaces as pages paste it

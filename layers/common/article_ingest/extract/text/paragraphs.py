@@ -1,8 +1,9 @@
 """The body's paragraphs: which lines of the body run are kept, and the fallback.
 
-Inside the run, paragraphs and list items are kept, subheadings when prose follows
-them; captions and credits go to images; furniture and prompts to the reader go.
-When no run is found, the paste's readable lines stand in (`fallback_paragraphs`).
+Inside the run, paragraphs, list items and one-line short sentences are kept,
+subheadings when prose follows them; captions and credits go to images; furniture
+and prompts to the reader go. When no run is found, the paste's readable lines
+stand in (`fallback_paragraphs`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ UNSTOPPED_STOP_SHARE = 0.2
 SCAN_CHARS = 3000
 # A subheading has at most this many words.
 SUBHEADING_MAX_WORDS = 20
+# A short line that is a whole sentence ("You look for fresh prints.", "W Lesznie
+# zaczął mocno padać deszcz.") has at least this many words (3 and 4 scored alike
+# on the three body sets, both halves).
+SHORT_SENTENCE_MIN_WORDS = 3
 # A prompt to the reader (newsletter, consent, "this article", support appeal) is
 # at most this long; longer lines that use the words are the story's own (25 and
 # 40 scored alike on the body sets; 40 cut more body lines).
@@ -130,6 +135,21 @@ def is_unstopped_sentence(line: Line) -> bool:
     return sum(w in _ALL_STOP_WORDS for w in words) >= UNSTOPPED_STOP_SHARE * max(1, len(words))
 
 
+def is_short_sentence(line: Line, set_off: bool) -> bool:
+    """A short line written as a sentence: capital first, a final stop, a few words.
+
+    Prose needs PROSE_MIN_WORDS, so a one-line paragraph of a few words inside the
+    body was dropped with the labels around it. On a page that sets paragraphs off
+    (`set_off`) it stands alone between blank lines as they do.
+    """
+    text = line.text
+    if line.kind is not Kind.SHORT or line.words < SHORT_SENTENCE_MIN_WORDS:
+        return False
+    if not text[:1].isupper() or not text.endswith((".", "!", "?")) or text.endswith(".."):
+        return False
+    return not set_off or (line.blank_before and line.blank_after)
+
+
 def runs_on(line: Line, following: Line | None) -> bool:
     """A short line whose sentence runs on into the next line (a `<br>` inside a
     paragraph): the next line follows with no blank between, is prose and starts in
@@ -189,6 +209,7 @@ def select(
             announces_list(line, following)
             or is_unstopped_sentence(line)
             or runs_on(line, following)
+            or is_short_sentence(line, set_off)
         ):
             continue
         seen.add(line.text)
