@@ -216,6 +216,47 @@ def test_body_lead_named_a_standfirst_is_first_paragraph() -> None:
 
 
 @pytest.mark.parametrize(
+    ("declared", "shown"),
+    [
+        ("Trams reach the suburbs", "Transport : Trams reach the suburbs"),  # kicker in the h1
+        ("Press release: Trams reach the suburbs", "Trams reach the suburbs"),  # affix declared
+    ],
+)
+def test_body_lead_under_an_h1_that_differs_from_the_declared_title_by_an_affix(
+    declared: str, shown: str
+) -> None:
+    # Given a declared title and a visible h1 that differ by a kicker or a label, and
+    # a standfirst under the h1, outside the body's box
+    lead = "The council wants more trams. Not everyone agrees."
+    page = (
+        f"<html lang='en'><head><title>{declared}</title>"
+        f"<meta property='og:title' content='{declared}'></head><body>"
+        f"<article><header><h1>{shown}</h1><p class='teaser-text'>{lead}</p></header>"
+        f"<div class='body'><p>{P1}</p><p>{P2}</p></div></article></body></html>"
+    )
+    # When extracted
+    result = extract_html(page)
+    # Then the standfirst opens the body
+    assert result.headline == declared
+    assert result.paragraphs == [lead, P1, P2]
+
+
+def test_body_lead_not_looked_for_under_a_section_name_h1() -> None:
+    # Given a page whose only h1 is a section's name the declared title happens to hold
+    teaser = "Another story the editors picked for you. Read it next."
+    page = (
+        "<html lang='en'><head><title>Trams reach the suburbs, the news of the week</title>"
+        "<meta property='og:title' content='Trams reach the suburbs, the news of the week'>"
+        f"</head><body><h1>News</h1><p class='teaser-text'>{teaser}</p>"
+        f"<article><div class='body'><p>{P1}</p><p>{P2}</p></div></article></body></html>"
+    )
+    # When extracted
+    result = extract_html(page)
+    # Then nothing under that h1 is taken for the standfirst
+    assert result.paragraphs == [P1, P2]
+
+
+@pytest.mark.parametrize(
     "box",
     [
         "<div class='author-description'><p>Jane Doe writes about cities. Follow her.</p></div>",

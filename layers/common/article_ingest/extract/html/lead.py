@@ -22,6 +22,9 @@ MIN_LEAD_CHARS = 30
 # A lead is a paragraph with a few inline children, not a container of blocks.
 MAX_LEAD_CHILDREN = 8
 MAX_LEAD_CHARS = 1_000
+# An h1 inside the headline is the headline less an affix, not a section's name
+# ("News"), when it holds this share of it.
+MIN_H1_SHARE = 0.5
 # A description truncated by the CMS ("...") still identifies its paragraph.
 MIN_PREFIX_CHARS = 60
 
@@ -81,6 +84,23 @@ def _after(el: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
         node = node.getparent()
 
 
+def _headline_h1(body: etree._Element, want: str) -> etree._Element | None:
+    """The h1 that shows the headline: its text, else one holding it with a kicker
+    ("Abstandsregeln : Wie Firmen ...") or held by it ("Pressemitteilung: <h1>"), the
+    declared title and the visible one differing by such an affix; the first h1
+    when the headline is unknown."""
+    h1s = [(h, match_key(text_of(h))) for h in body.iter("h1")]
+    if not want:
+        return h1s[0][0] if h1s else None
+    exact = next((h for h, key in h1s if key == want), None)
+    if exact is not None:
+        return exact
+    for h, key in h1s:
+        if key and (want in key or (key in want and len(key) >= MIN_H1_SHARE * len(want))):
+            return h
+    return None
+
+
 def find_lead(
     root: etree._Element, headline: str, description: str | None
 ) -> etree._Element | None:
@@ -94,9 +114,8 @@ def find_lead(
     body = root.find("body")
     if body is None:
         return None
-    want_h1 = match_key(headline)
     desc = match_key(description or "")
-    h1 = next((h for h in body.iter("h1") if not want_h1 or match_key(text_of(h)) == want_h1), None)
+    h1 = _headline_h1(body, match_key(headline))
     if h1 is None:
         return None
     after = 0
