@@ -272,6 +272,57 @@ def test_body_lead_named_boxes_that_are_no_standfirst(box: str) -> None:
     assert result.paragraphs[0] == P1
 
 
+P4 = (
+    "Residents along the route were invited to a hearing in March, and the council "
+    "said their objections would be weighed before the final plan is approved."
+)
+P3_NEXT = (
+    "Bus drivers will strike on Friday after talks with the operator broke down, the "
+    "union said, leaving commuters across the region without a service for a day."
+)
+P4_NEXT = (
+    "The operator said it regretted the decision and that it remained open to talks, "
+    "and advised passengers to plan their journeys on the regional rail network."
+)
+P5_NEXT = (
+    "Talks had stalled over pay and rest breaks, the union said, and no new meeting "
+    "has been set; a second strike day is planned for the following week."
+)
+
+
+def test_body_is_the_page_story_not_the_next_ones_loaded_below() -> None:
+    # Given a page that loads the next story under the article (infinite scroll), in
+    # the same container and with the same class
+    story = f"<h1>Trams expand</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p>"
+    following = f"<h2>Bus strike</h2><p>{P3_NEXT}</p><p>{P4_NEXT}</p><p>{P5_NEXT}</p><p>{P1}</p>"
+    page = (
+        "<html lang='en'><head><title>Trams expand</title></head><body><main>"
+        f"<article class='story'>{story}</article>"
+        f"<div class='next'><article class='story'>{following}</article></div>"
+        "</main></body></html>"
+    )
+    # When extracted
+    result = extract_html(page)
+    # Then the body is the page's own story
+    assert result.paragraphs == [P1, P2, P3, P4]
+
+
+def test_body_keeps_stories_none_of_which_is_the_pages() -> None:
+    # Given two full stories, neither with an h1 nor headed by the page's title
+    first = f"<article class='story'><h2>Trams</h2><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p>"
+    first += "</article>"
+    second = f"<article class='story'><h2>Buses</h2><p>{P3_NEXT}</p><p>{P4_NEXT}</p>"
+    second += f"<p>{P5_NEXT}</p></article>"
+    page = (
+        "<html lang='en'><head><title>This week in transport</title></head><body>"
+        f"<main>{first}{second}</main></body></html>"
+    )
+    # When extracted
+    result = extract_html(page)
+    # Then no story is dropped on a guess
+    assert P1 in result.paragraphs and P3_NEXT in result.paragraphs
+
+
 def test_body_empty_when_page_has_no_article() -> None:
     # Given a page with navigation only
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"

@@ -137,7 +137,7 @@ def drop_never_text(root: etree._Element, tags: tuple[str, ...] = v.NEVER_TEXT_T
     """Remove the elements whose content is never article text (scripts, styles, media)."""
     doomed = [el for el in root.iter(*tags) if el is not root]
     for el in doomed:
-        _drop(el)
+        drop_element(el)
 
 
 def drop_hard(root: etree._Element) -> None:
@@ -151,7 +151,7 @@ def drop_hard(root: etree._Element) -> None:
         else:
             stack.extend(reversed(list(el)))
     for el in doomed:
-        _drop(el)
+        drop_element(el)
 
 
 def clean_tree(root: etree._Element, protect: etree._Element | None = None) -> None:
@@ -196,10 +196,11 @@ def clean_tree(root: etree._Element, protect: etree._Element | None = None) -> N
             continue
         stack.extend(reversed(list(el)))
     for el in doomed:
-        _drop(el)
+        drop_element(el)
 
 
-def _drop(el: etree._Element) -> None:
+def drop_element(el: etree._Element) -> None:
+    """Remove `el` and its subtree; the text after it (its tail) stays in place."""
     parent = el.getparent()
     if parent is None:
         return

@@ -38,6 +38,7 @@ from .clean import clean_tree, drop_hard, drop_never_text
 from .filter import keep_blocks
 from .metadata import Metadata
 from .parse import collapse, parse
+from .stories import drop_next_stories
 
 # Below this many characters the content pass may have lost the article: the recall
 # pass runs. Readability.js retries under 500 too; on the dev sets the content pass
@@ -162,6 +163,7 @@ def find_body(root: etree._Element, html: str, meta: Metadata) -> Content:
         meta: the page's metadata; bylines found in the body fill its authors.
     """
     drop_never_text(root)
+    drop_next_stories(root, meta.headline)
     found = _content_pass(root, meta)
     # Counted only when a fallback may run (the cleaned tree: a hostile page's
     # bulk is plain cells and rows, which clean-up keeps).
