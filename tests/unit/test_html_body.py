@@ -323,6 +323,20 @@ def test_body_keeps_stories_none_of_which_is_the_pages() -> None:
     assert P1 in result.paragraphs and P3_NEXT in result.paragraphs
 
 
+def test_body_keeps_short_lines_the_article_repeats() -> None:
+    # Given a plan whose sections repeat a short line, and a caption printed twice
+    plan = "".join(
+        f"<h2>Meal {n}</h2><p>Eat every 2-3 hours</p><p>{text}</p>"
+        for n, text in enumerate((P1, P2, P3), 1)
+    )
+    twice = "<p>The new line at the hospital stop.</p><p>The new line at the hospital stop.</p>"
+    # When extracted
+    result = extract_html(_page(plan + twice))
+    # Then each section keeps its line; the twin printed right after itself goes
+    assert result.paragraphs.count("Eat every 2-3 hours") == 3
+    assert result.paragraphs.count("The new line at the hospital stop.") == 1
+
+
 def test_body_empty_when_page_has_no_article() -> None:
     # Given a page with navigation only
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"

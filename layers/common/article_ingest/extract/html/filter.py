@@ -19,7 +19,11 @@ MIN_SENTENCE_WORDS = 12
 MAX_PHRASE_BLOCK_CHARS = 200
 # A byline/dateline is short; longer blocks that name the author are prose.
 MAX_BYLINE_CHARS = 120
-# Short blocks seen twice are repeated widgets; a long paragraph may repeat on purpose.
+# A short block right after its twin is printed twice (a caption and its alt text);
+# short blocks repeated further apart are the article's own (a meal plan's "Eat
+# every 2-3 hours" under each meal) and stay: widgets are dropped by what they say.
+# Dropping every short repeat cost scrapinghub 0.978 -> 0.976 and readability 0.965
+# -> 0.961 (9 pages on 8 sites), and gained 2 fundus pages a repeated widget.
 MAX_REPEAT_CHARS = 200
 # "More stories", "Comments", "Tags:" end the article when they sit in its last
 # part; earlier they are an inline widget label and only that block goes.
@@ -63,15 +67,15 @@ def _is_dateline(text: str, lang: str | None) -> bool:
 
 
 def filter_blocks(blocks: list[Block], meta: Metadata) -> list[str]:
-    """The paragraphs worth keeping, in order, without duplicates."""
+    """The paragraphs worth keeping, in order, without a short block's immediate twin."""
     return [block.text for block in keep_blocks(blocks, meta)]
 
 
 def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
-    """The blocks worth keeping, in order, without duplicates."""
+    """The blocks worth keeping, in order, without a short block's immediate twin."""
     titles = {match_key(t) for t in meta.titles if t} | {match_key(meta.headline)}
     out: list[Block] = []
-    seen: set[str] = set()
+    last_key = ""
     for index, block in enumerate(blocks):
         text = block.text
         if (
@@ -81,7 +85,7 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
         ):
             break
         key = match_key(text)
-        if not key or (key in seen and len(text) < MAX_REPEAT_CHARS):
+        if not key or (key == last_key and len(text) < MAX_REPEAT_CHARS):
             continue
         if (
             block.link_density > MAX_LINK_DENSITY
@@ -109,7 +113,7 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
             continue
         if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):
             continue
-        seen.add(key)
+        last_key = key
         out.append(block)
     return _without_trailing_headings(out)
 
