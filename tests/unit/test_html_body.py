@@ -220,13 +220,14 @@ def test_body_lead_named_a_standfirst_is_first_paragraph() -> None:
     [
         ("Trams reach the suburbs", "Transport : Trams reach the suburbs"),  # kicker in the h1
         ("Press release: Trams reach the suburbs", "Trams reach the suburbs"),  # affix declared
+        ("Trams now reach all the suburbs", "Trams reach all the suburbs"),  # reworded
     ],
 )
 def test_body_lead_under_an_h1_that_differs_from_the_declared_title_by_an_affix(
     declared: str, shown: str
 ) -> None:
-    # Given a declared title and a visible h1 that differ by a kicker or a label, and
-    # a standfirst under the h1, outside the body's box
+    # Given a declared title and a visible h1 that differ by a kicker, a label or a
+    # word, and a standfirst under the h1, outside the body's box
     lead = "The council wants more trams. Not everyone agrees."
     page = (
         f"<html lang='en'><head><title>{declared}</title>"

@@ -25,6 +25,9 @@ MAX_LEAD_CHARS = 1_000
 # An h1 inside the headline is the headline less an affix, not a section's name
 # ("News"), when it holds this share of it.
 MIN_H1_SHARE = 0.5
+# ...or, reworded, shares this share of their words (0.5-0.6 alike; 0.4 took a
+# related story's h1 on trafilatura-eval).
+MIN_H1_WORD_OVERLAP = 0.6
 # A description truncated by the CMS ("...") still identifies its paragraph.
 MIN_PREFIX_CHARS = 60
 
@@ -87,8 +90,8 @@ def _after(el: etree._Element, top: etree._Element) -> Iterator[etree._Element]:
 def _headline_h1(body: etree._Element, want: str) -> etree._Element | None:
     """The h1 that shows the headline: its text, else one holding it with a kicker
     ("Abstandsregeln : Wie Firmen ...") or held by it ("Pressemitteilung: <h1>"), the
-    declared title and the visible one differing by such an affix; the first h1
-    when the headline is unknown."""
+    declared title and the visible one differing by such an affix, else one sharing
+    most of its words; the first h1 when the headline is unknown."""
     h1s = [(h, match_key(text_of(h))) for h in body.iter("h1")]
     if not want:
         return h1s[0][0] if h1s else None
@@ -98,7 +101,16 @@ def _headline_h1(body: etree._Element, want: str) -> etree._Element | None:
     for h, key in h1s:
         if key and (want in key or (key in want and len(key) >= MIN_H1_SHARE * len(want))):
             return h
-    return None
+    # Reworded ("Kind krank? Was Arbeitgeber jetzt wissen müssen" over "Kind krank: Was
+    # Arbeitgeber wissen müssen"): the h1 sharing most of the title's words.
+    words = set(want.split())
+    overlap = [(_jaccard(words, set(key.split())), h) for h, key in h1s if key]
+    best = max(overlap, default=(0.0, None), key=lambda pair: pair[0])
+    return best[1] if best[0] >= MIN_H1_WORD_OVERLAP else None
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def find_lead(
