@@ -338,6 +338,28 @@ def test_body_keeps_short_lines_the_article_repeats() -> None:
     assert result.paragraphs.count("The new line at the hospital stop.") == 1
 
 
+def test_body_is_not_a_teaser_named_like_the_article_body_around_it() -> None:
+    # Given an article whose paragraphs sit in an unnamed text box deep in the theme's
+    # "post-content" (a page builder's rows and columns), and a "recent posts" teaser
+    # in a "post-content" of its own
+    text = f"<div class='text-box'><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>"
+    teaser = (
+        "<h3>More for you</h3><div class='shortcode'><div class='posts'><article>"
+        "<h4><a href='/bus'>Bus strike</a></h4><div class='post-content'>"
+        f"<p>{P3_NEXT}</p></div></article></div></div>"
+    )
+    page = (
+        "<html lang='en'><head><title>Trams expand</title></head><body><h1>Trams expand</h1>"
+        "<div class='post-content'><div class='row'><div class='section'><div class='wrap'>"
+        f"<div class='column'><div class='inner'>{text}</div></div>"
+        f"<div class='column'>{teaser}</div></div></div></div></div></body></html>"
+    )
+    # When extracted
+    result = extract_html(page)
+    # Then the article's paragraphs are the body (not the teaser alone)
+    assert result.paragraphs[:4] == [P1, P2, P3, P4]
+
+
 def test_body_empty_when_page_has_no_article() -> None:
     # Given a page with navigation only
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"

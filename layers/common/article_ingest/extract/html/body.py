@@ -22,6 +22,10 @@ TOP_CANDIDATES = 10
 # Class/id evidence, in paragraph-score units (one long paragraph ≈ 4).
 BODY_TOKEN_BONUS = 50.0
 WEAK_TOKEN_PENALTY = 25.0
+# A container named the article body inside another one so named, with fewer voting
+# blocks than this, is a component of the page (a "recent posts" shortcode whose
+# teaser sits in "post-content" like the article around it): no bonus.
+MIN_NESTED_NAMED_VOTES = 2
 # Siblings join the top candidate when their score reaches this share of it.
 SIBLING_SHARE = 0.2
 # JSON-LD articleBody as evidence: only a real body (not a teaser) counts; a block
@@ -98,6 +102,7 @@ def score_candidates(blocks: list[Block], hint: str = "") -> dict[etree._Element
             blocks found in it vote louder, the others softer.
     """
     scores: dict[etree._Element, float] = {}
+    voters: dict[etree._Element, int] = {}
     hint = collapse(hint) if len(hint) >= MIN_HINT_CHARS else ""
     for block in blocks:
         vote = _vote(block)
@@ -111,9 +116,18 @@ def score_candidates(blocks: list[Block], hint: str = "") -> dict[etree._Element
             if node not in scores:
                 scores[node] = _tag_weight(node) + _class_weight(node)
             scores[node] += vote if level == 0 else vote / 2 if level == 1 else vote / (level * 3)
+            voters[node] = voters.get(node, 0) + 1
             node = node.getparent()
             level += 1
+    for node, count in voters.items():
+        if count < MIN_NESTED_NAMED_VOTES and _nested_named_body(node):
+            scores[node] -= BODY_TOKEN_BONUS
     return scores
+
+
+def _nested_named_body(el: etree._Element) -> bool:
+    """Named the article body inside an ancestor named so too."""
+    return _is_named_body(el) and any(map(_is_named_body, el.iterancestors()))
 
 
 def _top(scores: dict[etree._Element, float]) -> tuple[etree._Element | None, float]:
