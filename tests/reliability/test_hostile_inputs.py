@@ -130,6 +130,10 @@ def test_extract_given_url_must_be_http() -> None:
     [
         pytest.param(page("<div>" * 100_000 + PARAGRAPH * 5), id="100k-nested-divs"),
         pytest.param(page("<span><b>" * 50_000 + PARAGRAPH * 5), id="100k-nested-inline"),
+        pytest.param(
+            page("<article>" * 100 + f"<p>{PARAGRAPH}</p>" * 10_000),
+            id="10k-paragraphs-in-nested-articles",
+        ),
         pytest.param(page(f'<p title="{"x" * 4_000_000}">{PARAGRAPH}</p>'), id="4MB-attribute"),
         pytest.param(page(("<p>" + PARAGRAPH) * 5000), id="5000-unclosed-tags"),
         pytest.param(page("<p>" + "&amp;" * 800_000 + "</p>" + ARTICLE), id="800k-entities"),

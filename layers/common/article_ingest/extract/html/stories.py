@@ -38,9 +38,15 @@ def _innermost_stories(root: etree._Element) -> list[etree._Element]:
     """The `<article>`s with a story's paragraph text that hold no other such one."""
     chars: dict[etree._Element, int] = {}
     for p in root.iter("p"):
-        length = len(text_of(p))
-        for article in p.iterancestors("article"):
-            chars[article] = chars.get(article, 0) + length
+        nearest = next(p.iterancestors("article"), None)
+        if nearest is not None:
+            chars[nearest] = chars.get(nearest, 0) + len(text_of(p))
+    # Each article's text into the article around it, inner ones first (reverse
+    # document order): linear in the page, however deep articles nest.
+    for article in reversed(list(root.iter("article"))):
+        outer = next(article.iterancestors("article"), None)
+        if outer is not None and article in chars:
+            chars[outer] = chars.get(outer, 0) + chars[article]
     stories = [a for a, n in chars.items() if n >= MIN_STORY_CHARS]
     holding = {outer for story in stories for outer in story.iterancestors("article")}
     return [story for story in stories if story not in holding]
