@@ -275,6 +275,19 @@ def test_extract_keeps_about_section_of_a_company() -> None:
     assert article.paragraphs[-2:] == ["About Example Transit", about]
 
 
+def test_extract_keeps_a_closing_short_sentence_after_the_body() -> None:
+    # Given an interview whose last line is a short sign-off, then the page's footer
+    paste = (
+        "Menu\nCity expands tram network\n\n"
+        + "\n\n".join(DAYS)
+        + "\n\nThank you. See you tomorrow.\n\nWe use short lines here.\n\nImprint\nContact\n"
+    )
+    # When extracted
+    article = extract(paste)
+    # Then the sign-off closes the body; the footer's next line does not
+    assert article.paragraphs == [*DAYS, "Thank you. See you tomorrow."]
+
+
 def test_extract_author_box_under_a_colon_line_is_no_list() -> None:
     # Given a rating prompt ending in a colon right above the author box
     paste = (

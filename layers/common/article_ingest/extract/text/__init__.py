@@ -31,9 +31,11 @@ def layout(lines: list[Line]) -> tuple[body_mod.Run, int, int, int]:
     run = body_mod.densest_run(lines)
     end = body_mod.cut_at_next_article(lines, run.start, run.end)
     if end == run.end:
-        # A list the run's last line announces; never past an author box or the
-        # next article ("Rate this:" then "About the author" is no list).
+        # A list the run's last line announces, or a closing short sentence; never
+        # past an author box or the next article ("Rate this:" then "About the
+        # author" is no list).
         end = body_mod.extend_list(lines, end)
+        end = body_mod.extend_closing_line(lines, end, run.set_off)
     lo, hi = header_mod.window(run.lead, end)
     return run, end, lo, hi
 

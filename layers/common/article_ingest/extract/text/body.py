@@ -17,7 +17,7 @@ from operator import gt
 from ..dates import find_datetime
 from . import vocabulary as v
 from .lines import PROSE_MIN_WORDS, Kind, Line
-from .paragraphs import LIST_ITEM_MIN_WORDS
+from .paragraphs import LIST_ITEM_MIN_WORDS, is_reader_prompt, is_short_sentence
 
 # Costs of non-prose lines. A menu of 30 entries costs ~90, more than a teaser
 # paragraph earns, so the body does not stretch across navigation; a subheading or
@@ -239,3 +239,16 @@ def extend_list(lines: list[Line], end: int) -> int:
     ):
         end += 1
     return end
+
+
+def extend_closing_line(lines: list[Line], end: int, set_off: bool) -> int:
+    """Take the short sentence right after the body's last line: a sign-off or an
+    update note ("Gerne. Bis morgen.", "Update July 3rd: Added a tweet.") weighs as a
+    short line, so the densest run stops before it. One line only: further short
+    lines are the page's own. (Up to three gained nothing more on the pastes.)"""
+    if end >= len(lines):
+        return end
+    line = lines[end]
+    if line.wall or is_reader_prompt(line) or not is_short_sentence(line, set_off):
+        return end
+    return end + 1
