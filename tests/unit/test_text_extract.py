@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from article_ingest.extract.text import extract
 
 MENU = "\n".join(["Home", "News", "World", "Business", "Sport", "Culture", "Search"])
@@ -148,14 +150,15 @@ def test_extract_finds_lead_past_date_and_share_buttons() -> None:
     assert article.paragraphs[:2] == [LEAD, PARA]
 
 
-def test_extract_short_line_over_a_credit_stays_a_caption() -> None:
-    # Given a sentence under the headline followed by a photo credit
+@pytest.mark.parametrize("credit", ["Photo: Max Muster/Getty Images", "Foto: Max Muster/dpa"])
+def test_extract_short_line_over_a_credit_stays_a_caption(credit: str) -> None:
+    # Given a sentence under the headline and byline, followed by a photo credit
     caption = "The new line will run past the hospital and the old depot."
-    paste = PASTE.replace(
-        "Share\nThe new line will run past the hospital. (Photo by Max Muster/Example Agency)",
-        f"Share\n{caption}\nPhoto: Max Muster/Example Agency",
+    paste = (
+        f"{MENU}\nCity expands tram network to the suburbs\nBy Jane Doe\nShare\n"
+        f"{caption}\n{credit}\n\n{PARA}\n\n{PARA.replace('Tuesday', 'Thursday')}\n"
     )
-    # When it is extracted
+    # When extracted
     article = extract(paste)
     # Then it is no standfirst and no body paragraph
     assert article.description is None
@@ -262,17 +265,32 @@ def test_extract_ends_body_at_author_box_headed_by_the_writers_name() -> None:
 
 
 def test_extract_keeps_about_section_of_a_company() -> None:
-    # Given a press release whose last section is "About <company>", a name-shaped one
+    # Given a bylined press release whose last section is "About <company>", a
+    # name-shaped one
     about = "Example Transit runs the trams and buses of the city and employs 4,000 people."
     paste = (
-        "Menu\nCity expands tram network\n\n"
-        + f"{PARA}\n\n" * 3
+        "Menu\nCity expands tram network\nBy Jane Doe\n\n"
+        + "\n\n".join(DAYS)
+        + "\n\n"
         + f"About Example Transit\n\n{about}\n"
     )
     # When it is extracted
     article = extract(paste)
     # Then the section stays: its heading names no bylined writer
     assert article.paragraphs[-2:] == ["About Example Transit", about]
+
+
+def test_extract_author_box_glued_under_a_colon_line_is_no_list() -> None:
+    # Given a rating prompt, the author-box heading and a short bio glued under it
+    paste = (
+        "Menu\nCity expands tram network\n\n"
+        + "\n\n".join(DAYS)
+        + "\n\nYour rating:\nAbout the author\nJane Doe writes about transport.\n"
+    )
+    # When it is extracted
+    article = extract(paste)
+    # Then the list stops at the heading: neither it nor the bio is body
+    assert article.paragraphs[-1] == DAYS[-1]
 
 
 def test_extract_keeps_a_closing_short_sentence_after_the_body() -> None:

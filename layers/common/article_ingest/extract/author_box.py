@@ -13,5 +13,5 @@ AUTHOR_BOX_PHRASES = (
 )
 
 # "About Jane Doe": a box headed by the writer's own name; it is the author box when
-# the paragraph under it names the same person (a company's "About Ascom" is not).
+# the name is one the article's byline gives (a company's "About Ascom" is not).
 ABOUT_PREFIXES = r"about|über|sobre|à propos de|a proposito di|om|over"

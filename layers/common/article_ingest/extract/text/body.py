@@ -236,6 +236,7 @@ def extend_list(lines: list[Line], end: int) -> int:
         and lines[end].kind in (Kind.SHORT, Kind.BULLET)
         and lines[end].words >= LIST_ITEM_MIN_WORDS
         and not lines[end].wall
+        and not v.AUTHOR_BOX.match(lines[end].text)  # "About the author": the bio follows
     ):
         end += 1
     return end

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..dates import find_datetime
 from . import vocabulary as v
 from .byline import is_person, split_names
-from .lines import Kind, Line
+from .lines import Kind, Line, is_credit
 
 # How far before the body start the header may begin (non-blank lines). Forty
 # covers a headline, standfirst, byline, date, caption and a share bar of ~25 icons.
@@ -251,7 +251,11 @@ def find_standfirst(
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and nxt.text.startswith(line.text):
             return None
-        over_credit = nxt is not None and nxt.kind is Kind.CREDIT
+        # A credit line may be classified furniture ("Photo: X/Getty Images"): its
+        # text decides.
+        over_credit = nxt is not None and (
+            nxt.kind is Kind.CREDIT or is_credit(nxt.text, nxt.words)
+        )
         if over_credit and line.words < STANDFIRST_OVER_CREDIT_WORDS:
             return None
         return i

@@ -170,7 +170,9 @@ TEASER_LABEL = re.compile(
 )
 # The heading of the author box under an article: the story has ended there.
 AUTHOR_BOX = re.compile(rf"^(?:{AUTHOR_BOX_PHRASES})\s*:?$", re.IGNORECASE)
-ABOUT_NAME = re.compile(rf"(?:{ABOUT_PREFIXES})\s+(?P<name>\w[\w.'’ -]{{1,60}})", re.IGNORECASE)
+ABOUT_NAME = re.compile(
+    rf"(?:{ABOUT_PREFIXES})\s+(?P<name>\w[\w.'’ -]{{0,59}}\w)\s*:?", re.IGNORECASE
+)
 # Phrases that mark furniture anywhere in a line, whatever its length.
 FURNITURE_ANYWHERE = re.compile(
     r"\[at\]|\[dot\]|editorial guidelines|all rights reserved|alle rechte vorbehalten"
