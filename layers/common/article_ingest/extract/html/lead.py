@@ -98,8 +98,13 @@ def _headline_h1(body: etree._Element, want: str) -> etree._Element | None:
     exact = next((h for h, key in h1s if key == want), None)
     if exact is not None:
         return exact
+    padded = f" {want} "
     for h, key in h1s:
-        if key and (want in key or (key in want and len(key) >= MIN_H1_SHARE * len(want))):
+        if not key:
+            continue
+        holds = padded in f" {key} "  # whole words: "rain" is not in "brain surgery"
+        held = f" {key} " in padded and len(key) >= MIN_H1_SHARE * len(want)
+        if holds or held:
             return h
     # Reworded ("Kind krank? Was Arbeitgeber jetzt wissen müssen" over "Kind krank: Was
     # Arbeitgeber wissen müssen"): the h1 sharing most of the title's words.
@@ -110,6 +115,7 @@ def _headline_h1(body: etree._Element, want: str) -> etree._Element | None:
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
+    """Shared words over all words of two word sets (0 when both are empty)."""
     return len(a & b) / len(a | b) if a or b else 0.0
 
 

@@ -2,10 +2,11 @@
 
 Such a page holds several full `<article>`s, the page's own and the ones a reader
 would scroll into; they share one container and often one class, so the body would
-take them all. The page's story is the one with the h1 (or, when several or none
-have one, the one headed by the page's headline); the others are dropped before the
-content pass. A single story, or stories none of which is told apart, stay as they
-are. Teaser cards and comments are `<article>`s too, but hold little paragraph text.
+take them all. The page's story is the one headed by the page's headline (its h1 or
+h2), else the only one holding an h1 when no h1 stands outside them; the others are
+dropped before the content pass. A single story, or stories none of which is told
+apart, stay as they are. Teaser cards and comments are `<article>`s too, but hold
+little paragraph text.
 """
 
 from __future__ import annotations
@@ -53,14 +54,19 @@ def _innermost_stories(root: etree._Element) -> list[etree._Element]:
 
 
 def _own_story(stories: list[etree._Element], headline: str) -> etree._Element | None:
+    """The story headed by the page's headline (its h1 or h2), else the only story
+    holding an h1 when no h1 stands outside the stories; None when none is told apart."""
+    if headline:
+        headed = [
+            story
+            for story in stories
+            if any(match_key(text_of(h)) == headline for h in story.iter("h1", "h2"))
+        ]
+        if len(headed) == 1:
+            return headed[0]
     with_h1 = [story for story in stories if next(story.iter("h1"), None) is not None]
-    if len(with_h1) == 1:
-        return with_h1[0]
-    if not headline:
+    if len(with_h1) != 1:
         return None
-    headed = [
-        story
-        for story in stories
-        if any(match_key(text_of(h)) == headline for h in story.iter("h1", "h2"))
-    ]
-    return headed[0] if len(headed) == 1 else None
+    root = with_h1[0].getroottree().getroot()
+    inside = sum(1 for story in stories for _ in story.iter("h1"))
+    return with_h1[0] if sum(1 for _ in root.iter("h1")) == inside else None
