@@ -379,6 +379,22 @@ def test_body_is_not_a_teaser_named_like_the_article_body_around_it() -> None:
     assert result.paragraphs[:4] == [P1, P2, P3, P4]
 
 
+def test_body_short_article_named_the_body_outweighs_unnamed_text() -> None:
+    # Given a one-paragraph article in the theme's "post-content" (not inside another
+    # one so named) and a longer unnamed box of text beside it
+    side = f"<div class='about-us'><p>{P3_NEXT}</p><p>{P4_NEXT}</p><p>{P5_NEXT}</p></div>"
+    page = (
+        "<html lang='en'><head><title>Trams expand</title></head><body><h1>Trams expand</h1>"
+        f"<div class='column'><h2>News</h2><div class='post-content'><p>{P1}</p></div></div>"
+        f"<div class='column'>{side}</div></body></html>"
+    )
+    # When extracted
+    result = extract_html(page)
+    # Then the named article is the body: one voting block takes the name's bonus
+    # away only from a container nested in another named one
+    assert result.paragraphs == [P1]
+
+
 def test_body_empty_when_page_has_no_article() -> None:
     # Given a page with navigation only
     page = "<html><body><nav><a href='/'>Home</a></nav></body></html>"

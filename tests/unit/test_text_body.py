@@ -131,6 +131,27 @@ def test_select_keeps_a_short_sentence_set_off_as_a_paragraph() -> None:
     assert body.paragraphs == [PARA, "Then it began to rain.", OTHER]
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Then it began to rain.", True),
+        ("Was it worth it?", True),
+        ("then it began to rain.", False),  # no capital: a fragment
+        ("Read the whole story..", False),  # cut short
+        ("Go now.", False),  # two words
+        ("Then it began to rain", False),  # no final stop: a label
+    ],
+)
+def test_select_short_sentence_shape(line: str, kept: bool) -> None:
+    # Given a short line after a paragraph, then a label, on a page that sets
+    # paragraphs off (a short line right above prose would be a subheading)
+    lines = split_lines(f"{PARA}\n\n{line}\n\nMore on this\n\n{OTHER}\n")
+    # When the body is selected
+    body = select(lines, 0, len(lines), set(), set_off=True)
+    # Then it is a paragraph only when written as a sentence of three words or more
+    assert (line in body.paragraphs) is kept
+
+
 def test_select_short_sentence_glued_to_labels_is_not_kept_on_set_off_pages() -> None:
     # Given a short sentence glued to a label on a page that sets paragraphs off
     lines = split_lines(f"{PARA}\n\nNewsletter\nGet it now.\n\n{OTHER}\n")
