@@ -30,7 +30,7 @@ def layout(lines: list[Line]) -> tuple[body_mod.Run, int, int, int]:
     """The body run, where the body ends, and the header window [lo, hi) around it."""
     run = body_mod.densest_run(lines)
     end = body_mod.cut_at_next_article(lines, run.start, run.end)
-    if end == run.end:
+    if end == run.end:  # nothing was cut: the run ends on its own
         # A list the run's last line announces, or a closing short sentence; never
         # past an author box or the next article ("Rate this:" then "About the
         # author" is no list).
