@@ -76,6 +76,10 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
     titles = {match_key(t) for t in meta.titles if t} | {match_key(meta.headline)}
     out: list[Block] = []
     last_key = ""
+    # What a text says is judged once: an article that repeats its lines (a 5 MB page
+    # of 200 paragraphs over and over) costs one look per distinct text.
+    judged: dict[str, tuple[str, bool]] = {}  # text -> (match key, boilerplate by its words)
+    promo_from = len(blocks) * (1 - v.PROMO_TAIL_SHARE)
     for index, block in enumerate(blocks):
         text = block.text
         if (
@@ -84,8 +88,11 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
             and v.TAIL_START.match(text)
         ):
             break
-        key = match_key(text)
-        if not key or (key == last_key and len(text) < MAX_REPEAT_CHARS):
+        if (verdict := judged.get(text)) is None:
+            key = match_key(text)
+            verdict = judged[text] = (key, key in titles or _says_boilerplate(text, meta))
+        key, boilerplate = verdict
+        if not key or boilerplate or (key == last_key and len(text) < MAX_REPEAT_CHARS):
             continue
         if (
             block.link_density > MAX_LINK_DENSITY
@@ -93,29 +100,27 @@ def keep_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
             and not _is_linked_sentence(block)
         ):
             continue
-        if key in titles:
-            continue
-        if len(text) < MAX_PHRASE_BLOCK_CHARS and (
-            v.BOILERPLATE_PHRASE.match(text)
-            or v.BOILERPLATE_PREFIX.match(text)
-            or v.TAIL_START.match(text)
-        ):
-            continue
-        if len(text) < v.MAX_CREDIT_LINE_CHARS and v.CREDIT_LINE.search(text):
-            continue
-        if v.SERVER_ERROR.match(text):
-            continue
-        if (
-            index >= len(blocks) * (1 - v.PROMO_TAIL_SHARE)
-            and len(text) < v.MAX_PROMO_LINE_CHARS
-            and v.PROMO_LINE.search(text)
-        ):
-            continue
-        if _is_byline(text, meta.authors) or _is_dateline(text, meta.language):
+        if index >= promo_from and len(text) < v.MAX_PROMO_LINE_CHARS and v.PROMO_LINE.search(text):
             continue
         last_key = key
         out.append(block)
     return _without_trailing_headings(out)
+
+
+def _says_boilerplate(text: str, meta: Metadata) -> bool:
+    """A widget phrase, a credit, the server's error output, a byline or a dateline:
+    boilerplate by its words alone, wherever it stands."""
+    if len(text) < MAX_PHRASE_BLOCK_CHARS and (
+        v.BOILERPLATE_PHRASE.match(text)
+        or v.BOILERPLATE_PREFIX.match(text)
+        or v.TAIL_START.match(text)
+    ):
+        return True
+    if len(text) < v.MAX_CREDIT_LINE_CHARS and v.CREDIT_LINE.search(text):
+        return True
+    if v.SERVER_ERROR.match(text):
+        return True
+    return _is_byline(text, meta.authors) or _is_dateline(text, meta.language)
 
 
 def _without_trailing_headings(blocks: list[Block]) -> list[Block]:
