@@ -37,14 +37,18 @@ def drop_next_stories(root: etree._Element, headline: str) -> None:
 
 def _innermost_stories(root: etree._Element) -> list[etree._Element]:
     """The `<article>`s with a story's paragraph text that hold no other such one."""
+    articles = list(root.iter("article"))
+    if len(articles) < 2:
+        return []  # most pages: nothing to tell apart, no paragraph read
     chars: dict[etree._Element, int] = {}
-    for p in root.iter("p"):
-        nearest = next(p.iterancestors("article"), None)
-        if nearest is not None:
+    outermost = (a for a in articles if next(a.iterancestors("article"), None) is None)
+    for top in outermost:
+        for p in top.iter("p"):
+            nearest = next(p.iterancestors("article"))  # `top` at the farthest
             chars[nearest] = chars.get(nearest, 0) + len(text_of(p))
     # Each article's text into the article around it, inner ones first (reverse
     # document order): linear in the page, however deep articles nest.
-    for article in reversed(list(root.iter("article"))):
+    for article in reversed(articles):
         outer = next(article.iterancestors("article"), None)
         if outer is not None and article in chars:
             chars[outer] = chars.get(outer, 0) + chars[article]
