@@ -40,16 +40,16 @@ def _innermost_stories(root: etree._Element) -> list[etree._Element]:
     articles = list(root.iter("article"))
     if len(articles) < 2:
         return []  # most pages: nothing to tell apart, no paragraph read
+    around = {a: next(a.iterancestors("article"), None) for a in articles}
     chars: dict[etree._Element, int] = {}
-    outermost = (a for a in articles if next(a.iterancestors("article"), None) is None)
-    for top in outermost:
+    for top in (a for a in articles if around[a] is None):
         for p in top.iter("p"):
             nearest = next(p.iterancestors("article"))  # `top` at the farthest
             chars[nearest] = chars.get(nearest, 0) + len(text_of(p))
     # Each article's text into the article around it, inner ones first (reverse
     # document order): linear in the page, however deep articles nest.
     for article in reversed(articles):
-        outer = next(article.iterancestors("article"), None)
+        outer = around[article]
         if outer is not None and article in chars:
             chars[outer] = chars.get(outer, 0) + chars[article]
     stories = [a for a, n in chars.items() if n >= MIN_STORY_CHARS]

@@ -9,7 +9,7 @@ and another article's dateline end it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import gt
@@ -167,6 +167,18 @@ def densest_run(lines: list[Line]) -> Run:
     return Run(start, end, start, set_off=False)
 
 
+def _past_prose(lines: list[Line], start: int, end: int) -> Iterator[tuple[int, Line, int]]:
+    """The non-prose lines of lines[start:end], each with its index and the number of
+    prose lines above it in the range (how much body a heading or dateline ends)."""
+    prose = 0
+    for j in range(start, end):
+        line = lines[j]
+        if line.kind is Kind.PROSE:
+            prose += 1
+        else:
+            yield j, line, prose
+
+
 def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
     """End of the body when another article or the author box follows inside the run.
 
@@ -175,12 +187,7 @@ def cut_at_next_article(lines: list[Line], start: int, end: int) -> int:
     first such dateline ends it after the last prose line above. An author-box
     heading ("About the author") ends it where it stands.
     """
-    prose = 0
-    for j in range(start, end):
-        line = lines[j]
-        if line.kind is Kind.PROSE:
-            prose += 1
-            continue
+    for j, line, prose in _past_prose(lines, start, end):
         if prose >= AUTHOR_BOX_AFTER and v.AUTHOR_BOX.match(line.text):
             return j  # "About the author": the bio follows, not the story
         if prose < NEXT_ARTICLE_AFTER or line.words > NEXT_DATELINE_WORDS:
@@ -205,12 +212,7 @@ def cut_at_about_the_author(lines: list[Line], start: int, end: int, authors: Se
     names = {name.casefold() for name in authors}
     if not names:
         return end
-    prose = 0
-    for j in range(start, end):
-        line = lines[j]
-        if line.kind is Kind.PROSE:
-            prose += 1
-            continue
+    for j, line, prose in _past_prose(lines, start, end):
         if prose < AUTHOR_BOX_AFTER or line.kind is not Kind.SHORT:
             continue
         if line.words > ABOUT_NAME_MAX_WORDS:
