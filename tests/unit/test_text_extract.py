@@ -249,14 +249,16 @@ def test_extract_ends_body_at_author_box() -> None:
 DAYS = [PARA.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday")]
 
 
+def _days_paste(tail: str, byline: str = "") -> str:
+    """A paste of the DAYS paragraphs under a headline (and a byline line), then `tail`."""
+    header = "Menu\nCity expands tram network\n" + (f"{byline}\n" if byline else "")
+    return header + "\n" + "\n\n".join(DAYS) + tail
+
+
 def test_extract_ends_body_at_author_box_headed_by_the_writers_name() -> None:
     # Given a bylined article followed by "Über Jane Doe" and her bio
     bio = "Als Verkehrsreporterin schreibt sie seit zehn Jahren über die Stadt und ihre Bahnen."
-    paste = (
-        "Menu\nCity expands tram network\nBy Jane Doe\n\n"
-        + "\n\n".join(DAYS)
-        + f"\n\nÜber Jane Doe\n\n{bio}\n"
-    )
+    paste = _days_paste(f"\n\nÜber Jane Doe\n\n{bio}\n", byline="By Jane Doe")
     # When it is extracted
     article = extract(paste)
     # Then the box is not body
@@ -268,12 +270,7 @@ def test_extract_keeps_about_section_of_a_company() -> None:
     # Given a bylined press release whose last section is "About <company>", a
     # name-shaped one
     about = "Example Transit runs the trams and buses of the city and employs 4,000 people."
-    paste = (
-        "Menu\nCity expands tram network\nBy Jane Doe\n\n"
-        + "\n\n".join(DAYS)
-        + "\n\n"
-        + f"About Example Transit\n\n{about}\n"
-    )
+    paste = _days_paste(f"\n\nAbout Example Transit\n\n{about}\n", byline="By Jane Doe")
     # When it is extracted
     article = extract(paste)
     # Then the section stays: its heading names no bylined writer
@@ -282,11 +279,7 @@ def test_extract_keeps_about_section_of_a_company() -> None:
 
 def test_extract_author_box_glued_under_a_colon_line_is_no_list() -> None:
     # Given a rating prompt, the author-box heading and a short bio glued under it
-    paste = (
-        "Menu\nCity expands tram network\n\n"
-        + "\n\n".join(DAYS)
-        + "\n\nYour rating:\nAbout the author\nJane Doe writes about transport.\n"
-    )
+    paste = _days_paste("\n\nYour rating:\nAbout the author\nJane Doe writes about transport.\n")
     # When it is extracted
     article = extract(paste)
     # Then the list stops at the heading: neither it nor the bio is body
@@ -295,10 +288,8 @@ def test_extract_author_box_glued_under_a_colon_line_is_no_list() -> None:
 
 def test_extract_keeps_a_closing_short_sentence_after_the_body() -> None:
     # Given an interview whose last line is a short sign-off, then the page's footer
-    paste = (
-        "Menu\nCity expands tram network\n\n"
-        + "\n\n".join(DAYS)
-        + "\n\nThank you. See you tomorrow.\n\nWe use short lines here.\n\nImprint\nContact\n"
+    paste = _days_paste(
+        "\n\nThank you. See you tomorrow.\n\nWe use short lines here.\n\nImprint\nContact\n"
     )
     # When extracted
     article = extract(paste)
